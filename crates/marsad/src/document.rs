@@ -1,0 +1,290 @@
+//! The [`Document`]: the original text, its metadata, and the stand-off layers
+//! that the pipeline stages add to it.
+//!
+//! The original text is never modified. Every layer is a list of items holding
+//! [`Span`]s (byte offsets) into it, and every item says which rule or model made
+//! it and with what confidence ([`Origin`]).
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+use crate::text::normalize::NormalizedView;
+
+/// Version of the JSON document schema (`docs/schema/document.schema.json`).
+///
+/// Bumped on every change that could break a reader: a renamed or removed field,
+/// a changed meaning. Adding a layer or an optional field bumps the minor part.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// Which rule or model produced an item, and how sure it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Origin {
+    /// A stable, dotted name of the rule or model, e.g. `clitics.frequency`.
+    pub rule: Cow<'static, str>,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+}
+
+impl Origin {
+    /// An origin for a fixed rule name.
+    pub const fn rule(rule: &'static str, confidence: f32) -> Self {
+        Origin {
+            rule: Cow::Borrowed(rule),
+            confidence,
+        }
+    }
+}
+
+/// What is known about an article apart from its text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Headline or page title, when the input gives one.
+    pub title: Option<String>,
+    /// Publishing outlet (newspaper, agency, site).
+    pub outlet: Option<String>,
+    /// Address the article was published at.
+    pub url: Option<String>,
+    /// Publication date as `YYYY-MM-DD`, when known.
+    pub published: Option<String>,
+    /// Language of the text as an ISO 639-1 code (`ar` for Arabic), as detected.
+    pub language: Option<String>,
+    /// Where the text came from: a path, `-` for standard input, or a record id.
+    pub source: Option<String>,
+    /// The character encoding the input was decoded from (e.g. `UTF-8`, `windows-1256`).
+    pub encoding: Option<String>,
+}
+
+/// The kind of a [`Token`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// A word in Arabic script.
+    Arabic,
+    /// A word in Latin (or another non-Arabic alphabetic) script.
+    Latin,
+    /// A number written in digits of any digit set: `2022`, `٢٠٢٢`, `23.5`, `1,200`, `٣٫٥`.
+    Number,
+    /// A number with a percent sign: `23%`, `٪٤٠`, `40 %`.
+    Percent,
+    /// Punctuation, including Arabic `، ؛ ؟` and quotation marks.
+    Punct,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A hashtag: `#مرصد`.
+    Hashtag,
+    /// A user mention: `@marsad`.
+    Mention,
+    /// Any other symbol (currency signs, emoji, arithmetic signs).
+    Symbol,
+}
+
+/// One token of the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Token {
+    /// Where the token stands in the original text.
+    pub span: Span,
+    /// What kind of token it is.
+    pub kind: TokenKind,
+    /// The token in the normalised view (diacritics and tatweel removed, alef
+    /// variants unified, digits in ASCII).
+    pub norm: String,
+    /// The matching key: the normalised form with alef maqsura folded to ya and
+    /// ta marbuta to ha, Latin lower-cased. Lexicon look-ups use it.
+    pub key: String,
+    /// The numeric value, for numbers and percentages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// True when no white space separates the token from the one before it.
+    pub joined: bool,
+    /// The rule that made the token.
+    pub origin: Origin,
+}
+
+/// The grammatical role of a [`Morpheme`] of an Arabic word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MorphemeRole {
+    /// و or ف.
+    Conjunction,
+    /// ب, ل or ك.
+    Preposition,
+    /// س (future particle).
+    Future,
+    /// The definite article ال (also the ل of لل).
+    Article,
+    /// The stem.
+    Stem,
+    /// An attached pronoun: ه، ها، هم، هما، هن، ك، كم، كما، كن، ي، ني، نا.
+    Pronoun,
+}
+
+/// One morpheme of an Arabic word.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Morpheme {
+    /// The letters of the original text the morpheme is written with.
+    pub span: Span,
+    /// Its canonical form (`ال` for the article even when written as the second ل of لل).
+    pub form: String,
+    /// Its role.
+    pub role: MorphemeRole,
+}
+
+/// The clitic segmentation of one Arabic word that has at least one clitic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Segmentation {
+    /// Index of the word in [`Document::tokens`].
+    pub token: usize,
+    /// The whole word.
+    pub span: Span,
+    /// Proclitics, stem and enclitics in writing order.
+    pub morphemes: Vec<Morpheme>,
+    /// The rule that chose this segmentation.
+    pub origin: Origin,
+}
+
+impl Segmentation {
+    /// The stem morpheme.
+    pub fn stem(&self) -> &Morpheme {
+        self.morphemes
+            .iter()
+            .find(|m| m.role == MorphemeRole::Stem)
+            .expect("every segmentation has a stem")
+    }
+}
+
+/// The kind of a [`Sentence`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SentenceKind {
+    /// Ends with a terminator (`. ! ? ؟ …`).
+    Sentence,
+    /// A line standing alone without a terminator at the top of the text, or a
+    /// short unterminated line: a headline or sub-heading.
+    Headline,
+    /// Any other unterminated stretch of text (a line break ended it).
+    Fragment,
+}
+
+/// A sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Where it stands, from its first token to its last.
+    pub span: Span,
+    /// Index of its first token in [`Document::tokens`].
+    pub first_token: usize,
+    /// One past the index of its last token.
+    pub end_token: usize,
+    /// What kind of sentence it is.
+    pub kind: SentenceKind,
+    /// The rule that ended it.
+    pub origin: Origin,
+}
+
+/// A paragraph: a block of text between line breaks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Where it stands, from its first token to its last.
+    pub span: Span,
+    /// Index of its first sentence in [`Document::sentences`].
+    pub first_sentence: usize,
+    /// One past the index of its last sentence.
+    pub end_sentence: usize,
+    /// The rule that delimited it.
+    pub origin: Origin,
+}
+
+/// What a [`Repair`] fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairKind {
+    /// Two words written without a space between them: `عدةخبراء`.
+    RunOn,
+    /// A word glued to a number: `فوستوك2022`.
+    GluedNumber,
+    /// A lone letter that belongs to no word: `ا انطلقت`.
+    StrayLetter,
+    /// A common misspelling: a wrong hamza, a dropped or doubled letter.
+    Misspelling,
+}
+
+/// A suggested repair of the text. Never applied to the original: later stages may
+/// read the suggestion, the text stays as published.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Repair {
+    /// The text to repair.
+    pub span: Span,
+    /// What kind of fault it is.
+    pub kind: RepairKind,
+    /// The suggested replacement of the spanned text (empty for a letter to delete).
+    pub suggestion: String,
+    /// The rule that found it.
+    pub origin: Origin,
+}
+
+/// A problem with the input as a whole that does not stop the analysis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// A stable code, e.g. `not_arabic`.
+    pub code: String,
+    /// A sentence for a person.
+    pub message: String,
+}
+
+/// An article under analysis: the original text, its metadata and its layers.
+///
+/// Stages of the [`Pipeline`](crate::Pipeline) add layers in a fixed order; each
+/// reads the layers before it and never edits them.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// The text exactly as decoded from the input. Never modified.
+    pub text: String,
+    /// What is known about the article.
+    pub meta: Metadata,
+    /// Problems with the input that did not stop the analysis.
+    pub warnings: Vec<Warning>,
+    /// The normalised view of the text, with its offset map.
+    pub normalized: NormalizedView,
+    /// Tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// Clitic segmentations of the Arabic words that have clitics, in token order.
+    pub clitics: Vec<Segmentation>,
+    /// Sentences, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs, in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Suggested repairs, in text order.
+    pub repairs: Vec<Repair>,
+}
+
+impl Document {
+    /// A document with `text` and `meta` and no layers yet.
+    pub fn new(text: impl Into<String>, meta: Metadata) -> Self {
+        Document {
+            text: text.into(),
+            meta,
+            ..Default::default()
+        }
+    }
+
+    /// The original text under `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The clitic segmentation of token `token`, if it has clitics.
+    pub fn segmentation_of(&self, token: usize) -> Option<&Segmentation> {
+        self.clitics
+            .binary_search_by_key(&token, |s| s.token)
+            .ok()
+            .map(|i| &self.clitics[i])
+    }
+
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.first_token..s.end_token]
+    }
+}

@@ -1,0 +1,33 @@
+//! # marsad
+//!
+//! Arabic news analysis as a library: a stand-off [`Document`] model, the Arabic
+//! text layer (normalised view, tokens, clitics, sentences, paragraphs, repairs)
+//! and a [`Pipeline`] of stages over shared, embedded [`Resources`].
+//!
+//! ```
+//! use marsad::{Metadata, Pipeline};
+//!
+//! let doc = Pipeline::new().analyze("قال الوزير إن المحادثات ستستأنف غدا.", Metadata::default());
+//! assert_eq!(doc.sentences.len(), 1);
+//! assert!(doc.tokens.iter().any(|t| t.norm == "الوزير"));
+//! ```
+//!
+//! The original text is never modified: every layer holds byte [`Span`]s into
+//! [`Document::text`]. JSON output ([`render::json`]) converts them to character
+//! offsets.
+
+#![warn(missing_docs)]
+
+pub mod document;
+pub mod input;
+pub mod lexicon;
+pub mod pipeline;
+pub mod render;
+pub mod resources;
+pub mod span;
+pub mod text;
+
+pub use document::{Document, Metadata, Origin, SCHEMA_VERSION};
+pub use pipeline::{Pipeline, Stage, STAGES};
+pub use resources::Resources;
+pub use span::{CharIndex, Span};

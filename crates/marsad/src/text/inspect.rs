@@ -1,0 +1,38 @@
+//! Inspects the text as a whole: which script it is in, whether it is worth
+//! analysing as Arabic. Adds [`Document::warnings`] and sets the detected language.
+
+use crate::document::{Document, Warning};
+use crate::resources::Resources;
+use crate::text::chars::is_arabic_letter;
+
+/// Below this share of Arabic letters among all letters, the text is not Arabic.
+const MIN_ARABIC_SHARE: f64 = 0.3;
+
+/// The stage: detects the script and warns when the text is not Arabic.
+pub fn inspect(doc: &mut Document, _res: &Resources) {
+    let (mut arabic, mut letters) = (0usize, 0usize);
+    for c in doc.text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        arabic += usize::from(is_arabic_letter(c) || matches!(c, '\u{0622}'..='\u{0625}'));
+    }
+    let share = if letters == 0 {
+        0.0
+    } else {
+        arabic as f64 / letters as f64
+    };
+    if share >= MIN_ARABIC_SHARE {
+        doc.meta.language.get_or_insert_with(|| "ar".to_owned());
+    } else {
+        doc.warnings.push(Warning {
+            code: "not_arabic".to_owned(),
+            message: if letters == 0 {
+                "the text has no letters at all; nothing to analyse as Arabic".to_owned()
+            } else {
+                format!(
+                    "only {:.0}% of the letters are Arabic; the analysis is made for Arabic text",
+                    share * 100.0
+                )
+            },
+        });
+    }
+}

@@ -1,0 +1,222 @@
+//! Sentence splitting over tokens.
+//!
+//! A sentence ends at a terminator (`. ! ? ؟ …` and their runs), together with
+//! any closing quotation marks and brackets right after it, unless the full stop
+//! closes an abbreviation (`resources/text/abbreviations.txt`, or a lone letter:
+//! `أ.ف.ب`, `U.S.`) or stands inside an open quotation. A paragraph break (see
+//! [`LineMode`]) always ends a sentence, so headlines and captions without a full
+//! stop are sentences of their own.
+
+use crate::document::{Document, Origin, Sentence, SentenceKind, Token, TokenKind};
+use crate::resources::Resources;
+use crate::span::Span;
+use crate::text::chars::is_arabic_letter;
+use crate::text::layout::LineMode;
+use crate::text::tokenize::is_terminator;
+
+/// Unterminated lines of at most this many tokens read as headlines.
+const MAX_HEADLINE_TOKENS: usize = 25;
+
+/// The stage: adds [`Document::sentences`].
+pub fn split(doc: &mut Document, res: &Resources) {
+    let mode = LineMode::of(&doc.text);
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32; // open quotation marks and brackets
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = &toks[i];
+        depth = (depth + quote_delta(&tok.norm, depth)).max(0);
+        let mut end = None;
+        if tok.kind == TokenKind::Punct
+            && tok.norm.chars().all(is_terminator)
+            && depth == 0
+            && !closes_abbreviation(toks, i, res)
+        {
+            // take the closing quotes and brackets that follow
+            let mut j = i + 1;
+            while j < toks.len() && is_closer(&toks[j].norm) && !gap_breaks(doc, mode, j) {
+                j += 1;
+            }
+            end = Some((j, "sentences.terminator"));
+        } else if i + 1 == toks.len() {
+            end = Some((i + 1, "sentences.end_of_text"));
+        } else if gap_breaks(doc, mode, i + 1) {
+            end = Some((i + 1, "sentences.line_break"));
+        }
+        if let Some((j, rule)) = end {
+            let kind = kind_of(doc, mode, start, j);
+            let confidence = if rule == "sentences.terminator" || kind == SentenceKind::Headline {
+                0.95
+            } else {
+                0.8
+            };
+            out.push(Sentence {
+                span: Span::new(toks[start].span.start, toks[j - 1].span.end),
+                first_token: start,
+                end_token: j,
+                kind,
+                origin: Origin::rule(rule, confidence),
+            });
+            start = j;
+            depth = 0;
+            i = j;
+            continue;
+        }
+        // a terminator inside a quotation that closes at a line break still ends the sentence there
+        i += 1;
+    }
+    doc.sentences = out;
+}
+
+/// True when a paragraph break stands between token `i - 1` and token `i`.
+fn gap_breaks(doc: &Document, mode: LineMode, i: usize) -> bool {
+    i > 0
+        && i < doc.tokens.len()
+        && mode.breaks_paragraph(&doc.text[doc.tokens[i - 1].span.end..doc.tokens[i].span.start])
+}
+
+fn kind_of(doc: &Document, mode: LineMode, start: usize, end: usize) -> SentenceKind {
+    let toks = &doc.tokens[start..end];
+    let terminated = toks
+        .iter()
+        .rev()
+        .find(|t| !is_closer(&t.norm))
+        .is_some_and(|t| t.kind == TokenKind::Punct && t.norm.chars().all(is_terminator));
+    if terminated {
+        return SentenceKind::Sentence;
+    }
+    let starts_line = start == 0 || gap_breaks(doc, mode, start);
+    if starts_line && toks.len() <= MAX_HEADLINE_TOKENS {
+        SentenceKind::Headline
+    } else {
+        SentenceKind::Fragment
+    }
+}
+
+/// Change of quotation depth caused by a token. Straight double quotes open when
+/// nothing is open and close otherwise.
+fn quote_delta(norm: &str, depth: i32) -> i32 {
+    match norm {
+        "«" | "“" | "‹" | "„" | "(" | "[" => 1,
+        "»" | "”" | "›" | ")" | "]" => -1,
+        "\"" => {
+            if depth > 0 {
+                -1
+            } else {
+                1
+            }
+        }
+        _ => 0,
+    }
+}
+
+fn is_closer(norm: &str) -> bool {
+    matches!(norm, "»" | "”" | "›" | ")" | "]" | "\"" | "'" | "’")
+}
+
+/// True when the full stop at `i` ends an abbreviation rather than a sentence.
+fn closes_abbreviation(toks: &[Token], i: usize, res: &Resources) -> bool {
+    if toks[i].norm != "." || i == 0 || !toks[i].joined {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    if res.abbreviations.contains(&prev.key) {
+        return true;
+    }
+    let single_letter = prev.norm.chars().count() == 1
+        && prev
+            .norm
+            .chars()
+            .all(|c| c.is_uppercase() || is_arabic_letter(c));
+    // a lone letter before the stop, itself after a stop or a space: initials
+    single_letter
+        && matches!(prev.kind, TokenKind::Arabic | TokenKind::Latin)
+        && toks.get(i + 1).is_some_and(|n| n.kind != TokenKind::Punct)
+        || single_letter && i >= 2 && toks[i - 2].norm == "."
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Metadata, SentenceKind};
+    use crate::Pipeline;
+
+    fn sentences(text: &str) -> Vec<(String, SentenceKind)> {
+        let doc = Pipeline::new().analyze(text, Metadata::default());
+        doc.sentences
+            .iter()
+            .map(|s| (s.span.slice(text).to_owned(), s.kind))
+            .collect()
+    }
+
+    fn s(t: &str, k: SentenceKind) -> (String, SentenceKind) {
+        (t.to_owned(), k)
+    }
+
+    #[test]
+    fn splits_at_arabic_and_latin_terminators() {
+        use SentenceKind::*;
+        assert_eq!(
+            sentences("وصل الوفد. هل انتهت المحادثات؟ نعم!"),
+            vec![
+                s("وصل الوفد.", Sentence),
+                s("هل انتهت المحادثات؟", Sentence),
+                s("نعم!", Sentence)
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_without_full_stop() {
+        use SentenceKind::*;
+        assert_eq!(
+            sentences("الرئيس يزور باريس\n\nوصل الرئيس أمس إلى باريس."),
+            vec![
+                s("الرئيس يزور باريس", Headline),
+                s("وصل الرئيس أمس إلى باريس.", Sentence)
+            ]
+        );
+    }
+
+    #[test]
+    fn quotation_stays_whole_and_takes_its_closing_mark() {
+        use SentenceKind::*;
+        assert_eq!(
+            sentences("قال: «هذا مهم. ونحن مستعدون.» ثم غادر."),
+            vec![
+                s("قال: «هذا مهم. ونحن مستعدون.»", Sentence),
+                s("ثم غادر.", Sentence)
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        use SentenceKind::*;
+        assert_eq!(
+            sentences("نقلت وكالة أ.ف.ب. الخبر عن د. أحمد."),
+            vec![s("نقلت وكالة أ.ف.ب. الخبر عن د. أحمد.", Sentence)]
+        );
+        assert_eq!(
+            sentences("The U.S. envoy arrived. He left."),
+            vec![
+                s("The U.S. envoy arrived.", Sentence),
+                s("He left.", Sentence)
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_space_after_full_stop_still_splits() {
+        assert_eq!(sentences("انتهى الاجتماع.وقال الوزير").len(), 2);
+    }
+
+    #[test]
+    fn crlf_line_ends_split_like_lf() {
+        assert_eq!(
+            sentences("عنوان\r\nنص الخبر.\r\n"),
+            sentences("عنوان\nنص الخبر.\n")
+        );
+    }
+}
