@@ -30,10 +30,7 @@ pub struct Origin {
 impl Origin {
     /// An origin for a fixed rule name.
     pub const fn rule(rule: &'static str, confidence: f32) -> Self {
-        Origin {
-            rule: Cow::Borrowed(rule),
-            confidence,
-        }
+        Origin { rule: Cow::Borrowed(rule), confidence }
     }
 }
 
@@ -149,10 +146,7 @@ pub struct Segmentation {
 impl Segmentation {
     /// The stem morpheme.
     pub fn stem(&self) -> &Morpheme {
-        self.morphemes
-            .iter()
-            .find(|m| m.role == MorphemeRole::Stem)
-            .expect("every segmentation has a stem")
+        self.morphemes.iter().find(|m| m.role == MorphemeRole::Stem).expect("every segmentation has a stem")
     }
 }
 
@@ -263,11 +257,7 @@ pub struct Document {
 impl Document {
     /// A document with `text` and `meta` and no layers yet.
     pub fn new(text: impl Into<String>, meta: Metadata) -> Self {
-        Document {
-            text: text.into(),
-            meta,
-            ..Default::default()
-        }
+        Document { text: text.into(), meta, ..Default::default() }
     }
 
     /// The original text under `span`.
@@ -277,10 +267,7 @@ impl Document {
 
     /// The clitic segmentation of token `token`, if it has clitics.
     pub fn segmentation_of(&self, token: usize) -> Option<&Segmentation> {
-        self.clitics
-            .binary_search_by_key(&token, |s| s.token)
-            .ok()
-            .map(|i| &self.clitics[i])
+        self.clitics.binary_search_by_key(&token, |s| s.token).ok().map(|i| &self.clitics[i])
     }
 
     /// The tokens of sentence `s`.

@@ -8,10 +8,12 @@ use fst::Map;
 
 static KEYS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.fst"));
 static SURFACE_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_surface.fst"));
+static NORM_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_norm.fst"));
 
-/// Word frequencies by matching key and by surface form.
+/// Word frequencies by matching key, by normalised form and by surface form.
 pub struct Lexicon {
     keys: Map<&'static [u8]>,
+    norms: Map<&'static [u8]>,
     surface: Map<&'static [u8]>,
 }
 
@@ -20,6 +22,7 @@ impl Lexicon {
     pub fn embedded() -> Self {
         Lexicon {
             keys: Map::new(KEYS_FST).expect("embedded lexicon fst is valid"),
+            norms: Map::new(NORM_FST).expect("embedded lexicon fst is valid"),
             surface: Map::new(SURFACE_FST).expect("embedded lexicon fst is valid"),
         }
     }
@@ -28,6 +31,12 @@ impl Lexicon {
     /// summed over every spelling that folds to it; 0 when unknown.
     pub fn zipf(&self, key: &str) -> f32 {
         self.keys.get(key).map_or(0.0, |v| v as f32 / 100.0)
+    }
+
+    /// Zipf frequency of a normalised form (the view's spelling: alef variants
+    /// unified, ta marbuta and alef maqsura kept); 0 when unknown.
+    pub fn norm_zipf(&self, norm: &str) -> f32 {
+        self.norms.get(norm).map_or(0.0, |v| v as f32 / 100.0)
     }
 
     /// Zipf frequency of an exact spelling (hamza and alef forms kept, diacritics

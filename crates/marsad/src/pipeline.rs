@@ -25,48 +25,13 @@ pub struct Stage {
 
 /// The stages, in the order they run.
 pub const STAGES: &[Stage] = &[
-    Stage {
-        name: "inspect",
-        reads: &["text"],
-        adds: "warnings",
-        run: text::inspect::inspect,
-    },
-    Stage {
-        name: "normalize",
-        reads: &["text"],
-        adds: "normalized",
-        run: text::normalize_stage,
-    },
-    Stage {
-        name: "tokenize",
-        reads: &["normalized"],
-        adds: "tokens",
-        run: text::tokenize::tokenize,
-    },
-    Stage {
-        name: "clitics",
-        reads: &["tokens"],
-        adds: "clitics",
-        run: text::clitics::segment,
-    },
-    Stage {
-        name: "sentences",
-        reads: &["tokens"],
-        adds: "sentences",
-        run: text::sentences::split,
-    },
-    Stage {
-        name: "paragraphs",
-        reads: &["sentences"],
-        adds: "paragraphs",
-        run: text::paragraphs::split,
-    },
-    Stage {
-        name: "repairs",
-        reads: &["tokens", "clitics"],
-        adds: "repairs",
-        run: text::repairs::find,
-    },
+    Stage { name: "inspect", reads: &["text"], adds: "warnings", run: text::inspect::inspect },
+    Stage { name: "normalize", reads: &["text"], adds: "normalized", run: text::normalize_stage },
+    Stage { name: "tokenize", reads: &["normalized"], adds: "tokens", run: text::tokenize::tokenize },
+    Stage { name: "clitics", reads: &["tokens"], adds: "clitics", run: text::clitics::segment },
+    Stage { name: "sentences", reads: &["tokens"], adds: "sentences", run: text::sentences::split },
+    Stage { name: "paragraphs", reads: &["sentences"], adds: "paragraphs", run: text::paragraphs::split },
+    Stage { name: "repairs", reads: &["tokens", "clitics"], adds: "repairs", run: text::repairs::find },
 ];
 
 /// Runs the stages over documents, with resources loaded once.
@@ -84,9 +49,7 @@ impl Default for Pipeline {
 impl Pipeline {
     /// A pipeline over the resources embedded in the binary.
     pub fn new() -> Self {
-        Pipeline {
-            resources: Resources::embedded(),
-        }
+        Pipeline { resources: Resources::embedded() }
     }
 
     /// The resources the stages share.
@@ -111,9 +74,6 @@ impl Pipeline {
     /// Analyses many texts in parallel; the result is in input order and identical
     /// to analysing them one by one.
     pub fn analyze_many(&self, inputs: Vec<(String, Metadata)>) -> Vec<Document> {
-        inputs
-            .into_par_iter()
-            .map(|(text, meta)| self.analyze(text, meta))
-            .collect()
+        inputs.into_par_iter().map(|(text, meta)| self.analyze(text, meta)).collect()
     }
 }

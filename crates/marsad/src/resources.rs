@@ -42,9 +42,5 @@ impl Resources {
 
 /// Parses a one-entry-per-line list (`#` starts a comment) into matching keys.
 fn word_list(text: &str) -> HashSet<String> {
-    text.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(key_of)
-        .collect()
+    text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).map(key_of).collect()
 }

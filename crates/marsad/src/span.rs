@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 /// A half-open byte range `[start, end)` into the original text.
 ///
 /// Both ends always lie on UTF-8 character boundaries.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     /// First byte of the span.
     pub start: usize,

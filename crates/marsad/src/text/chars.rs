@@ -40,9 +40,7 @@ pub fn char_rule(c: char) -> CharRule {
         '\u{0640}' => CharRule::Absorb, // tatweel
         c if is_invisible_control(c) => CharRule::Drop,
         // alef with hamza above/below, madda, wasla, wavy hamza forms
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => {
-            CharRule::Map('\u{0627}')
-        }
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => CharRule::Map('\u{0627}'),
         // Persian yeh and keheh typed for Arabic ya and kaf
         '\u{06CC}' => CharRule::Map('\u{064A}'),
         '\u{06A9}' => CharRule::Map('\u{0643}'),
@@ -53,9 +51,7 @@ pub fn char_rule(c: char) -> CharRule {
         '\u{066C}' => CharRule::Map(','), // Arabic thousands separator
         '\u{066A}' => CharRule::Map('%'), // Arabic percent sign
         // exotic spaces become a plain space
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-            CharRule::Map(' ')
-        }
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => CharRule::Map(' '),
         _ => CharRule::Keep,
     }
 }
@@ -74,11 +70,16 @@ pub fn fold_key_char(c: char) -> char {
 /// The matching key of a word that has no presentation forms (lexicon entries):
 /// normalisation and key folding in one pass.
 pub fn key_of_plain(word: &str) -> String {
+    norm_of_plain(word).chars().map(fold_key_char).collect()
+}
+
+/// The normalised form of a word that has no presentation forms (lexicon entries).
+pub fn norm_of_plain(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         match char_rule(c) {
-            CharRule::Keep => out.push(fold_key_char(c)),
-            CharRule::Map(m) => out.push(fold_key_char(m)),
+            CharRule::Keep => out.push(c),
+            CharRule::Map(m) => out.push(m),
             CharRule::Absorb | CharRule::Drop => {}
         }
     }

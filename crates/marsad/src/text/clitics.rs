@@ -11,39 +11,43 @@
 //! So وزير stays whole (زير is rare, وزير frequent), والحكومة splits into
 //! و + ال + حكومة, and a list of lexicalised words (`resources/text/clitic_stems.txt`:
 //! كما، لكن، الذي…) is never split. The article is split whenever a stem of two
-//! letters or more remains.
+//! letters or more remains, unless the alef carries a hamza in the original
+//! (إلغاء, ألعاب are not ال + stem) or a known word would leave an unknown stem.
 
 use crate::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
 use crate::resources::Resources;
 use crate::span::Span;
-use crate::text::normalize::match_key;
 
 /// How much more frequent than its clitic reading a word must be to stay whole (log10).
 const MARGIN: f32 = 1.0;
 /// A stem must be at least this frequent (Zipf) to justify a split by frequency.
 const MIN_STEM_ZIPF: f32 = 2.0;
 
+/// Conjunctions and the log10 of their prior.
 const CONJUNCTIONS: &[(&str, f32)] = &[("و", -0.7), ("ف", -1.2)];
+/// Prefixes after the conjunction, their role and the log10 of their prior.
 const PREFIXES: &[(&str, MorphemeRole, f32)] = &[
-    ("ب", MorphemeRole::Preposition, -0.9),
-    ("ل", MorphemeRole::Preposition, -0.9),
-    ("ك", MorphemeRole::Preposition, -1.3),
-    ("س", MorphemeRole::Future, -1.0),
+    ("ب", MorphemeRole::Preposition, -1.0),
+    ("ل", MorphemeRole::Preposition, -1.0),
+    ("ك", MorphemeRole::Preposition, -1.5),
+    ("س", MorphemeRole::Future, -1.2),
 ];
+/// Pronoun suffixes and the log10 of their prior. First-person ي and ني are rare in
+/// news prose and easily confused with the nisba ending (مصري), so they cost most.
 const PRONOUNS: &[(&str, f32)] = &[
     ("هما", -1.6),
-    ("كما", -1.8),
     ("ها", -1.0),
     ("هم", -1.0),
-    ("هن", -1.6),
+    ("هن", -2.0),
     ("كم", -1.3),
-    ("كن", -1.8),
-    ("ني", -1.5),
+    ("ني", -2.0),
     ("نا", -1.2),
     ("ه", -0.9),
     ("ك", -1.3),
-    ("ي", -1.5),
+    ("ي", -2.5),
 ];
+/// Particles that never take a pronoun suffix (لاي is ل + أي, not لا + ي).
+const NO_SUFFIX_STEMS: &[&str] = &["لا", "ما", "يا", "ذا"];
 
 /// One reading of a word: byte lengths (in the normalised form) of each part.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,46 +61,77 @@ struct Reading {
 }
 
 impl Reading {
-    fn has_clitics(&self) -> bool {
-        self.conj > 0 || self.prefix.is_some() || self.article > 0 || self.suffix > 0
-    }
     fn count(&self) -> usize {
         usize::from(self.conj > 0)
             + usize::from(self.prefix.is_some())
             + usize::from(self.article > 0)
             + usize::from(self.suffix > 0)
     }
+    fn prefix_len(&self) -> usize {
+        self.prefix.map_or(0, |p| p.0)
+    }
+}
+
+/// A word under segmentation: its normalised form and where its original
+/// spelling has a hamza on alef (which the normalised form hides).
+struct Word<'a> {
+    norm: &'a str,
+    /// Byte offsets in `norm` of alefs written أ, إ or آ in the original.
+    hamza_alefs: Vec<usize>,
+}
+
+impl Word<'_> {
+    /// True when `norm[at..]` starts an article whose alef is bare in the original.
+    fn bare_article_at(&self, at: usize) -> bool {
+        self.norm[at..].starts_with("ال") && !self.hamza_alefs.contains(&at)
+    }
+}
+
+/// What may still come in a reading of (part of) a word.
+#[derive(Clone, Copy)]
+struct Allowed {
+    conj: bool,
+    prefix: bool,
 }
 
 /// The stage: adds [`Document::clitics`].
 pub fn segment(doc: &mut Document, res: &Resources) {
     let mut out = Vec::new();
     for (i, tok) in doc.tokens.iter().enumerate() {
-        if tok.kind != TokenKind::Arabic || tok.norm.chars().count() < 3 {
+        if tok.kind != TokenKind::Arabic || tok.norm.chars().count() < 3 || res.clitic_stems.contains(&tok.key) {
             continue;
         }
-        let Some((reading, rule, confidence)) = best_reading(&tok.norm, &tok.key, res) else {
+        let nspan = doc.normalized.to_normalized(tok.span);
+        let word = Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) };
+        let Some((reading, rule, confidence)) = best_reading(&word, res) else {
             continue;
         };
-        let nspan = doc.normalized.to_normalized(tok.span);
         let morphemes = morphemes(&tok.norm, &reading)
             .into_iter()
             .map(|(start, end, form, role)| Morpheme {
-                span: doc
-                    .normalized
-                    .to_original(Span::new(nspan.start + start, nspan.start + end)),
+                span: doc.normalized.to_original(Span::new(nspan.start + start, nspan.start + end)),
                 form,
                 role,
             })
             .collect();
-        out.push(Segmentation {
-            token: i,
-            span: tok.span,
-            morphemes,
-            origin: Origin::rule(rule, confidence),
-        });
+        out.push(Segmentation { token: i, span: tok.span, morphemes, origin: Origin::rule(rule, confidence) });
     }
     doc.clitics = out;
+}
+
+/// Offsets (relative to the word) of the alefs that carry a hamza or madda in the original.
+fn hamza_alefs(doc: &Document, nspan: Span) -> Vec<usize> {
+    let view = &doc.normalized;
+    view.text[nspan.start..nspan.end]
+        .char_indices()
+        .filter(|&(_, c)| c == 'ا')
+        .filter(|&(i, _)| {
+            let at = nspan.start + i;
+            let orig = view.to_original(Span::new(at, at + 'ا'.len_utf8()));
+            doc.text[orig.start..orig.end].starts_with(['أ', 'إ', 'آ'])
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Splits one normalised word into (start, end, canonical form, role) parts.
@@ -104,12 +139,7 @@ fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, String, MorphemeRole
     let mut parts = Vec::new();
     let mut at = 0;
     if r.conj > 0 {
-        parts.push((
-            0,
-            r.conj,
-            word[..r.conj].to_owned(),
-            MorphemeRole::Conjunction,
-        ));
+        parts.push((0, r.conj, word[..r.conj].to_owned(), MorphemeRole::Conjunction));
         at = r.conj;
     }
     if let Some((len, role)) = r.prefix {
@@ -121,96 +151,101 @@ fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, String, MorphemeRole
         at += r.article;
     }
     let stem_end = word.len() - r.suffix;
-    parts.push((
-        at,
-        stem_end,
-        word[at..stem_end].to_owned(),
-        MorphemeRole::Stem,
-    ));
+    parts.push((at, stem_end, word[at..stem_end].to_owned(), MorphemeRole::Stem));
     if r.suffix > 0 {
-        parts.push((
-            stem_end,
-            word.len(),
-            word[stem_end..].to_owned(),
-            MorphemeRole::Pronoun,
-        ));
+        parts.push((stem_end, word.len(), word[stem_end..].to_owned(), MorphemeRole::Pronoun));
     }
     parts
 }
 
 /// The best reading with at least one clitic, with the rule and confidence, or
 /// `None` when the word stands alone.
-fn best_reading(norm: &str, key: &str, res: &Resources) -> Option<(Reading, &'static str, f32)> {
-    if res.clitic_stems.contains(key) {
-        return None;
+fn best_reading(word: &Word, res: &Resources) -> Option<(Reading, &'static str, f32)> {
+    let (r, rule, confidence) = choose(word, 0, Allowed { conj: true, prefix: true }, res)?;
+    if r.article > 0 || r.suffix > 0 || (r.conj == 0 && r.prefix.is_none()) {
+        return Some((r, rule, confidence));
     }
+    // The rest of a word read as conjunction or preposition + stem may itself carry
+    // clitics (و + سيعقد → و + س + يعقد, ب + دوره → ب + دور + ه): segment it the same way.
+    let at = r.conj + r.prefix_len();
+    let allowed = Allowed { conj: false, prefix: r.prefix.is_none() };
+    if res.clitic_stems.contains(&key(&word.norm[at..])) {
+        return Some((r, rule, confidence));
+    }
+    match choose(word, at, allowed, res) {
+        Some((inner, _, inner_conf)) => {
+            let merged = Reading { conj: r.conj, prefix: r.prefix.or(inner.prefix), ..inner };
+            Some((merged, rule, confidence.min(inner_conf)))
+        }
+        None => Some((r, rule, confidence)),
+    }
+}
+
+/// Chooses among the readings of `word.norm[from..]`; offsets in the result are
+/// relative to the whole word.
+fn choose(word: &Word, from: usize, allowed: Allowed, res: &Resources) -> Option<(Reading, &'static str, f32)> {
     let lex = &res.lexicon;
-    let word_zipf = lex.zipf(key);
+    let part = &word.norm[from..];
+    let word_zipf = lex.zipf(&key(part));
     let mut best: Option<Reading> = None;
-    for_each_reading(norm, |r, stem| {
+    for_each_reading(word, from, allowed, |r, stem| {
         let stem_chars = stem.chars().count();
-        if stem_chars < 2 || (r.article == 0 && r.count() >= 2 && stem_chars < 3 && r.suffix > 0) {
+        if stem_chars < 2 || (r.suffix > 0 && NO_SUFFIX_STEMS.contains(&stem)) {
+            return;
+        }
+        if matches!(r.prefix, Some((_, MorphemeRole::Future))) && stem_chars < 3 {
             return;
         }
         let lookup = lookup_form(stem, r);
-        let key = match_key(&lookup);
-        let z = lex.zipf(&key);
+        // a lexicalised word keeps its article: و + الذي, not و + ال + ذي
+        if r.article > 0 && res.clitic_stems.contains(&key(&lookup)) {
+            return;
+        }
+        let z = lex.norm_zipf(&lookup);
         if z < MIN_STEM_ZIPF {
             return;
         }
-        let cost: f32 = conj_cost(norm, r) + prefix_cost(r) + suffix_cost(norm, r);
         let mut r = r.clone();
-        r.score = z + cost;
+        r.score = z + cost(word.norm, from, &r);
+        // Equal scores mean the same stem form read with or without the article:
+        // the reading that separates the article wins.
         let better = match &best {
             None => true,
-            Some(b) => {
-                r.score > b.score + 1e-4
-                    || ((r.score - b.score).abs() <= 1e-4 && r.count() < b.count())
-            }
+            Some(b) => r.score > b.score + 1e-4 || ((r.score - b.score).abs() <= 1e-4 && r.count() > b.count()),
         };
         if better {
             best = Some(r);
         }
     });
     match best {
-        Some(r)
-            if r.score + MARGIN > word_zipf
-                && (r.conj > 0 || r.prefix.is_some() || r.suffix > 0) =>
-        {
+        Some(r) if r.score + MARGIN > word_zipf && (r.conj > from || r.prefix.is_some() || r.suffix > 0) => {
             let confidence = (0.6 + (r.score + MARGIN - word_zipf) / 5.0).clamp(0.55, 0.98);
             Some((r, "clitics.frequency", confidence))
         }
-        _ => article_only(norm, word_zipf, lex),
+        _ => article_only(word, from, word_zipf, res),
     }
 }
 
-/// Splits a leading article (after optional و/ف and ب/ك/ل) by form alone, when no
-/// frequency evidence chose a reading with other clitics.
-fn article_only(
-    norm: &str,
-    word_zipf: f32,
-    lex: &crate::lexicon::Lexicon,
-) -> Option<(Reading, &'static str, f32)> {
-    if !norm.starts_with("ال") || norm.chars().count() < 4 {
+/// Splits a leading article by form alone, when no frequency evidence chose a
+/// reading with other clitics.
+fn article_only(word: &Word, from: usize, word_zipf: f32, res: &Resources) -> Option<(Reading, &'static str, f32)> {
+    let part = &word.norm[from..];
+    if !word.bare_article_at(from) || part.chars().count() < 4 || res.clitic_stems.contains(&key(part)) {
         return None;
     }
-    let stem = &norm["ال".len()..];
-    let confidence = if word_zipf > 0.0 || lex.zipf(&match_key(stem)) > 0.0 {
-        0.95
-    } else {
-        0.8
-    };
-    Some((
-        Reading {
-            conj: 0,
-            prefix: None,
-            article: "ال".len(),
-            suffix: 0,
-            score: 0.0,
-        },
-        "clitics.article",
-        confidence,
-    ))
+    let stem_zipf = res.lexicon.zipf(&key(&part["ال".len()..]));
+    // a known word whose remainder is no word at all is not article + stem (الغاء)
+    if word_zipf >= MIN_STEM_ZIPF && stem_zipf == 0.0 {
+        return None;
+    }
+    let confidence = if word_zipf > 0.0 || stem_zipf > 0.0 { 0.95 } else { 0.8 };
+    let r = Reading { conj: from, prefix: None, article: "ال".len(), suffix: 0, score: 0.0 };
+    Some((r, "clitics.article", confidence))
+}
+
+/// The matching key of a normalised form.
+fn key(norm: &str) -> String {
+    crate::text::normalize::match_key(norm)
 }
 
 /// The form to look the stem up under: with its article, and with ta marbuta
@@ -229,71 +264,64 @@ fn lookup_form(stem: &str, r: &Reading) -> String {
     s
 }
 
-fn conj_cost(norm: &str, r: &Reading) -> f32 {
-    if r.conj == 0 {
-        return 0.0;
-    }
-    CONJUNCTIONS
-        .iter()
-        .find(|(c, _)| norm.starts_with(c))
-        .map_or(0.0, |(_, p)| *p)
-}
-
-fn prefix_cost(r: &Reading) -> f32 {
-    match r.prefix {
+/// The log10 prior of a reading's clitics (of `norm[from..]`).
+fn cost(norm: &str, from: usize, r: &Reading) -> f32 {
+    let conj = if r.conj == from {
+        0.0
+    } else {
+        CONJUNCTIONS.iter().find(|(c, _)| norm[from..].starts_with(c)).map_or(0.0, |c| c.1)
+    };
+    let prefix = match r.prefix {
         None => 0.0,
-        Some((_, MorphemeRole::Future)) => PREFIXES[3].2,
-        Some(_) => -1.0,
-    }
+        Some((_, role)) => {
+            let p = &norm[r.conj..r.conj + r.prefix_len()];
+            PREFIXES.iter().find(|(f, rl, _)| *f == p && *rl == role).map_or(0.0, |f| f.2)
+        }
+    };
+    let suffix = if r.suffix == 0 {
+        0.0
+    } else {
+        let s = &norm[norm.len() - r.suffix..];
+        PRONOUNS.iter().find(|(p, _)| *p == s).map_or(0.0, |p| p.1)
+    };
+    conj + prefix + suffix
 }
 
-fn suffix_cost(norm: &str, r: &Reading) -> f32 {
-    if r.suffix == 0 {
-        return 0.0;
-    }
-    let suffix = &norm[norm.len() - r.suffix..];
-    PRONOUNS
-        .iter()
-        .find(|(p, _)| *p == suffix)
-        .map_or(0.0, |(_, c)| *c)
-}
-
-/// Calls `f` with every reading of `norm` that has at least one clitic, and its stem.
-fn for_each_reading(norm: &str, mut f: impl FnMut(&Reading, &str)) {
+/// Calls `f` with every reading of `word.norm[from..]` that has at least one
+/// clitic, and its stem. A reading's `conj` holds `from` when no conjunction is read.
+fn for_each_reading(word: &Word, from: usize, allowed: Allowed, mut f: impl FnMut(&Reading, &str)) {
+    let norm = word.norm;
+    let part = &norm[from..];
     let conj_opts: Vec<usize> = std::iter::once(0)
-        .chain(
-            CONJUNCTIONS
-                .iter()
-                .filter(|(c, _)| norm.starts_with(c))
-                .map(|(c, _)| c.len()),
-        )
+        .chain(CONJUNCTIONS.iter().filter(|(c, _)| allowed.conj && part.starts_with(c)).map(|(c, _)| c.len()))
         .collect();
     for &conj in &conj_opts {
-        let after_conj = &norm[conj..];
+        let after_conj = from + conj;
         let mut prefix_opts: Vec<Option<(usize, MorphemeRole)>> = vec![None];
-        for (p, role, _) in PREFIXES {
-            if after_conj.starts_with(p) {
-                let rest = &after_conj[p.len()..];
-                if *role == MorphemeRole::Future && !rest.starts_with(['ي', 'ت', 'ن', 'ا']) {
+        for (p, role, _) in PREFIXES.iter().filter(|_| allowed.prefix) {
+            if norm[after_conj..].starts_with(p) {
+                let rest = &norm[after_conj + p.len()..];
+                if *role == MorphemeRole::Future && !rest.starts_with(['ي', 'ت', 'ن']) {
                     continue;
                 }
                 prefix_opts.push(Some((p.len(), *role)));
             }
         }
         for prefix in prefix_opts {
-            let after_prefix = &after_conj[prefix.map_or(0, |p| p.0)..];
-            let lam = prefix.is_some_and(|_| after_conj.starts_with('ل'));
-            let mut article_opts = vec![0];
+            let after_prefix = after_conj + prefix.map_or(0, |p| p.0);
+            let lam = prefix.is_some_and(|p| norm[after_conj..].starts_with('ل') && p.1 == MorphemeRole::Preposition);
             let future = prefix.is_some_and(|p| p.1 == MorphemeRole::Future);
+            let mut article_opts = vec![0];
             if !future {
-                if lam && after_prefix.starts_with('ل') && !after_prefix.starts_with("ال") {
+                let rest = &norm[after_prefix..];
+                if lam && rest.starts_with('ل') && !rest.starts_with("ال") {
                     article_opts.push('ل'.len_utf8()); // لل = ل + ال
-                } else if after_prefix.starts_with("ال") && !lam {
+                } else if !lam && word.bare_article_at(after_prefix) {
                     article_opts.push("ال".len());
                 }
             }
             for article in article_opts {
-                let body = &after_prefix[article..];
+                let body = &norm[after_prefix + article..];
                 let mut suffix_opts = vec![0];
                 if article == 0 {
                     suffix_opts.extend(
@@ -304,14 +332,8 @@ fn for_each_reading(norm: &str, mut f: impl FnMut(&Reading, &str)) {
                     );
                 }
                 for suffix in suffix_opts {
-                    let r = Reading {
-                        conj,
-                        prefix,
-                        article,
-                        suffix,
-                        score: 0.0,
-                    };
-                    if !r.has_clitics() {
+                    let r = Reading { conj: from + conj, prefix, article, suffix, score: 0.0 };
+                    if !(conj > 0 || prefix.is_some() || article > 0 || suffix > 0) {
                         continue;
                     }
                     f(&r, &body[..body.len() - suffix]);
@@ -323,7 +345,6 @@ fn for_each_reading(norm: &str, mut f: impl FnMut(&Reading, &str)) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::document::Metadata;
     use crate::Pipeline;
 

@@ -15,11 +15,7 @@ pub fn inspect(doc: &mut Document, _res: &Resources) {
         letters += 1;
         arabic += usize::from(is_arabic_letter(c) || matches!(c, '\u{0622}'..='\u{0625}'));
     }
-    let share = if letters == 0 {
-        0.0
-    } else {
-        arabic as f64 / letters as f64
-    };
+    let share = if letters == 0 { 0.0 } else { arabic as f64 / letters as f64 };
     if share >= MIN_ARABIC_SHARE {
         doc.meta.language.get_or_insert_with(|| "ar".to_owned());
     } else {
@@ -28,10 +24,7 @@ pub fn inspect(doc: &mut Document, _res: &Resources) {
             message: if letters == 0 {
                 "the text has no letters at all; nothing to analyse as Arabic".to_owned()
             } else {
-                format!(
-                    "only {:.0}% of the letters are Arabic; the analysis is made for Arabic text",
-                    share * 100.0
-                )
+                format!("only {:.0}% of the letters are Arabic; the analysis is made for Arabic text", share * 100.0)
             },
         });
     }

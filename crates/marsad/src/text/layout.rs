@@ -85,7 +85,8 @@ mod tests {
 
     #[test]
     fn detects_hard_wrapping() {
-        let wrapped = "قال الوزير في مؤتمر صحفي عقده\nاليوم إن المحادثات مستمرة\nمع الجانب الآخر.\n\nوأضاف أن الوفد\nسيعود غدا.";
+        let wrapped =
+            "قال الوزير في مؤتمر صحفي عقده\nاليوم إن المحادثات مستمرة\nمع الجانب الآخر.\n\nوأضاف أن الوفد\nسيعود غدا.";
         assert_eq!(LineMode::of(wrapped), LineMode::HardWrapped);
         let lines = "عنوان الخبر\n\nقال الوزير إن المحادثات مستمرة.\nوأضاف أن الوفد سيعود غدا.";
         assert_eq!(LineMode::of(lines), LineMode::LinePerParagraph);

@@ -59,11 +59,7 @@ impl NormalizedView {
                 decompose_compatible(c, |d| {
                     if let Some(m) = apply(d) {
                         if m != ' ' || !pushed {
-                            map.push(MapEntry {
-                                norm: text.len() as u32,
-                                orig_start: i as u32,
-                                orig_end: end as u32,
-                            });
+                            map.push(MapEntry { norm: text.len() as u32, orig_start: i as u32, orig_end: end as u32 });
                             text.push(m);
                             pushed = true;
                         }
@@ -76,16 +72,8 @@ impl NormalizedView {
             }
             match char_rule(c) {
                 CharRule::Keep | CharRule::Map(_) => {
-                    let m = if let CharRule::Map(m) = char_rule(c) {
-                        m
-                    } else {
-                        c
-                    };
-                    map.push(MapEntry {
-                        norm: text.len() as u32,
-                        orig_start: i as u32,
-                        orig_end: end as u32,
-                    });
+                    let m = if let CharRule::Map(m) = char_rule(c) { m } else { c };
+                    map.push(MapEntry { norm: text.len() as u32, orig_start: i as u32, orig_end: end as u32 });
                     text.push(m);
                     last_kept_end = Some(end);
                 }
@@ -105,11 +93,7 @@ impl NormalizedView {
                 CharRule::Drop => {}
             }
         }
-        NormalizedView {
-            text,
-            map,
-            orig_len: original.len(),
-        }
+        NormalizedView { text, map, orig_len: original.len() }
     }
 
     /// Index of the map entry of the character starting at normalised byte `norm`,
@@ -123,49 +107,31 @@ impl NormalizedView {
     pub fn to_original(&self, norm: Span) -> Span {
         let first = self.entry_at(norm.start);
         if norm.is_empty() {
-            let at = self
-                .map
-                .get(first)
-                .map_or(self.orig_len, |e| e.orig_start as usize);
+            let at = self.map.get(first).map_or(self.orig_len, |e| e.orig_start as usize);
             return Span::new(at, at);
         }
         let last = self.entry_at(norm.end) - 1;
-        Span::new(
-            self.map[first].orig_start as usize,
-            self.map[last].orig_end as usize,
-        )
+        Span::new(self.map[first].orig_start as usize, self.map[last].orig_end as usize)
     }
 
     /// Maps a span of the original text to the smallest span of the normalised
     /// text covering every character that came from inside it.
     pub fn to_normalized(&self, orig: Span) -> Span {
-        let first = self
-            .map
-            .partition_point(|e| (e.orig_end as usize) <= orig.start);
-        let end = self
-            .map
-            .partition_point(|e| (e.orig_start as usize) < orig.end);
+        let first = self.map.partition_point(|e| (e.orig_end as usize) <= orig.start);
+        let end = self.map.partition_point(|e| (e.orig_start as usize) < orig.end);
         if end <= first {
-            let at = self
-                .map
-                .get(first)
-                .map_or(self.text.len(), |e| e.norm as usize);
+            let at = self.map.get(first).map_or(self.text.len(), |e| e.norm as usize);
             return Span::new(at, at);
         }
         let last = &self.map[end - 1];
-        let last_len = self.text[last.norm as usize..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
+        let last_len = self.text[last.norm as usize..].chars().next().map_or(0, char::len_utf8);
         Span::new(self.map[first].norm as usize, last.norm as usize + last_len)
     }
 
     /// Original byte offset where the normalised character at byte `norm` starts
     /// (the original length past the end).
     pub fn orig_offset(&self, norm: usize) -> usize {
-        self.map
-            .get(self.entry_at(norm))
-            .map_or(self.orig_len, |e| e.orig_start as usize)
+        self.map.get(self.entry_at(norm)).map_or(self.orig_len, |e| e.orig_start as usize)
     }
 
     /// The entries of the offset map, one per normalised character.

@@ -11,11 +11,14 @@ use crate::document::{Document, Origin, Sentence, SentenceKind, Token, TokenKind
 use crate::resources::Resources;
 use crate::span::Span;
 use crate::text::chars::is_arabic_letter;
-use crate::text::layout::LineMode;
+use crate::text::layout::{line_breaks, LineMode};
 use crate::text::tokenize::is_terminator;
 
-/// Unterminated lines of at most this many tokens read as headlines.
+/// An unterminated line of at most this many tokens is a headline when it opens
+/// the text or a blank line follows it.
 const MAX_HEADLINE_TOKENS: usize = 25;
+/// An unterminated line of at most this many tokens is a sub-heading anywhere.
+const MAX_SUBHEADING_TOKENS: usize = 10;
 
 /// The stage: adds [`Document::sentences`].
 pub fn split(doc: &mut Document, res: &Resources) {
@@ -28,30 +31,23 @@ pub fn split(doc: &mut Document, res: &Resources) {
     while i < toks.len() {
         let tok = &toks[i];
         depth = (depth + quote_delta(&tok.norm, depth)).max(0);
-        let mut end = None;
-        if tok.kind == TokenKind::Punct
-            && tok.norm.chars().all(is_terminator)
-            && depth == 0
-            && !closes_abbreviation(toks, i, res)
+        let terminator = tok.kind == TokenKind::Punct && tok.norm.chars().all(is_terminator);
+        let end = if let Some(j) = terminator
+            .then(|| closing_run(doc, mode, i + 1, depth))
+            .flatten()
+            .filter(|_| !closes_abbreviation(toks, i, res))
         {
-            // take the closing quotes and brackets that follow
-            let mut j = i + 1;
-            while j < toks.len() && is_closer(&toks[j].norm) && !gap_breaks(doc, mode, j) {
-                j += 1;
-            }
-            end = Some((j, "sentences.terminator"));
+            Some((j, "sentences.terminator"))
         } else if i + 1 == toks.len() {
-            end = Some((i + 1, "sentences.end_of_text"));
+            Some((i + 1, "sentences.end_of_text"))
         } else if gap_breaks(doc, mode, i + 1) {
-            end = Some((i + 1, "sentences.line_break"));
-        }
+            Some((i + 1, "sentences.line_break"))
+        } else {
+            None
+        };
         if let Some((j, rule)) = end {
             let kind = kind_of(doc, mode, start, j);
-            let confidence = if rule == "sentences.terminator" || kind == SentenceKind::Headline {
-                0.95
-            } else {
-                0.8
-            };
+            let confidence = if rule == "sentences.terminator" || kind == SentenceKind::Headline { 0.95 } else { 0.8 };
             out.push(Sentence {
                 span: Span::new(toks[start].span.start, toks[j - 1].span.end),
                 first_token: start,
@@ -64,10 +60,20 @@ pub fn split(doc: &mut Document, res: &Resources) {
             i = j;
             continue;
         }
-        // a terminator inside a quotation that closes at a line break still ends the sentence there
         i += 1;
     }
     doc.sentences = out;
+}
+
+/// The closing quotation marks and brackets from token `j` on: the index after
+/// them if they close every open quotation (`depth`), else `None`.
+fn closing_run(doc: &Document, mode: LineMode, mut j: usize, mut depth: i32) -> Option<usize> {
+    let toks = &doc.tokens;
+    while j < toks.len() && is_closer(&toks[j].norm) && !gap_breaks(doc, mode, j) {
+        depth = (depth + quote_delta(&toks[j].norm, depth)).max(0);
+        j += 1;
+    }
+    (depth == 0).then_some(j)
 }
 
 /// True when a paragraph break stands between token `i - 1` and token `i`.
@@ -88,7 +94,12 @@ fn kind_of(doc: &Document, mode: LineMode, start: usize, end: usize) -> Sentence
         return SentenceKind::Sentence;
     }
     let starts_line = start == 0 || gap_breaks(doc, mode, start);
-    if starts_line && toks.len() <= MAX_HEADLINE_TOKENS {
+    let blank_after = doc
+        .tokens
+        .get(end)
+        .is_some_and(|next| line_breaks(&doc.text[doc.tokens[end - 1].span.end..next.span.start]) >= 2);
+    let short = toks.len() <= MAX_SUBHEADING_TOKENS;
+    if starts_line && toks.len() <= MAX_HEADLINE_TOKENS && (start == 0 || blank_after || short) {
         SentenceKind::Headline
     } else {
         SentenceKind::Fragment
@@ -125,11 +136,8 @@ fn closes_abbreviation(toks: &[Token], i: usize, res: &Resources) -> bool {
     if res.abbreviations.contains(&prev.key) {
         return true;
     }
-    let single_letter = prev.norm.chars().count() == 1
-        && prev
-            .norm
-            .chars()
-            .all(|c| c.is_uppercase() || is_arabic_letter(c));
+    let single_letter =
+        prev.norm.chars().count() == 1 && prev.norm.chars().all(|c| c.is_uppercase() || is_arabic_letter(c));
     // a lone letter before the stop, itself after a stop or a space: initials
     single_letter
         && matches!(prev.kind, TokenKind::Arabic | TokenKind::Latin)
@@ -144,10 +152,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<(String, SentenceKind)> {
         let doc = Pipeline::new().analyze(text, Metadata::default());
-        doc.sentences
-            .iter()
-            .map(|s| (s.span.slice(text).to_owned(), s.kind))
-            .collect()
+        doc.sentences.iter().map(|s| (s.span.slice(text).to_owned(), s.kind)).collect()
     }
 
     fn s(t: &str, k: SentenceKind) -> (String, SentenceKind) {
@@ -159,11 +164,7 @@ mod tests {
         use SentenceKind::*;
         assert_eq!(
             sentences("وصل الوفد. هل انتهت المحادثات؟ نعم!"),
-            vec![
-                s("وصل الوفد.", Sentence),
-                s("هل انتهت المحادثات؟", Sentence),
-                s("نعم!", Sentence)
-            ]
+            vec![s("وصل الوفد.", Sentence), s("هل انتهت المحادثات؟", Sentence), s("نعم!", Sentence)]
         );
     }
 
@@ -172,10 +173,7 @@ mod tests {
         use SentenceKind::*;
         assert_eq!(
             sentences("الرئيس يزور باريس\n\nوصل الرئيس أمس إلى باريس."),
-            vec![
-                s("الرئيس يزور باريس", Headline),
-                s("وصل الرئيس أمس إلى باريس.", Sentence)
-            ]
+            vec![s("الرئيس يزور باريس", Headline), s("وصل الرئيس أمس إلى باريس.", Sentence)]
         );
     }
 
@@ -184,10 +182,7 @@ mod tests {
         use SentenceKind::*;
         assert_eq!(
             sentences("قال: «هذا مهم. ونحن مستعدون.» ثم غادر."),
-            vec![
-                s("قال: «هذا مهم. ونحن مستعدون.»", Sentence),
-                s("ثم غادر.", Sentence)
-            ]
+            vec![s("قال: «هذا مهم. ونحن مستعدون.»", Sentence), s("ثم غادر.", Sentence)]
         );
     }
 
@@ -200,10 +195,7 @@ mod tests {
         );
         assert_eq!(
             sentences("The U.S. envoy arrived. He left."),
-            vec![
-                s("The U.S. envoy arrived.", Sentence),
-                s("He left.", Sentence)
-            ]
+            vec![s("The U.S. envoy arrived.", Sentence), s("He left.", Sentence)]
         );
     }
 
@@ -214,9 +206,6 @@ mod tests {
 
     #[test]
     fn crlf_line_ends_split_like_lf() {
-        assert_eq!(
-            sentences("عنوان\r\nنص الخبر.\r\n"),
-            sentences("عنوان\nنص الخبر.\n")
-        );
+        assert_eq!(sentences("عنوان\r\nنص الخبر.\r\n"), sentences("عنوان\nنص الخبر.\n"));
     }
 }

@@ -53,20 +53,9 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
             (end, TokenKind::Url, None)
         } else if let Some(end) = email_end(text, pos) {
             (end, TokenKind::Email, None)
-        } else if (c == '#' || c == '@')
-            && pos + 1 < text.len()
-            && is_tag_char(char_at(text, pos + 1))
-        {
+        } else if (c == '#' || c == '@') && pos + 1 < text.len() && is_tag_char(char_at(text, pos + 1)) {
             let end = take_while(text, pos + 1, is_tag_char);
-            (
-                end,
-                if c == '#' {
-                    TokenKind::Hashtag
-                } else {
-                    TokenKind::Mention
-                },
-                None,
-            )
+            (end, if c == '#' { TokenKind::Hashtag } else { TokenKind::Mention }, None)
         } else if c.is_ascii_digit() {
             let (end, value) = number_end(bytes, pos);
             match percent_after(text, end) {
@@ -78,19 +67,11 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
             let (end, value) = number_end(bytes, pos + 1);
             (end, TokenKind::Percent, Some(value))
         } else if is_arabic_letter(c) {
-            (
-                take_while(text, pos, is_arabic_letter),
-                TokenKind::Arabic,
-                None,
-            )
+            (take_while(text, pos, is_arabic_letter), TokenKind::Arabic, None)
         } else if c.is_alphabetic() {
             (latin_word_end(text, pos), TokenKind::Latin, None)
         } else if matches!(c, '.' | '!' | '?' | '؟' | '…') {
-            (
-                take_while(text, pos, |c| matches!(c, '.' | '!' | '?' | '؟' | '…')),
-                TokenKind::Punct,
-                None,
-            )
+            (take_while(text, pos, |c| matches!(c, '.' | '!' | '?' | '؟' | '…')), TokenKind::Punct, None)
         } else if is_punct(c) {
             (pos + c.len_utf8(), TokenKind::Punct, None)
         } else {
@@ -113,17 +94,11 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
 }
 
 fn char_at(text: &str, pos: usize) -> char {
-    text[pos..]
-        .chars()
-        .next()
-        .expect("position inside the text")
+    text[pos..].chars().next().expect("position inside the text")
 }
 
 fn take_while(text: &str, start: usize, pred: impl Fn(char) -> bool) -> usize {
-    text[start..]
-        .char_indices()
-        .find(|&(_, c)| !pred(c))
-        .map_or(text.len(), |(i, _)| start + i)
+    text[start..].char_indices().find(|&(_, c)| !pred(c)).map_or(text.len(), |(i, _)| start + i)
 }
 
 fn is_tag_char(c: char) -> bool {
@@ -133,18 +108,14 @@ fn is_tag_char(c: char) -> bool {
 /// A Latin word: letters and digits, with single internal apostrophes or hyphens
 /// (`al-Assad`, `O'Brien`).
 fn latin_word_end(text: &str, start: usize) -> usize {
-    let mut end = take_while(text, start, |c| {
-        c.is_alphabetic() && !is_arabic_letter(c) || c.is_ascii_digit()
-    });
+    let mut end = take_while(text, start, |c| c.is_alphabetic() && !is_arabic_letter(c) || c.is_ascii_digit());
     loop {
         let rest = &text[end..];
         let mut it = rest.chars();
         match (it.next(), it.next()) {
             (Some('-' | '\'' | '’'), Some(n)) if n.is_alphabetic() && !is_arabic_letter(n) => {
                 let sep = rest.chars().next().unwrap().len_utf8();
-                end = take_while(text, end + sep, |c| {
-                    c.is_alphabetic() && !is_arabic_letter(c) || c.is_ascii_digit()
-                });
+                end = take_while(text, end + sep, |c| c.is_alphabetic() && !is_arabic_letter(c) || c.is_ascii_digit());
             }
             _ => return end,
         }
@@ -155,11 +126,7 @@ fn latin_word_end(text: &str, start: usize) -> usize {
 /// a decimal point; a `,` followed by exactly three digits is a thousands separator,
 /// otherwise the comma is punctuation.
 fn number_end(bytes: &[u8], start: usize) -> (usize, f64) {
-    let digits = |from: usize| {
-        (from..bytes.len())
-            .find(|&i| !bytes[i].is_ascii_digit())
-            .unwrap_or(bytes.len())
-    };
+    let digits = |from: usize| (from..bytes.len()).find(|&i| !bytes[i].is_ascii_digit()).unwrap_or(bytes.len());
     let mut end = digits(start);
     let mut decimal = false;
     let mut int_digits = end - start;
@@ -180,11 +147,7 @@ fn number_end(bytes: &[u8], start: usize) -> (usize, f64) {
         }
         break;
     }
-    let clean: String = bytes[start..end]
-        .iter()
-        .filter(|&&b| b != b',')
-        .map(|&b| b as char)
-        .collect();
+    let clean: String = bytes[start..end].iter().filter(|&&b| b != b',').map(|&b| b as char).collect();
     (end, clean.parse().unwrap_or(f64::NAN))
 }
 
@@ -204,22 +167,13 @@ fn percent_after(text: &str, end: usize) -> Option<usize> {
 /// trailing punctuation.
 fn url_end(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
-    let lower = rest
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-    {
+    let lower = rest.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
+    if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) {
         return None;
     }
-    let raw = take_while(text, start, |c| {
-        !c.is_whitespace() && !matches!(c, '"' | '«' | '»' | '<' | '>' | '“' | '”')
-    });
+    let raw = take_while(text, start, |c| !c.is_whitespace() && !matches!(c, '"' | '«' | '»' | '<' | '>' | '“' | '”'));
     let trimmed = text[start..raw].trim_end_matches(|c: char| {
-        matches!(
-            c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '،' | '؛' | '؟'
-        )
+        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '،' | '؛' | '؟')
     });
     Some(start + trimmed.len())
 }
@@ -234,9 +188,7 @@ fn email_end(text: &str, start: usize) -> Option<usize> {
     if !text[at..].starts_with('@') {
         return None;
     }
-    let domain_end = take_while(text, at + 1, |c| {
-        c.is_ascii_alphanumeric() || c == '.' || c == '-'
-    });
+    let domain_end = take_while(text, at + 1, |c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
     let domain = text[at + 1..domain_end].trim_end_matches('.');
     let dot = domain.rfind('.')?;
     (dot > 0 && domain.len() - dot > 2).then_some(at + 1 + domain.len())
@@ -247,10 +199,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, TokenKind)> {
-        scan(&NormalizedView::new(text))
-            .into_iter()
-            .map(|t| (t.span.slice(text).to_owned(), t.kind))
-            .collect()
+        scan(&NormalizedView::new(text)).into_iter().map(|t| (t.span.slice(text).to_owned(), t.kind)).collect()
     }
 
     fn k(s: &str, kind: TokenKind) -> (String, TokenKind) {
@@ -277,10 +226,7 @@ mod tests {
     fn numbers_in_every_form() {
         let toks = scan(&NormalizedView::new("٢٠٢٢ 23.5 1,200 ٣٫٥ 1,200,000 12,5"));
         let vals: Vec<_> = toks.iter().filter_map(|t| t.value).collect();
-        assert_eq!(
-            vals,
-            vec![2022.0, 23.5, 1200.0, 3.5, 1_200_000.0, 12.0, 5.0]
-        );
+        assert_eq!(vals, vec![2022.0, 23.5, 1200.0, 3.5, 1_200_000.0, 12.0, 5.0]);
     }
 
     #[test]
@@ -306,7 +252,18 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             kinds("زوروا https://example.com/a?b=1. أو www.marsad.org، راسلونا info@marsad.org #مرصد @marsad_ar"),
-            vec![k("زوروا", Arabic), k("https://example.com/a?b=1", Url), k(".", Punct), k("أو", Arabic), k("www.marsad.org", Url), k("،", Punct), k("راسلونا", Arabic), k("info@marsad.org", Email), k("#مرصد", Hashtag), k("@marsad_ar", Mention)]
+            vec![
+                k("زوروا", Arabic),
+                k("https://example.com/a?b=1", Url),
+                k(".", Punct),
+                k("أو", Arabic),
+                k("www.marsad.org", Url),
+                k("،", Punct),
+                k("راسلونا", Arabic),
+                k("info@marsad.org", Email),
+                k("#مرصد", Hashtag),
+                k("@marsad_ar", Mention)
+            ]
         );
     }
 
@@ -324,14 +281,7 @@ mod tests {
         use TokenKind::*;
         assert_eq!(
             kinds("al-Assad O'Brien U.S."),
-            vec![
-                k("al-Assad", Latin),
-                k("O'Brien", Latin),
-                k("U", Latin),
-                k(".", Punct),
-                k("S", Latin),
-                k(".", Punct)
-            ]
+            vec![k("al-Assad", Latin), k("O'Brien", Latin), k("U", Latin), k(".", Punct), k("S", Latin), k(".", Punct)]
         );
     }
 
