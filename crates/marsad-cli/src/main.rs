@@ -111,17 +111,44 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
 }
 
 /// Reads a path or standard input, refusing more than the size limit.
+///
+/// A file larger than the limit is refused from its metadata, before reading it;
+/// standard input (and files that do not report a size) is read up to one byte
+/// past the limit. Errors say why, in words: the caller adds `cannot read PATH`.
 fn read_input(input: &str, limits: &Limits) -> Result<Vec<u8>> {
+    use marsad::input::InputError;
+
+    /// The reason an I/O operation failed, for a message after `cannot read PATH: `.
+    fn reason(e: std::io::Error) -> anyhow::Error {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => anyhow::anyhow!("no such file or directory"),
+            std::io::ErrorKind::PermissionDenied => anyhow::anyhow!("permission denied"),
+            std::io::ErrorKind::IsADirectory => anyhow::anyhow!("it is a directory, not a file"),
+            _ => anyhow::Error::new(e),
+        }
+    }
+
+    let limit = limits.max_bytes;
+    let cap = (limit as u64).saturating_add(1);
     let mut buf = Vec::new();
-    let cap = limits.max_bytes as u64 + 1;
     if input == "-" {
-        std::io::stdin().lock().take(cap).read_to_end(&mut buf)?;
+        std::io::stdin().lock().take(cap).read_to_end(&mut buf).map_err(reason)?;
     } else {
-        let file = std::fs::File::open(input)?;
-        if file.metadata()?.is_dir() {
+        let file = std::fs::File::open(input).map_err(reason)?;
+        let meta = file.metadata().map_err(reason)?;
+        if meta.is_dir() {
             bail!("it is a directory, not a file");
         }
-        file.take(cap).read_to_end(&mut buf)?;
+        if meta.is_file() && meta.len() > limit as u64 {
+            return Err(InputError::TooLarge { size: Some(meta.len()), limit }.into());
+        }
+        if meta.is_file() {
+            buf.reserve_exact(meta.len() as usize);
+        }
+        file.take(cap).read_to_end(&mut buf).map_err(reason)?;
+    }
+    if buf.len() > limit {
+        return Err(InputError::TooLarge { size: None, limit }.into());
     }
     Ok(buf)
 }

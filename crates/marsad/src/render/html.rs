@@ -1,11 +1,723 @@
-//! The self-contained HTML report.
+//! The self-contained HTML report: one right-to-left page, no network, no script.
+//!
+//! The article text is shown as published, with the layers highlighted over it.
+//! Each layer is one function producing [`Highlight`]s (a span, CSS classes and
+//! a tooltip) and one entry in [`LAYERS`] (its name, label and CSS): adding a
+//! layer is adding those two. Rendering cuts the text at every boundary of every
+//! highlight and wraps each piece in the highlights covering it, outermost layer
+//! first, reusing the elements still open from the piece before; so highlights of
+//! different layers may overlap freely and the markup stays well nested. Every
+//! element carries `data-layer`, `data-start` and `data-end` (the character
+//! offsets of the whole highlighted item, as in the JSON output) and a `title`.
+//!
+//! Layers are switched on and off with checkboxes and CSS alone (`:checked ~`),
+//! so the page works without JavaScript and prints as shown. Everything from the
+//! input (text, metadata) is escaped.
 
-use crate::document::Document;
+use std::cmp::Reverse;
+use std::fmt::Write;
+
+use crate::document::{Document, MorphemeRole, Origin, SentenceKind, TokenKind};
+use crate::render::text::{format_confidence, format_value, repair_kind_name, segmented};
+use crate::span::{CharIndex, Span};
+use crate::SCHEMA_VERSION;
+
+/// The fonts Arabic text is set in, best first.
+pub const ARABIC_FONTS: &str =
+    r#""Noto Naskh Arabic", "Amiri", "Scheherazade New", "Geeza Pro", "Traditional Arabic", "Tahoma", serif"#;
+
+const BASE_CSS: &str = include_str!("report.css");
+
+/// One highlighted stretch of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// The highlighted text (bytes of the original).
+    pub span: Span,
+    /// CSS classes, space-separated (styled by the layer's [`LayerStyle`]s).
+    pub class: String,
+    /// The tooltip: what the item is, which rule made it, how sure it is.
+    pub title: String,
+}
+
+/// The CSS of one class of a layer, applied while the layer is switched on.
+#[derive(Clone, Copy, Debug)]
+pub struct LayerStyle {
+    /// A selector relative to the article text, e.g. `.tok-number`.
+    pub selector: &'static str,
+    /// CSS declarations, e.g. `background: #fff1b8`.
+    pub css: &'static str,
+    /// Label in the legend, for a selector that is a plain list of classes
+    /// (`.tok.tok-number`); empty for no legend entry.
+    pub legend: &'static str,
+}
+
+/// A layer of the report: highlights over the text that can be switched on and off.
+#[derive(Clone, Copy)]
+pub struct Layer {
+    /// Its name: the `data-layer` of its highlights (the document layer it shows).
+    pub name: &'static str,
+    /// The label of its switch.
+    pub label: &'static str,
+    /// Makes its highlights.
+    pub highlights: fn(&Document) -> Vec<Highlight>,
+    /// How its highlights look.
+    pub styles: &'static [LayerStyle],
+}
+
+/// The layers, outermost first: where highlights overlap, elements of earlier
+/// layers enclose those of later ones.
+pub const LAYERS: &[Layer] = &[
+    Layer {
+        name: "sentences",
+        label: "Sentences",
+        highlights: sentences,
+        styles: &[
+            LayerStyle { selector: ".sent.s-a", css: "background: var(--sent-a)", legend: "sentence" },
+            LayerStyle { selector: ".sent.s-b", css: "background: var(--sent-b)", legend: "next sentence" },
+            LayerStyle { selector: ".sent-headline", css: "font-weight: bold", legend: "" },
+        ],
+    },
+    Layer {
+        name: "tokens",
+        label: "Numbers, links, tags",
+        highlights: tokens,
+        styles: &[
+            LayerStyle {
+                selector: ".tok",
+                css: "border-radius: 3px; box-shadow: inset 0 -0.15em 0 rgba(0,0,0,.12)",
+                legend: "",
+            },
+            LayerStyle { selector: ".tok.tok-number", css: "background: #ffe9a8", legend: "number" },
+            LayerStyle { selector: ".tok.tok-percent", css: "background: #ffd48a", legend: "percent" },
+            LayerStyle { selector: ".tok.tok-url", css: "background: #d6e6ff; color: #0b4db3", legend: "url" },
+            LayerStyle { selector: ".tok.tok-email", css: "background: #d6e6ff; color: #0b4db3", legend: "e-mail" },
+            LayerStyle { selector: ".tok.tok-hashtag", css: "background: #f1dcff; color: #6a1b9a", legend: "hashtag" },
+            LayerStyle { selector: ".tok.tok-mention", css: "background: #f1dcff; color: #6a1b9a", legend: "mention" },
+        ],
+    },
+    Layer {
+        name: "clitics",
+        label: "Clitics",
+        highlights: clitics,
+        styles: &[
+            LayerStyle {
+                selector: ".cw",
+                css: "text-decoration: underline dotted #00897b; text-underline-offset: .35em",
+                legend: "word with clitics",
+            },
+            LayerStyle { selector: ".morph.clitic", css: "color: #00796b", legend: "" },
+            LayerStyle {
+                selector: ".morph-sep:not(.cont)::before",
+                css: "content: \"\\200D|\\200D\"; color: #9e9e9e; font-size: .75em",
+                legend: "",
+            },
+        ],
+    },
+    Layer {
+        name: "repairs",
+        label: "Repairs",
+        highlights: repairs,
+        styles: &[
+            LayerStyle {
+                selector: ".repair",
+                css: "text-decoration: underline wavy #d32f2f; text-decoration-skip-ink: none; text-underline-offset: .3em",
+                legend: "",
+            },
+            LayerStyle { selector: ".repair.repair-run_on", css: "text-decoration-color: #d32f2f", legend: "run-on" },
+            LayerStyle {
+                selector: ".repair.repair-glued_number",
+                css: "text-decoration-color: #ef6c00",
+                legend: "glued number",
+            },
+            LayerStyle {
+                selector: ".repair.repair-stray_letter",
+                css: "text-decoration-color: #8e24aa",
+                legend: "stray letter",
+            },
+            LayerStyle {
+                selector: ".repair.repair-misspelling",
+                css: "text-decoration-color: #f9a825",
+                legend: "misspelling",
+            },
+        ],
+    },
+];
 
 /// The report as one self-contained HTML page.
 pub fn render(doc: &Document) -> String {
-    format!(
-        "<!doctype html><html lang=\"ar\" dir=\"rtl\"><body><pre>{}</pre></body></html>",
-        doc.text.len()
-    )
+    let index = CharIndex::new(&doc.text);
+    let mut out = String::with_capacity(doc.text.len() * 8 + 8192);
+    let title = doc.meta.title.as_deref().unwrap_or("marsad report");
+    out.push_str("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"marsad\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    out.push_str("<style>\n");
+    out.push_str(BASE_CSS);
+    layer_css(&mut out);
+    out.push_str("</style>\n</head>\n<body>\n");
+    header(&mut out, doc);
+    out.push_str("<div class=\"layout\">\n<main class=\"view\">\n");
+    for layer in LAYERS {
+        let _ = writeln!(
+            out,
+            "<input type=\"checkbox\" id=\"layer-{0}\" checked><label for=\"layer-{0}\" class=\"ui\" lang=\"en\">{1}</label>",
+            layer.name,
+            escape(layer.label)
+        );
+    }
+    out.push_str("<article class=\"text\" lang=\"ar\" dir=\"rtl\">");
+    text(&mut out, doc, &index);
+    out.push_str("</article>\n</main>\n");
+    aside(&mut out, doc, &index);
+    out.push_str("</div>\n</body>\n</html>\n");
+    out
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\0' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
+/// ` — rule confidence`, the end of every tooltip.
+fn provenance(origin: &Origin) -> String {
+    format!(" — {} {}", origin.rule, format_confidence(origin.confidence))
+}
+
+fn sentence_kind_name(kind: SentenceKind) -> &'static str {
+    match kind {
+        SentenceKind::Sentence => "sentence",
+        SentenceKind::Headline => "headline",
+        SentenceKind::Fragment => "fragment",
+    }
+}
+
+fn token_kind_name(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Arabic => "arabic",
+        TokenKind::Latin => "latin",
+        TokenKind::Number => "number",
+        TokenKind::Percent => "percent",
+        TokenKind::Punct => "punct",
+        TokenKind::Url => "url",
+        TokenKind::Email => "email",
+        TokenKind::Hashtag => "hashtag",
+        TokenKind::Mention => "mention",
+        TokenKind::Symbol => "symbol",
+    }
+}
+
+fn role_name(role: MorphemeRole) -> &'static str {
+    match role {
+        MorphemeRole::Conjunction => "conjunction",
+        MorphemeRole::Preposition => "preposition",
+        MorphemeRole::Future => "future",
+        MorphemeRole::Article => "article",
+        MorphemeRole::Stem => "stem",
+        MorphemeRole::Pronoun => "pronoun",
+    }
+}
+
+/// The `sentences` layer: every sentence, alternating backgrounds.
+pub fn sentences(doc: &Document) -> Vec<Highlight> {
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let kind = sentence_kind_name(s.kind);
+            Highlight {
+                span: s.span,
+                class: format!("sent {} sent-{kind}", if i % 2 == 0 { "s-a" } else { "s-b" }),
+                title: format!("Sentence {} ({kind}){}", i + 1, provenance(&s.origin)),
+            }
+        })
+        .collect()
+}
+
+/// The `tokens` layer: the tokens that are not words or punctuation (numbers with
+/// their values, percentages, addresses, tags).
+pub fn tokens(doc: &Document) -> Vec<Highlight> {
+    doc.tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Number
+                    | TokenKind::Percent
+                    | TokenKind::Url
+                    | TokenKind::Email
+                    | TokenKind::Hashtag
+                    | TokenKind::Mention
+            )
+        })
+        .map(|t| {
+            let kind = token_kind_name(t.kind);
+            let value = match t.value.and_then(format_value) {
+                Some(v) if t.kind == TokenKind::Percent => format!(" {v}%"),
+                Some(v) => format!(" {v}"),
+                None => String::new(),
+            };
+            Highlight {
+                span: t.span,
+                class: format!("tok tok-{kind}"),
+                title: format!("{kind}{value}{}", provenance(&t.origin)),
+            }
+        })
+        .collect()
+}
+
+/// The `clitics` layer: every word with clitics, and inside it its morphemes with
+/// a thin separator between them.
+pub fn clitics(doc: &Document) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    for seg in &doc.clitics {
+        let summary = format!("{}{}", segmented(doc, seg, " + "), provenance(&seg.origin));
+        out.push(Highlight { span: seg.span, class: "cw".to_owned(), title: summary.clone() });
+        for (i, m) in seg.morphemes.iter().enumerate() {
+            let role = role_name(m.role);
+            let clitic = if m.role == MorphemeRole::Stem { "stem" } else { "clitic" };
+            let sep = if i > 0 { " morph-sep" } else { "" };
+            out.push(Highlight {
+                span: m.span,
+                class: format!("morph {clitic} morph-{role}{sep}"),
+                title: format!("{role} {} · {summary}", doc.slice(m.span)),
+            });
+        }
+    }
+    out
+}
+
+/// The `repairs` layer: every suggested repair.
+pub fn repairs(doc: &Document) -> Vec<Highlight> {
+    doc.repairs
+        .iter()
+        .map(|r| {
+            let kind = repair_kind_name(r.kind);
+            let suggestion = if r.suggestion.is_empty() { "(delete)" } else { r.suggestion.as_str() };
+            Highlight {
+                span: r.span,
+                class: format!("repair repair-{kind}"),
+                title: format!("Repair ({kind}): {} → {suggestion}{}", doc.slice(r.span), provenance(&r.origin)),
+            }
+        })
+        .collect()
+}
+
+/// The CSS of every layer, each rule applied while the layer's switch is on (and
+/// always to the legend and the repairs table).
+fn layer_css(out: &mut String) {
+    for layer in LAYERS {
+        for s in layer.styles {
+            let _ = write!(out, "#layer-{}:checked ~ article {}", layer.name, s.selector);
+            // plain class lists also style the legend and the repairs table
+            if s.selector.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
+                let _ = write!(out, ", .legend {0}, table.repairs {0}", s.selector);
+            }
+            let _ = writeln!(out, " {{ {} }}", s.css);
+        }
+    }
+}
+
+fn header(out: &mut String, doc: &Document) {
+    let m = &doc.meta;
+    out.push_str("<header>\n");
+    match &m.title {
+        Some(t) => {
+            let _ = writeln!(out, "<h1 dir=\"auto\">{}</h1>", escape(t));
+        }
+        None => out.push_str("<h1 class=\"ui\" lang=\"en\" dir=\"ltr\">marsad report</h1>\n"),
+    }
+    out.push_str("<dl class=\"meta ui\" lang=\"en\" dir=\"ltr\">\n");
+    let mut field = |name: &str, value: String| {
+        let _ = writeln!(out, "<dt>{name}</dt><dd>{value}</dd>");
+    };
+    let bdi = |s: &str| format!("<bdi>{}</bdi>", escape(s));
+    if let Some(v) = &m.outlet {
+        field("Outlet", bdi(v));
+    }
+    if let Some(v) = &m.published {
+        field("Published", bdi(v));
+    }
+    if let Some(v) = &m.url {
+        // a link only to the web: never a javascript: or data: address
+        let lower = v.trim_start().to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            field("URL", format!("<a href=\"{0}\" rel=\"noopener noreferrer\"><bdi>{0}</bdi></a>", escape(v)));
+        } else {
+            field("URL", bdi(v));
+        }
+    }
+    if let Some(v) = &m.source {
+        field("Source", bdi(v));
+    }
+    field("Language", bdi(m.language.as_deref().unwrap_or("unknown")));
+    field("Encoding", bdi(m.encoding.as_deref().unwrap_or("unknown")));
+    let arabic = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
+    field(
+        "Counts",
+        format!(
+            "{} paragraphs · {} sentences · {} tokens · {} Arabic words · {} words with clitics · {} repairs",
+            doc.paragraphs.len(),
+            doc.sentences.len(),
+            doc.tokens.len(),
+            arabic,
+            doc.clitics.len(),
+            doc.repairs.len()
+        ),
+    );
+    field("Schema", format!("marsad document {SCHEMA_VERSION}"));
+    out.push_str("</dl>\n");
+    if !doc.warnings.is_empty() {
+        out.push_str("<ul class=\"warnings ui\" lang=\"en\" dir=\"ltr\">\n");
+        for w in &doc.warnings {
+            let _ = writeln!(out, "<li><code>{}</code> {}</li>", escape(&w.code), escape(&w.message));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</header>\n");
+}
+
+/// A highlight placed in the page: its layer and its nesting rank.
+struct Placed {
+    layer: usize,
+    hl: Highlight,
+}
+
+/// The article text with every layer's highlights.
+fn text(out: &mut String, doc: &Document, index: &CharIndex) {
+    let text = doc.text.as_str();
+    let valid = |s: Span| {
+        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    let placed: Vec<Placed> = LAYERS
+        .iter()
+        .enumerate()
+        .flat_map(|(layer, l)| (l.highlights)(doc).into_iter().map(move |hl| Placed { layer, hl }))
+        .filter(|p| valid(p.hl.span))
+        .collect();
+    // nesting order: layer, then enclosing before enclosed
+    let key = |i: usize| (placed[i].layer, placed[i].hl.span.start, Reverse(placed[i].hl.span.end), i);
+    let mut order: Vec<usize> = (0..placed.len()).collect();
+    order.sort_by_key(|&i| key(i));
+    let mut rank = vec![0; placed.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut by_start = order;
+    by_start.sort_by_key(|&i| (placed[i].hl.span.start, rank[i]));
+
+    let mut bounds: Vec<usize> = placed.iter().flat_map(|p| [p.hl.span.start, p.hl.span.end]).collect();
+    bounds.extend([0, text.len()]);
+    bounds.sort_unstable();
+    bounds.dedup();
+
+    let mut active: Vec<usize> = Vec::new(); // covering the current piece, by rank
+    let mut open: Vec<usize> = Vec::new(); // elements open, outermost first
+    let mut next = 0;
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        active.retain(|&i| placed[i].hl.span.end > a);
+        while next < by_start.len() && placed[by_start[next]].hl.span.start <= a {
+            let i = by_start[next];
+            next += 1;
+            let at = active.partition_point(|&j| rank[j] < rank[i]);
+            active.insert(at, i);
+        }
+        let common = open.iter().zip(&active).take_while(|(x, y)| x == y).count();
+        for _ in common..open.len() {
+            out.push_str("</span>");
+        }
+        open.truncate(common);
+        for &i in &active[common..] {
+            let p = &placed[i];
+            let cont = if a == p.hl.span.start { "" } else { " cont" };
+            let _ = write!(
+                out,
+                "<span class=\"{}{cont}\" data-layer=\"{}\" data-start=\"{}\" data-end=\"{}\" title=\"{}\">",
+                escape(&p.hl.class),
+                LAYERS[p.layer].name,
+                index.char_of(p.hl.span.start),
+                index.char_of(p.hl.span.end),
+                escape(&p.hl.title)
+            );
+            open.push(i);
+        }
+        escape_into(out, &text[a..b]);
+    }
+    for _ in open {
+        out.push_str("</span>");
+    }
+}
+
+fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
+    out.push_str("<aside class=\"ui\" lang=\"en\" dir=\"ltr\">\n");
+    let _ = writeln!(out, "<h2>Repairs ({})</h2>", doc.repairs.len());
+    if doc.repairs.is_empty() {
+        out.push_str("<p class=\"muted\">No repairs suggested.</p>\n");
+    } else {
+        out.push_str("<table class=\"repairs\">\n<thead><tr><th>#</th><th>Text</th><th>Suggestion</th><th>Kind</th><th>Rule</th><th>Conf.</th><th>Offsets</th></tr></thead>\n<tbody>\n");
+        for (i, r) in doc.repairs.iter().enumerate() {
+            let suggestion = if r.suggestion.is_empty() {
+                "<span class=\"muted\">(delete)</span>".to_owned()
+            } else {
+                format!("<bdi>{}</bdi>", escape(&r.suggestion))
+            };
+            let kind = repair_kind_name(r.kind);
+            let (start, end) = (index.char_of(r.span.start), index.char_of(r.span.end));
+            let _ = writeln!(
+                out,
+                "<tr data-layer=\"repairs\" data-start=\"{start}\" data-end=\"{end}\"><td>{}</td><td class=\"ar\" dir=\"rtl\"><span class=\"repair repair-{kind}\">{}</span></td><td class=\"ar\" dir=\"rtl\">{suggestion}</td><td>{kind}</td><td class=\"rule\">{}</td><td>{}</td><td>{start}–{end}</td></tr>",
+                i + 1,
+                escape(doc.slice(r.span)),
+                escape(&r.origin.rule),
+                format_confidence(r.origin.confidence),
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("<h2>Legend</h2>\n<p class=\"legend\">");
+    for layer in LAYERS {
+        for s in layer.styles.iter().filter(|s| !s.legend.is_empty()) {
+            let class = s.selector.split('.').filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+            let _ = write!(out, "<span class=\"{}\">{}</span>", escape(&class), escape(s.legend));
+        }
+    }
+    out.push_str("</p>\n<p class=\"muted\">Hover over a highlight for what it is, the rule that made it and its confidence. Offsets count characters of the text, as in the JSON output.</p>\n</aside>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Metadata, Repair, RepairKind};
+    use crate::render::json;
+    use crate::Pipeline;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const TEXT: &str = "عاجل: الحكومة تعلن خطة جديدة\r\n\r\nقالَ وزيرُ المالية إنّ النمو بلغ ٣٫٥٪ في عام ٢٠٢٢، \
+                        وأكد عدةخبراء أن فوستوك2022 تأخر. للمزيد: https://example.com/a?b=1&c=2 أو a@b.org \
+                        #اقتصاد @marsad 😀\r\n";
+
+    fn with_repairs(mut doc: Document) -> Document {
+        let at = |needle: &str| {
+            let s = doc.text.find(needle).unwrap();
+            Span::new(s, s + needle.len())
+        };
+        // the second starts inside a word with clitics and ends outside it
+        let mut repairs = vec![
+            Repair {
+                span: at("عدةخبراء"),
+                kind: RepairKind::RunOn,
+                suggestion: "عدة خبراء".into(),
+                origin: Origin::rule("repairs.run_on", 0.85),
+            },
+            Repair {
+                span: at("حكومة تعلن"),
+                kind: RepairKind::Misspelling,
+                suggestion: "<b>".into(),
+                origin: Origin::rule("repairs.test", 0.5),
+            },
+            Repair {
+                span: at("😀"),
+                kind: RepairKind::StrayLetter,
+                suggestion: String::new(),
+                origin: Origin::rule("repairs.stray", 0.4),
+            },
+        ];
+        repairs.sort_by_key(|r| r.span);
+        doc.repairs = repairs;
+        doc
+    }
+
+    fn doc() -> Document {
+        let meta = Metadata {
+            title: Some("\"><img src=x onerror=alert(1)>".into()),
+            outlet: Some("O'Reilly & <Sons>".into()),
+            url: Some("javascript:alert(1)".into()),
+            source: Some("<stdin>".into()),
+            ..Metadata::default()
+        };
+        with_repairs(Pipeline::new().analyze(format!("{TEXT}<script>alert(1)</script>"), meta))
+    }
+
+    /// The attributes of every `<span` with a `data-layer`, in order.
+    fn spans(html: &str) -> Vec<BTreeMap<String, String>> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<span ") {
+            rest = &rest[i + 6..];
+            let tag = &rest[..rest.find('>').unwrap()];
+            let mut attrs = BTreeMap::new();
+            let mut t = tag;
+            while let Some(eq) = t.find("=\"") {
+                let name = t[..eq].trim().to_owned();
+                let close = t[eq + 2..].find('"').unwrap();
+                attrs.insert(name, t[eq + 2..eq + 2 + close].to_owned());
+                t = &t[eq + 3 + close..];
+            }
+            if attrs.contains_key("data-layer") {
+                out.push(attrs);
+            }
+        }
+        out
+    }
+
+    fn article(html: &str) -> &str {
+        let start = html.find("<article").unwrap();
+        let start = start + html[start..].find('>').unwrap() + 1;
+        &html[start..html.find("</article>").unwrap()]
+    }
+
+    /// The text of some markup: tags removed, the five escapes undone. Also checks
+    /// that the `<span>`s nest.
+    fn strip(markup: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0i32;
+        let mut rest = markup;
+        while let Some(i) = rest.find('<') {
+            out.push_str(&rest[..i]);
+            let end = rest[i..].find('>').unwrap() + i;
+            if rest[i..].starts_with("</span") {
+                depth -= 1;
+                assert!(depth >= 0, "unbalanced </span>");
+            } else {
+                assert!(rest[i..].starts_with("<span "), "only spans in the article");
+                depth += 1;
+            }
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        assert_eq!(depth, 0, "every span is closed");
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn page_is_right_to_left_arabic_and_self_contained() {
+        let html = render(&with_repairs(Pipeline::new().analyze(TEXT, Metadata::default())));
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">"));
+        assert!(html.contains("dir=\"rtl\""));
+        assert!(html.contains("\"Noto Naskh Arabic\", \"Amiri\""));
+        for external in ["<link", "src=", "@import", "url(", "<script", "@font-face"] {
+            assert!(!html.contains(external), "{external} in the page");
+        }
+    }
+
+    #[test]
+    fn everything_from_the_input_is_escaped() {
+        let html = render(&doc());
+        assert!(!html.contains("<script"), "raw script from the text");
+        assert!(!html.contains("<img"), "raw img from the title");
+        assert!(!html.contains("<b>"), "raw markup from a suggestion");
+        assert!(!html.contains("<Sons>") && !html.contains("<stdin>"));
+        // the 1 is a number token, highlighted
+        assert!(html.contains("&lt;script&gt;alert(") && html.contains(")&lt;/script&gt;"));
+        assert!(html.contains("<title>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</title>"));
+        assert!(html.contains("O&#39;Reilly &amp; &lt;Sons&gt;"));
+        assert!(!html.contains("href=\"javascript"), "no link to a javascript: address");
+        assert!(html.contains("https://example.com/a?b=1&amp;c=2"));
+    }
+
+    #[test]
+    fn article_markup_is_well_nested_and_holds_exactly_the_text() {
+        for doc in [doc(), Pipeline::new().analyze("", Metadata::default())] {
+            let html = render(&doc);
+            assert_eq!(strip(article(&html)), doc.text);
+        }
+    }
+
+    #[test]
+    fn crlf_text_renders_with_its_line_breaks() {
+        let doc = Pipeline::new().analyze("العنوان\r\n\r\nقال الوزير.\r\nفقرة ثانية.\r\n", Metadata::default());
+        let html = render(&doc);
+        assert!(article(&html).contains("\r\n\r\n"));
+        assert_eq!(strip(article(&html)), doc.text);
+        assert_eq!(spans(&html).iter().filter(|s| s["data-layer"] == "sentences").count(), 3);
+    }
+
+    #[test]
+    fn highlight_offsets_are_the_json_offsets() {
+        let doc = doc();
+        let html = render(&doc);
+        let value = json::to_value(&doc);
+        let chars: Vec<char> = doc.text.chars().collect();
+        let span_of = |v: &serde_json::Value| {
+            (v["span"]["start"].as_u64().unwrap() as usize, v["span"]["end"].as_u64().unwrap() as usize)
+        };
+        let mut expected: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        for s in value["sentences"].as_array().unwrap() {
+            expected.entry("sentences").or_default().insert(span_of(s));
+        }
+        for t in value["tokens"].as_array().unwrap() {
+            if !matches!(t["kind"].as_str().unwrap(), "arabic" | "latin" | "punct" | "symbol") {
+                expected.entry("tokens").or_default().insert(span_of(t));
+            }
+        }
+        for c in value["clitics"].as_array().unwrap() {
+            expected.entry("clitics").or_default().insert(span_of(c));
+            for m in c["morphemes"].as_array().unwrap() {
+                expected.entry("clitics").or_default().insert(span_of(m));
+            }
+        }
+        for r in value["repairs"].as_array().unwrap() {
+            expected.entry("repairs").or_default().insert(span_of(r));
+        }
+        let mut seen: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        for attrs in spans(article(&html)) {
+            let layer = attrs["data-layer"].clone();
+            let range = (attrs["data-start"].parse().unwrap(), attrs["data-end"].parse().unwrap());
+            assert!(expected[layer.as_str()].contains(&range), "{layer} {range:?} is not a JSON item");
+            assert!(!attrs["title"].is_empty());
+            seen.entry(layer).or_default().insert(range);
+        }
+        for (layer, items) in &expected {
+            assert_eq!(&seen[*layer], items, "every {layer} item is highlighted");
+        }
+        assert!(expected["tokens"].len() >= 6 && expected["repairs"].len() == 3);
+        // the overlapping repair is split into pieces, each with the whole offsets
+        let partial =
+            expected["repairs"].iter().find(|(s, e)| chars[*s..*e].iter().collect::<String>() == "حكومة تعلن");
+        let partial = partial.unwrap();
+        let pieces = spans(article(&html))
+            .into_iter()
+            .filter(|a| a["data-layer"] == "repairs" && a["data-start"] == partial.0.to_string())
+            .count();
+        assert!(pieces >= 2, "a repair crossing a word boundary is cut at it");
+    }
+
+    #[test]
+    fn tooltips_say_what_which_rule_and_how_sure() {
+        let html = render(&doc());
+        assert!(html.contains("title=\"Repair (run_on): عدةخبراء → عدة خبراء — repairs.run_on 0.85\""), "{html}");
+        assert!(html.contains("title=\"percent 3.5% — tokenize.scanner 1\""));
+        assert!(html.contains("title=\"ال + حكومة — clitics."), "{html}");
+        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td>0.4</td>"));
+    }
+
+    #[test]
+    fn every_layer_has_a_switch_that_styles_it() {
+        let html = render(&doc());
+        for layer in LAYERS {
+            assert!(html.contains(&format!("<input type=\"checkbox\" id=\"layer-{}\" checked>", layer.name)));
+            assert!(html.contains(&format!("#layer-{}:checked ~ article", layer.name)));
+        }
+    }
 }

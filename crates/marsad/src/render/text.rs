@@ -1,14 +1,394 @@
-//! The terminal report.
+//! The terminal report: a compact, readable summary of a [`Document`] for a person
+//! at a terminal.
+//!
+//! A header (source, metadata, counts), the warnings, then every paragraph and
+//! sentence with, under each sentence, its words whose clitics were split
+//! (`و+ال+حكومة`) and its tokens of interest (numbers with their values,
+//! percentages, addresses, tags), and last the suggested repairs. Right-to-left
+//! text is written in logical order; the terminal does the bidi layout. ANSI
+//! colour only when asked for; the output is otherwise plain and deterministic.
 
-use crate::document::Document;
+use std::fmt::Write;
+
+use crate::document::{Document, MorphemeRole, RepairKind, Segmentation, Sentence, SentenceKind, Token, TokenKind};
+use crate::span::{CharIndex, Span};
+
+/// Items on one detail line are wrapped after this many characters.
+const WIDTH: usize = 100;
 
 /// The readable report; ANSI colour when `colour` is true.
 pub fn render(doc: &Document, colour: bool) -> String {
-    let _ = colour;
+    let st = Style { colour };
     let mut out = String::new();
-    for s in &doc.sentences {
-        out.push_str(doc.slice(s.span));
-        out.push('\n');
+    header(&mut out, doc, st);
+    warnings(&mut out, doc, st);
+    body(&mut out, doc, st);
+    repairs(&mut out, doc, st);
+    out
+}
+
+/// ANSI styling, or none.
+#[derive(Clone, Copy)]
+struct Style {
+    colour: bool,
+}
+
+const BOLD: &str = "1";
+const DIM: &str = "2";
+const RED: &str = "31";
+const GREEN: &str = "32";
+const YELLOW: &str = "33";
+const BLUE: &str = "34";
+const MAGENTA: &str = "35";
+const CYAN: &str = "36";
+const BRIGHT_RED: &str = "91";
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.colour && !s.is_empty() {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+    fn bold(self, s: &str) -> String {
+        self.paint(BOLD, s)
+    }
+    fn dim(self, s: &str) -> String {
+        self.paint(DIM, s)
+    }
+}
+
+/// The colour of a token kind.
+fn token_colour(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Number | TokenKind::Percent => YELLOW,
+        TokenKind::Url | TokenKind::Email => BLUE,
+        TokenKind::Hashtag | TokenKind::Mention => MAGENTA,
+        TokenKind::Arabic | TokenKind::Latin | TokenKind::Punct | TokenKind::Symbol => GREEN,
+    }
+}
+
+/// The colour of a repair kind.
+fn repair_colour(kind: RepairKind) -> &'static str {
+    match kind {
+        RepairKind::RunOn => RED,
+        RepairKind::GluedNumber => BRIGHT_RED,
+        RepairKind::StrayLetter => MAGENTA,
+        RepairKind::Misspelling => YELLOW,
+    }
+}
+
+/// The snake_case name of a repair kind, as in the JSON output.
+pub(crate) fn repair_kind_name(kind: RepairKind) -> &'static str {
+    match kind {
+        RepairKind::RunOn => "run_on",
+        RepairKind::GluedNumber => "glued_number",
+        RepairKind::StrayLetter => "stray_letter",
+        RepairKind::Misspelling => "misspelling",
+    }
+}
+
+/// Text from the input made safe and compact for one terminal line: runs of white
+/// space (line breaks included) become one space, control characters (which could
+/// drive the terminal) become U+FFFD.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(if c.is_control() { '\u{FFFD}' } else { c });
     }
     out
+}
+
+/// A number for people: integers without a fraction, huge values in exponent form.
+pub(crate) fn format_value(v: f64) -> Option<String> {
+    if !v.is_finite() {
+        None
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
+        Some(format!("{}", v as i64))
+    } else if v.abs() >= 1e15 {
+        Some(format!("{v:e}"))
+    } else {
+        Some(format!("{v}"))
+    }
+}
+
+/// A confidence as written in the JSON output (`0.9`).
+pub(crate) fn format_confidence(c: f32) -> String {
+    format!("{c}")
+}
+
+fn header(out: &mut String, doc: &Document, st: Style) {
+    let m = &doc.meta;
+    let _ = writeln!(out, "{}", st.bold("marsad report"));
+    let mut field = |name: &str, value: &str| {
+        let _ = writeln!(out, "  {} {}", st.dim(&format!("{name:<10}")), clean(value));
+    };
+    if let Some(v) = &m.source {
+        field("source", v);
+    }
+    if let Some(v) = &m.title {
+        field("title", v);
+    }
+    if let Some(v) = &m.outlet {
+        field("outlet", v);
+    }
+    if let Some(v) = &m.published {
+        field("published", v);
+    }
+    if let Some(v) = &m.url {
+        field("url", v);
+    }
+    field("language", m.language.as_deref().unwrap_or("unknown"));
+    field("encoding", m.encoding.as_deref().unwrap_or("unknown"));
+    let arabic = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
+    let counts = [
+        (doc.paragraphs.len(), "paragraph", "paragraphs"),
+        (doc.sentences.len(), "sentence", "sentences"),
+        (doc.tokens.len(), "token", "tokens"),
+        (arabic, "Arabic word", "Arabic words"),
+        (doc.clitics.len(), "word with clitics", "words with clitics"),
+        (doc.repairs.len(), "repair", "repairs"),
+    ]
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .join(" · ");
+    field("counts", &counts);
+}
+
+fn warnings(out: &mut String, doc: &Document, st: Style) {
+    if doc.warnings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", st.bold("Warnings"));
+    for w in &doc.warnings {
+        let _ =
+            writeln!(out, "  {} {} {}", st.paint(YELLOW, "!"), st.paint(YELLOW, &clean(&w.code)), clean(&w.message));
+    }
+}
+
+fn body(out: &mut String, doc: &Document, st: Style) {
+    if doc.sentences.is_empty() {
+        let _ = writeln!(out, "\n{}", st.dim("(no sentences: the text has no tokens)"));
+        return;
+    }
+    // paragraphs as (label, sentence range); all sentences as one group without them
+    let groups: Vec<(String, std::ops::Range<usize>)> = if doc.paragraphs.is_empty() {
+        vec![("Text".to_owned(), 0..doc.sentences.len())]
+    } else {
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("Paragraph {}", i + 1), p.first_sentence..p.end_sentence))
+            .collect()
+    };
+    for (label, range) in groups {
+        let _ = writeln!(out, "\n{}", st.bold(&label));
+        for si in range {
+            if let Some(s) = doc.sentences.get(si) {
+                sentence(out, doc, si, s, st);
+            }
+        }
+    }
+}
+
+fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style) {
+    let text = clean(doc.slice(s.span));
+    let text = if s.kind == SentenceKind::Headline { st.bold(&text) } else { text };
+    let kind = match s.kind {
+        SentenceKind::Sentence => String::new(),
+        SentenceKind::Headline => format!("  {}", st.dim("headline")),
+        SentenceKind::Fragment => format!("  {}", st.dim("fragment")),
+    };
+    let _ = writeln!(out, "  {} {text}{kind}", st.dim(&format!("[{}]", si + 1)));
+
+    let mut clitics = Vec::new();
+    let mut numbers = Vec::new();
+    let mut links = Vec::new();
+    let mut tags = Vec::new();
+    for (ti, tok) in doc.tokens.iter().enumerate().take(s.end_token).skip(s.first_token) {
+        if let Some(seg) = doc.segmentation_of(ti) {
+            clitics.push(clean(&segmented(doc, seg, "+")));
+        }
+        match tok.kind {
+            TokenKind::Number | TokenKind::Percent => numbers.push(number(doc, tok)),
+            TokenKind::Url | TokenKind::Email => links.push(clean(doc.slice(tok.span))),
+            TokenKind::Hashtag | TokenKind::Mention => tags.push(clean(doc.slice(tok.span))),
+            _ => {}
+        }
+    }
+    detail(out, "clitics", &clitics, CYAN, st);
+    detail(out, "numbers", &numbers, token_colour(TokenKind::Number), st);
+    detail(out, "links", &links, token_colour(TokenKind::Url), st);
+    detail(out, "tags", &tags, token_colour(TokenKind::Hashtag), st);
+}
+
+/// A segmented word for people, morphemes joined by `sep`: the clitics in their
+/// canonical form (`ال` also for the second ل of `لل`), the stem as written.
+pub(crate) fn segmented(doc: &Document, seg: &Segmentation, sep: &str) -> String {
+    let parts: Vec<&str> = seg
+        .morphemes
+        .iter()
+        .map(|m| if m.role == MorphemeRole::Stem { doc.slice(m.span) } else { m.form.as_str() })
+        .collect();
+    parts.join(sep)
+}
+
+/// A number or percentage with its value when the value reads differently.
+fn number(doc: &Document, tok: &Token) -> String {
+    let surface = clean(doc.slice(tok.span));
+    let value = tok.value.and_then(format_value).map(|v| if tok.kind == TokenKind::Percent { v + "%" } else { v });
+    match value {
+        Some(v) if v != surface => format!("{surface} = {v}"),
+        _ => surface,
+    }
+}
+
+/// One labelled line of items under a sentence, wrapped.
+fn detail(out: &mut String, label: &str, items: &[String], colour: &str, st: Style) {
+    if items.is_empty() {
+        return;
+    }
+    let indent = 6 + 9;
+    let _ = write!(out, "      {}", st.dim(&format!("{label:<9}")));
+    let mut width = 0;
+    for (i, item) in items.iter().enumerate() {
+        let w = item.chars().count();
+        if i > 0 {
+            if width + 2 + w > WIDTH - indent {
+                let _ = write!(out, "\n{:indent$}", "");
+                width = 0;
+            } else {
+                out.push_str("  ");
+                width += 2;
+            }
+        }
+        out.push_str(&st.paint(colour, item));
+        width += w;
+    }
+    out.push('\n');
+}
+
+fn repairs(out: &mut String, doc: &Document, st: Style) {
+    if doc.repairs.is_empty() {
+        let _ = writeln!(out, "\n{} {}", st.bold("Repairs"), st.dim("none"));
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Repairs"), st.dim(&format!("({})", doc.repairs.len())));
+    let index = CharIndex::new(&doc.text);
+    for (i, r) in doc.repairs.iter().enumerate() {
+        let original = clean(doc.slice(r.span));
+        let suggestion = if r.suggestion.is_empty() { st.dim("(delete)") } else { clean(&r.suggestion) };
+        let kind = repair_kind_name(r.kind);
+        let _ = writeln!(
+            out,
+            "  {} {} → {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(repair_colour(r.kind), &original),
+            suggestion,
+            st.paint(repair_colour(r.kind), kind),
+            st.dim(&format!("{} {}", clean(&r.origin.rule), format_confidence(r.origin.confidence))),
+            st.dim(&chars(&index, r.span)),
+        );
+    }
+}
+
+/// A span as character offsets, as in the JSON output.
+fn chars(index: &CharIndex, span: Span) -> String {
+    format!("@{}..{}", index.char_of(span.start), index.char_of(span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Metadata, Origin, Repair};
+    use crate::Pipeline;
+
+    const TEXT: &str = "عاجل: الحكومة تعلن خطة جديدة\r\n\r\nقالَ وزيرُ المالية إنّ النمو بلغ ٣٫٥٪ في عام ٢٠٢٢ و23%، \
+                        وأكد عدةخبراء ذلك. للمزيد: https://example.com/a #اقتصاد @marsad\r\n";
+
+    fn doc() -> Document {
+        let meta = Metadata {
+            title: Some("خطة\u{1b}[31m جديدة".to_owned()),
+            source: Some("news.txt".to_owned()),
+            encoding: Some("UTF-8".to_owned()),
+            ..Metadata::default()
+        };
+        let mut doc = Pipeline::new().analyze(TEXT, meta);
+        let start = TEXT.find("عدةخبراء").unwrap();
+        doc.repairs = vec![Repair {
+            span: Span::new(start, start + "عدةخبراء".len()),
+            kind: RepairKind::RunOn,
+            suggestion: "عدة خبراء".to_owned(),
+            origin: Origin::rule("repairs.run_on", 0.85),
+        }];
+        doc
+    }
+
+    #[test]
+    fn plain_report_has_header_sentences_details_and_repairs() {
+        let doc = doc();
+        let out = render(&doc, false);
+        assert!(!out.contains('\x1b'), "no escape codes without colour:\n{out}");
+        assert!(out.contains("source     news.txt"), "{out}");
+        assert!(out.contains("encoding   UTF-8"), "{out}");
+        assert!(out.contains(&format!("{} sentences", doc.sentences.len())), "{out}");
+        assert!(out.contains("1 repair\n"), "{out}");
+        assert!(out.contains("Paragraph 2"), "{out}");
+        assert!(out.contains("[1] عاجل: الحكومة تعلن خطة جديدة  headline"), "{out}");
+        assert!(out.contains("ال+حكومة"), "{out}");
+        assert!(out.contains("٣٫٥٪ = 3.5%") && out.contains("٢٠٢٢ = 2022") && out.contains("  23%"), "{out}");
+        assert!(out.contains("https://example.com/a") && out.contains("#اقتصاد  @marsad"), "{out}");
+        assert!(out.contains("عدةخبراء → عدة خبراء  run_on  repairs.run_on 0.85"), "{out}");
+        assert!(!out.contains('\r'), "line ends are not copied into the report");
+        assert_eq!(out, render(&doc, false), "deterministic");
+    }
+
+    #[test]
+    fn colour_report_uses_ansi_codes_and_says_the_same() {
+        let doc = doc();
+        let coloured = render(&doc, true);
+        assert!(coloured.contains("\x1b[1mmarsad report\x1b[0m"));
+        assert!(coloured.contains("\x1b[31mrun_on\x1b[0m"));
+        let mut stripped = String::new();
+        let mut rest = coloured.as_str();
+        while let Some(i) = rest.find("\x1b[") {
+            stripped.push_str(&rest[..i]);
+            rest = &rest[i..];
+            rest = &rest[rest.find('m').unwrap() + 1..];
+        }
+        stripped.push_str(rest);
+        assert_eq!(stripped, render(&doc, false));
+    }
+
+    #[test]
+    fn control_characters_from_the_input_are_neutralised() {
+        let out = render(&doc(), false);
+        assert!(out.contains("title      خطة\u{FFFD}[31m جديدة"), "{out}");
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_texts_render() {
+        for text in ["", "... !!! ؟؟ «»"] {
+            let doc = Pipeline::new().analyze(text, Metadata::default());
+            let out = render(&doc, false);
+            assert!(out.contains("Repairs none"), "{out}");
+        }
+    }
+
+    #[test]
+    fn values_read_well() {
+        assert_eq!(format_value(2022.0).as_deref(), Some("2022"));
+        assert_eq!(format_value(3.5).as_deref(), Some("3.5"));
+        assert_eq!(format_value(1e300).as_deref(), Some("1e300"));
+        assert_eq!(format_value(f64::INFINITY), None);
+    }
 }

@@ -103,20 +103,61 @@ pub fn segment(doc: &mut Document, res: &Resources) {
         }
         let nspan = doc.normalized.to_normalized(tok.span);
         let word = Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) };
-        let Some((reading, rule, confidence)) = best_reading(&word, res) else {
+        let Some((reading, rule, confidence)) = cached_best_reading(&word, res) else {
             continue;
         };
-        let morphemes = morphemes(&tok.norm, &reading)
-            .into_iter()
-            .map(|(start, end, form, role)| Morpheme {
-                span: doc.normalized.to_original(Span::new(nspan.start + start, nspan.start + end)),
-                form,
-                role,
+        // Cut the original word where each morpheme's first letter starts, so that
+        // dropped characters (bidi marks) stay inside the word and nothing overlaps.
+        let parts = morphemes(&tok.norm, &reading);
+        let cut = |norm_offset: usize, k: usize| match k {
+            0 => tok.span.start,
+            _ if k == parts.len() => tok.span.end,
+            _ => doc.normalized.orig_offset(nspan.start + norm_offset),
+        };
+        let morphemes: Vec<Morpheme> = parts
+            .iter()
+            .enumerate()
+            .map(|(k, (start, end, form, role))| Morpheme {
+                span: Span::new(cut(*start, k), cut(*end, k + 1)),
+                form: form.clone(),
+                role: *role,
             })
             .collect();
+        // a boundary inside one original character (a ligature) cannot be shown: keep the word whole
+        if morphemes.iter().any(|m| m.span.is_empty()) {
+            continue;
+        }
         out.push(Segmentation { token: i, span: tok.span, morphemes, origin: Origin::rule(rule, confidence) });
     }
     doc.clitics = out;
+}
+
+/// Most words of a text recur in the next texts; their readings are remembered per
+/// thread (the result depends only on the word, so caching never changes it).
+const CACHE_CAPACITY: usize = 100_000;
+
+type CachedReading = Option<(Reading, &'static str, f32)>;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<std::collections::HashMap<(String, Vec<usize>), CachedReading>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`best_reading`], remembered per thread.
+fn cached_best_reading(word: &Word, res: &Resources) -> CachedReading {
+    CACHE.with(|cache| {
+        let key = (word.norm.to_owned(), word.hamza_alefs.clone());
+        if let Some(hit) = cache.borrow().get(&key) {
+            return hit.clone();
+        }
+        let result = best_reading(word, res);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_CAPACITY {
+            cache.clear();
+        }
+        cache.insert(key, result.clone());
+        result
+    })
 }
 
 /// Offsets (relative to the word) of the alefs that carry a hamza or madda in the original.

@@ -1,0 +1,249 @@
+//! `marsad analyze` on inputs that are hard to read: errors, legacy encodings, standard input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+const ARTICLE: &str = "قال وزير الخارجية، في مؤتمر صحفي عقده اليوم، إن المحادثات ستستأنف غدا.\r\n\
+                       فهل تنجح هذه المرة؟ لا أحد يعرف، لكن الجميع ينتظر.\r\n";
+
+fn marsad() -> Command {
+    Command::cargo_bin("marsad").expect("the marsad binary is built")
+}
+
+/// Writes `bytes` to `name` in a fresh temporary directory.
+fn fixture(name: &str, bytes: &[u8]) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("the fixture is written");
+    (dir, path)
+}
+
+/// Runs `marsad analyze PATH [extra…]`, expects failure, and checks stderr names
+/// the path, says `reason`, and nothing went to stdout.
+fn fails(path: &Path, extra: &[&str], reason: &str) {
+    let shown = path.display().to_string();
+    marsad()
+        .arg("analyze")
+        .arg(path)
+        .args(extra)
+        .assert()
+        .failure()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::starts_with(format!("marsad: error: cannot read {shown}: ")))
+        .stderr(predicate::str::contains(reason));
+}
+
+/// Runs `marsad analyze PATH --format json`, expects success, and returns the
+/// JSON output and stderr.
+fn succeeds_json(path: &Path) -> (serde_json::Value, String) {
+    let out = marsad().arg("analyze").arg(path).args(["--format", "json"]).assert().success();
+    let out = out.get_output();
+    let json = serde_json::from_slice(&out.stdout).expect("the output is JSON");
+    (json, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Encodes ASCII and Arabic text in windows-1256 (the subset of the table the tests need).
+fn windows_1256(text: &str) -> Vec<u8> {
+    const LETTERS: &str = "ءآأؤإئابةتثجحخدذرزسشصض"; // 0xC1..=0xD6
+    const MORE: &str = "طظعغـفقك"; // 0xD8..=0xDF
+    text.chars()
+        .map(|c| match c {
+            _ if c.is_ascii() => c as u8,
+            '،' => 0xA1,
+            '؛' => 0xBA,
+            '؟' => 0xBF,
+            'ل' => 0xE1,
+            'م' => 0xE3,
+            'ن' => 0xE4,
+            'ه' => 0xE5,
+            'و' => 0xE6,
+            'ى' => 0xEC,
+            'ي' => 0xED,
+            _ => {
+                if let Some(i) = LETTERS.chars().position(|l| l == c) {
+                    0xC1 + i as u8
+                } else if let Some(i) = MORE.chars().position(|l| l == c) {
+                    0xD8 + i as u8
+                } else {
+                    panic!("{c} is not in the test table")
+                }
+            }
+        })
+        .collect()
+}
+
+/// Encodes ASCII and Arabic text in ISO-8859-6.
+fn iso_8859_6(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            _ if c.is_ascii() => c as u8,
+            '،' => 0xAC,
+            '؛' => 0xBB,
+            '؟' => 0xBF,
+            '\u{0621}'..='\u{063A}' => (c as u32 - 0x0621 + 0xC1) as u8,
+            '\u{0640}'..='\u{0652}' => (c as u32 - 0x0640 + 0xE0) as u8,
+            _ => panic!("{c} is not in ISO-8859-6"),
+        })
+        .collect()
+}
+
+/// Encodes ASCII and Russian text in windows-1251.
+fn windows_1251(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            _ if c.is_ascii() => c as u8,
+            '\u{0410}'..='\u{044F}' => (c as u32 - 0x0410 + 0xC0) as u8,
+            _ => panic!("{c} is not in the test table"),
+        })
+        .collect()
+}
+
+#[test]
+fn empty_file() {
+    let (_dir, path) = fixture("empty.txt", b"");
+    fails(&path, &[], "the input is empty (0 bytes)");
+}
+
+#[test]
+fn blank_file() {
+    let (_dir, path) = fixture("blank.txt", b"  \r\n\t\n");
+    fails(&path, &[], "only white space (6 bytes");
+}
+
+#[test]
+fn binary_file() {
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+    let (_dir, path) = fixture("image.bin", &bytes);
+    fails(&path, &[], "looks like binary data");
+    fails(&path, &[], "byte offset 0");
+}
+
+#[test]
+fn file_over_max_bytes_reports_its_size() {
+    let (_dir, path) = fixture("big.txt", ARTICLE.repeat(3).as_bytes());
+    let size = ARTICLE.len() * 3;
+    fails(&path, &["--max-bytes", "100"], &format!("{size} bytes, more than the limit of 100 bytes"));
+    fails(&path, &["--max-bytes", "100"], "--max-bytes");
+}
+
+#[test]
+fn file_at_max_bytes_is_read() {
+    let (_dir, path) = fixture("exact.txt", ARTICLE.as_bytes());
+    marsad().arg("analyze").arg(&path).args(["--max-bytes", &ARTICLE.len().to_string()]).assert().success();
+}
+
+#[test]
+fn stdin_over_max_bytes() {
+    marsad()
+        .args(["analyze", "-", "--max-bytes", "100"])
+        .write_stdin(ARTICLE.repeat(3))
+        .assert()
+        .failure()
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::starts_with("marsad: error: cannot read <stdin>: "))
+        .stderr(predicate::str::contains("more than the limit of 100 bytes"))
+        .stderr(predicate::str::contains("--max-bytes"));
+}
+
+#[test]
+fn missing_path() {
+    let dir = tempfile::tempdir().unwrap();
+    fails(&dir.path().join("no-such-article.txt"), &[], "no such file or directory");
+}
+
+#[test]
+fn directory() {
+    let dir = tempfile::tempdir().unwrap();
+    fails(dir.path(), &[], "it is a directory, not a file");
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path) = fixture("secret.txt", ARTICLE.as_bytes());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&path).is_ok() {
+        eprintln!("skipped: permissions are not enforced for this user (root?)");
+        return;
+    }
+    fails(&path, &[], "permission denied");
+}
+
+#[test]
+fn windows_1256_file() {
+    let (_dir, path) = fixture("arabic-1256.txt", &windows_1256(ARTICLE));
+    let (json, stderr) = succeeds_json(&path);
+    assert_eq!(json["text"], ARTICLE);
+    assert_eq!(json["meta"]["encoding"], "windows-1256");
+    assert!(stderr.contains("windows-1256"), "{stderr}");
+}
+
+#[test]
+fn iso_8859_6_file() {
+    let (_dir, path) = fixture("arabic-iso.txt", &iso_8859_6(ARTICLE));
+    let (json, stderr) = succeeds_json(&path);
+    assert_eq!(json["text"], ARTICLE);
+    assert_eq!(json["meta"]["encoding"], "ISO-8859-6");
+    assert!(stderr.contains("ISO-8859-6"), "{stderr}");
+}
+
+#[test]
+fn utf16le_file_with_bom() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes));
+    let (_dir, path) = fixture("arabic-utf16.txt", &bytes);
+    let (json, stderr) = succeeds_json(&path);
+    assert_eq!(json["text"], ARTICLE);
+    assert_eq!(json["meta"]["encoding"], "UTF-16LE");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn utf8_file_with_bom() {
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), ARTICLE.as_bytes()].concat();
+    let (_dir, path) = fixture("arabic-bom.txt", &bytes);
+    let (json, _) = succeeds_json(&path);
+    assert_eq!(json["text"], ARTICLE);
+    assert_eq!(json["meta"]["encoding"], "UTF-8");
+}
+
+#[test]
+fn stdin() {
+    let out = marsad().args(["analyze", "-", "--format", "json"]).write_stdin(ARTICLE).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["text"], ARTICLE);
+    assert_eq!(json["meta"]["encoding"], "UTF-8");
+}
+
+#[test]
+fn empty_stdin() {
+    marsad()
+        .args(["analyze", "-"])
+        .write_stdin("")
+        .assert()
+        .failure()
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("marsad: error: cannot read <stdin>: the input is empty (0 bytes)"));
+}
+
+#[test]
+fn english_file_succeeds_with_a_warning() {
+    let (_dir, path) = fixture("english.txt", b"The minister said on Monday that the talks would resume.\n");
+    let (json, stderr) = succeeds_json(&path);
+    assert_eq!(json["text"], "The minister said on Monday that the talks would resume.\n");
+    let shown = path.display().to_string();
+    assert!(stderr.contains(&format!("marsad: warning: {shown}: ")), "{stderr}");
+    assert!(stderr.contains("Arabic"), "{stderr}");
+}
+
+#[test]
+fn unsupported_encoding() {
+    let text = "Министр иностранных дел заявил, что переговоры возобновятся завтра.";
+    let (_dir, path) = fixture("russian.txt", &windows_1251(text));
+    fails(&path, &[], "windows-1251");
+}
