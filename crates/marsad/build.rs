@@ -10,6 +10,10 @@ use std::path::PathBuf;
 #[allow(dead_code)]
 mod chars;
 
+#[path = "src/entities/gazetteer_build.rs"]
+#[allow(dead_code)]
+mod gazetteer_build;
+
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../resources");
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
@@ -37,6 +41,32 @@ fn main() {
     write_fst(&out.join("lexicon_keys.fst"), &by_key);
     write_fst(&out.join("lexicon_surface.fst"), &by_surface);
     write_fst(&out.join("lexicon_norm.fst"), &by_norm);
+    gazetteer(&root, &out);
+}
+
+/// Compiles the gazetteer TSV files (those that exist) into the entity index.
+fn gazetteer(root: &std::path::Path, out: &std::path::Path) {
+    let dir = root.join("gazetteer");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed=src/entities/gazetteer_build.rs");
+    let names = [
+        "countries.tsv",
+        "demonyms.tsv",
+        "ethnic_groups.tsv",
+        "places.tsv",
+        "organizations.tsv",
+        "institutions.tsv",
+        "ministry_portfolios.tsv",
+        "person_names.tsv",
+    ];
+    let texts: Vec<(&str, String)> =
+        names.iter().filter_map(|n| fs::read_to_string(dir.join(n)).ok().map(|t| (*n, t))).collect();
+    let files: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let entries = gazetteer_build::entries(&files);
+    let compiled = gazetteer_build::compile(&entries, chars::key_of_plain);
+    fs::write(out.join("gazetteer.fst"), compiled.fst).expect("OUT_DIR is writable");
+    fs::write(out.join("gazetteer_postings.bin"), compiled.postings).expect("OUT_DIR is writable");
+    fs::write(out.join("gazetteer_entries.bin"), compiled.entries).expect("OUT_DIR is writable");
 }
 
 /// Writes `words` as an fst map from word to Zipf value × 100.

@@ -21,6 +21,56 @@ struct Cli {
 enum Command {
     /// Analyse one article: tokens, clitics, sentences, paragraphs, repairs.
     Analyze(AnalyzeArgs),
+    /// Train a model from gold data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Score a layer of the pipeline against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// The named-entity tagger (averaged perceptron) from CoNLL files; deterministic.
+    Ner(TrainNerArgs),
+}
+
+#[derive(clap::Args)]
+struct TrainNerArgs {
+    /// Training data: CoNLL, one `token TAG` per line (BIO tags).
+    #[arg(long)]
+    train: PathBuf,
+    /// Development data, to choose the epoch.
+    #[arg(long)]
+    dev: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = marsad::entities::train::TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Features seen fewer times in the training data are dropped.
+    #[arg(long, default_value_t = marsad::entities::train::TrainOptions::default().min_count)]
+    min_count: u32,
+    /// Perceptrons trained on different example orders and averaged.
+    #[arg(long, default_value_t = marsad::entities::train::TrainOptions::default().runs)]
+    runs: usize,
+    /// Where to write the model.
+    #[arg(long, default_value = "resources/models/ner.bin")]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Named entities: precision, recall and F1 per type and micro-averaged, exact spans.
+    Ner(EvalNerArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalNerArgs {
+    /// Gold CoNLL files (`token TAG` per line, BIO tags).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -41,7 +91,7 @@ struct AnalyzeArgs {
     #[arg(long, short, value_enum, default_value = "text")]
     format: Format,
     /// Publication date of the article (YYYY-MM-DD).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_date)]
     published: Option<String>,
     /// Title of the article.
     #[arg(long)]
@@ -60,10 +110,19 @@ struct AnalyzeArgs {
     output: Option<PathBuf>,
 }
 
+/// Accepts a calendar date written YYYY-MM-DD.
+fn parse_date(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|e| format!("expected a date as YYYY-MM-DD, e.g. 2022-11-20 ({e})"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze(args),
+        Command::Train(TrainCommand::Ner(args)) => train_ner(args),
+        Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -75,14 +134,8 @@ fn main() -> ExitCode {
 }
 
 fn analyze(args: AnalyzeArgs) -> Result<()> {
-    let limits = Limits {
-        max_bytes: args.max_bytes,
-    };
-    let name = if args.input == "-" {
-        "<stdin>".to_owned()
-    } else {
-        args.input.clone()
-    };
+    let limits = Limits { max_bytes: args.max_bytes };
+    let name = if args.input == "-" { "<stdin>".to_owned() } else { args.input.clone() };
     let bytes = read_input(&args.input, &limits).with_context(|| format!("cannot read {name}"))?;
     let decoded = decode(&bytes, &limits).with_context(|| format!("cannot read {name}"))?;
     let meta = Metadata {
@@ -108,6 +161,37 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
         Format::Html => render::html::render(&doc),
     };
     write_output(args.output.as_deref(), out.as_bytes())
+}
+
+fn train_ner(args: TrainNerArgs) -> Result<()> {
+    use marsad::entities::train::{train, TrainOptions};
+    use marsad::eval::conll;
+    let train_data = conll::read(&args.train)?;
+    let dev_data = conll::read(&args.dev)?;
+    let opts = TrainOptions {
+        epochs: args.epochs.max(1),
+        min_count: args.min_count,
+        runs: args.runs.max(1),
+        ..TrainOptions::default()
+    };
+    let res = marsad::Resources::embedded();
+    let trained = train(&train_data, &dev_data, res, &opts, &mut |line| eprintln!("{line}"));
+    print!("{}", trained.dev.report());
+    write_output(Some(&args.out), &trained.model)?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), trained.model.len());
+    Ok(())
+}
+
+fn eval_ner(args: EvalNerArgs) -> Result<()> {
+    use marsad::eval::{conll, ner};
+    let res = marsad::Resources::embedded();
+    let mut total = ner::Counts::default();
+    for file in &args.files {
+        let sentences = conll::read(file)?;
+        total.merge(&ner::evaluate(&sentences, res));
+    }
+    let out = if args.json { serde_json::to_string_pretty(&total.to_json())? + "\n" } else { total.report() };
+    write_output(None, out.as_bytes())
 }
 
 /// Reads a path or standard input, refusing more than the size limit.
@@ -163,10 +247,8 @@ fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
         }
         Some(path) => {
             let tmp = path.with_extension("marsad-tmp");
-            std::fs::write(&tmp, bytes)
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
         }
     }
     Ok(())

@@ -55,6 +55,9 @@ fn text_layer(c: &mut Criterion) {
     let mut bytes = c.benchmark_group("text_layer/bytes");
     configure(&mut bytes);
     bytes.throughput(Throughput::Bytes(text.len() as u64));
+    bytes.bench_function("text_layer", |b| {
+        b.iter(|| pipeline.analyze_through(black_box(text.as_str()), Metadata::default(), "repairs"))
+    });
     bytes.bench_function("pipeline", |b| b.iter(|| pipeline.analyze(black_box(text.as_str()), Metadata::default())));
     bytes.bench_function("normalize", |b| b.iter(|| NormalizedView::new(black_box(&text))));
     bytes.bench_function("tokenize", |b| b.iter(|| scan(black_box(&view))));
@@ -63,6 +66,9 @@ fn text_layer(c: &mut Criterion) {
     let mut elements = c.benchmark_group("text_layer/tokens");
     configure(&mut elements);
     elements.throughput(Throughput::Elements(tokens));
+    elements.bench_function("text_layer", |b| {
+        b.iter(|| pipeline.analyze_through(black_box(text.as_str()), Metadata::default(), "repairs"))
+    });
     elements.bench_function("pipeline", |b| b.iter(|| pipeline.analyze(black_box(text.as_str()), Metadata::default())));
     elements.bench_function("tokenize", |b| b.iter(|| scan(black_box(&view))));
     elements.finish();

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::entities::{GazetteerRef, Mention, MentionKind};
 use crate::span::Span;
 use crate::text::normalize::NormalizedView;
 
@@ -16,7 +17,7 @@ use crate::text::normalize::NormalizedView;
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +100,9 @@ pub struct Token {
     pub joined: bool,
     /// The rule that made the token.
     pub origin: Origin,
+    /// Where the token stands in the normalised view (`norm` is that slice).
+    #[serde(skip)]
+    pub norm_span: Span,
 }
 
 /// The grammatical role of a [`Morpheme`] of an Arabic word.
@@ -125,7 +129,7 @@ pub struct Morpheme {
     /// The letters of the original text the morpheme is written with.
     pub span: Span,
     /// Its canonical form (`ال` for the article even when written as the second ل of لل).
-    pub form: String,
+    pub form: Cow<'static, str>,
     /// Its role.
     pub role: MorphemeRole,
 }
@@ -252,6 +256,12 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// Suggested repairs, in text order.
     pub repairs: Vec<Repair>,
+    /// Time expressions (dates, intervals, durations, times of day), in text order.
+    pub times: Vec<crate::time::TimeExpr>,
+    /// Quantities (numbers, money, percentages, counts, ordinals, measures), in text order.
+    pub quantities: Vec<crate::quantity::Quantity>,
+    /// Named-entity mentions, in text order.
+    pub mentions: Vec<Mention>,
 }
 
 impl Document {

@@ -19,13 +19,17 @@
 #![warn(missing_docs)]
 
 pub mod document;
+pub mod entities;
+pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod pipeline;
+pub mod quantity;
 pub mod render;
 pub mod resources;
 pub mod span;
 pub mod text;
+pub mod time;
 
 pub use document::{Document, Metadata, Origin, SCHEMA_VERSION};
 pub use pipeline::{Pipeline, Stage, STAGES};

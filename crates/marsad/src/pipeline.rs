@@ -32,6 +32,14 @@ pub const STAGES: &[Stage] = &[
     Stage { name: "sentences", reads: &["tokens"], adds: "sentences", run: text::sentences::split },
     Stage { name: "paragraphs", reads: &["sentences"], adds: "paragraphs", run: text::paragraphs::split },
     Stage { name: "repairs", reads: &["tokens", "clitics"], adds: "repairs", run: text::repairs::find },
+    Stage { name: "times", reads: &["tokens"], adds: "times", run: crate::time::recognize },
+    Stage { name: "quantities", reads: &["tokens", "times"], adds: "quantities", run: crate::quantity::recognize },
+    Stage {
+        name: "entities",
+        reads: &["tokens", "clitics", "sentences"],
+        adds: "mentions",
+        run: crate::entities::recognize,
+    },
 ];
 
 /// Runs the stages over documents, with resources loaded once.
@@ -69,6 +77,20 @@ impl Pipeline {
         for stage in STAGES {
             (stage.run)(doc, self.resources);
         }
+    }
+
+    /// Analyses one text with the stages up to and including `last` only (e.g.
+    /// `"repairs"` for the text layer alone).
+    ///
+    /// # Panics
+    /// When no stage is called `last`.
+    pub fn analyze_through(&self, text: impl Into<String>, meta: Metadata, last: &str) -> Document {
+        let end = STAGES.iter().position(|s| s.name == last).unwrap_or_else(|| panic!("no stage called {last}"));
+        let mut doc = Document::new(text, meta);
+        for stage in &STAGES[..=end] {
+            (stage.run)(&mut doc, self.resources);
+        }
+        doc
     }
 
     /// Analyses many texts in parallel; the result is in input order and identical

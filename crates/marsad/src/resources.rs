@@ -21,6 +21,34 @@ pub struct Resources {
     /// Abbreviations that end with a full stop that does not end a sentence, by
     /// matching key without the final stop (`د`, `Mr`, `U.S`).
     pub abbreviations: HashSet<String>,
+    /// Word lists of the repairs stage ([`crate::text::repairs`]).
+    pub repairs: RepairLists,
+    /// The gazetteer index of the entities stage (read in place).
+    pub gazetteer: crate::entities::gazetteer::Gazetteer,
+    /// The named-entity tagger's model (read in place).
+    pub ner: crate::entities::tagger::NerModel,
+    /// Trigger words of the named-entity tagger's features.
+    pub ner_triggers: crate::entities::features::Triggers,
+    /// Month names, relative expressions and the Umm al-Qura table of the times stage.
+    pub time: crate::time::lexicon::TimeLexicon,
+    /// Number words, currencies, units and approximation markers of the quantities stage.
+    pub quantity: crate::quantity::lexicon::QuantityLexicon,
+}
+
+/// The word lists of the repairs stage, by matching key.
+pub struct RepairLists {
+    /// Letters that are words or are commonly written detached (و): never stray.
+    pub one_letter_words: HashSet<String>,
+    /// Era markers and unit abbreviations normally written glued to a number (`2022م`).
+    pub number_affixes: HashSet<String>,
+    /// Two-letter function words that may be the left part of a run-on word (`مع`, `من`).
+    pub short_left: HashSet<String>,
+    /// Two-letter function words that may be the right part of a run-on word (`من`, `في`).
+    pub short_right: HashSet<String>,
+    /// Heads of compound names conventionally written joined (`عبد` in عبدالله).
+    pub joined_name_heads: HashSet<String>,
+    /// Nouns with a hamzat wasl (`اسم`, `ابن`): a hamza written on them is a misspelling.
+    pub hamza_wasl_nouns: HashSet<String>,
 }
 
 static EMBEDDED: OnceLock<Resources> = OnceLock::new();
@@ -36,6 +64,19 @@ impl Resources {
             lexicon: Lexicon::embedded(),
             clitic_stems: word_list(include_str!("../../../resources/text/clitic_stems.txt")),
             abbreviations: word_list(include_str!("../../../resources/text/abbreviations.txt")),
+            repairs: RepairLists {
+                one_letter_words: word_list(include_str!("../../../resources/text/one_letter_words.txt")),
+                number_affixes: word_list(include_str!("../../../resources/text/number_affixes.txt")),
+                short_left: word_list(include_str!("../../../resources/text/short_words_left.txt")),
+                short_right: word_list(include_str!("../../../resources/text/short_words_right.txt")),
+                joined_name_heads: word_list(include_str!("../../../resources/text/joined_name_heads.txt")),
+                hamza_wasl_nouns: word_list(include_str!("../../../resources/text/hamza_wasl_nouns.txt")),
+            },
+            gazetteer: crate::entities::gazetteer::Gazetteer::embedded(),
+            ner: crate::entities::tagger::NerModel::embedded(),
+            ner_triggers: crate::entities::features::Triggers::embedded(),
+            time: crate::time::lexicon::TimeLexicon::embedded(),
+            quantity: crate::quantity::lexicon::QuantityLexicon::embedded(),
         }
     }
 }

@@ -18,7 +18,7 @@ use std::cmp::Reverse;
 use std::fmt::Write;
 
 use crate::document::{Document, MorphemeRole, Origin, SentenceKind, TokenKind};
-use crate::render::text::{format_confidence, format_value, repair_kind_name, segmented};
+use crate::render::text::{format_confidence, format_value, repair_kind_name, segmented, serde_name};
 use crate::span::{CharIndex, Span};
 use crate::SCHEMA_VERSION;
 
@@ -76,6 +76,45 @@ pub const LAYERS: &[Layer] = &[
             LayerStyle { selector: ".sent.s-b", css: "background: var(--sent-b)", legend: "next sentence" },
             LayerStyle { selector: ".sent-headline", css: "font-weight: bold", legend: "" },
         ],
+    },
+    Layer {
+        name: "mentions",
+        label: "Named entities",
+        highlights: mentions,
+        styles: &[
+            LayerStyle { selector: ".ent", css: "border-bottom: 2px solid; padding-bottom: 1px", legend: "" },
+            LayerStyle { selector: ".ent.ent-per", css: "border-color: #c62828; background: #ffebee", legend: "person" },
+            LayerStyle {
+                selector: ".ent.ent-org",
+                css: "border-color: #1565c0; background: #e3f2fd",
+                legend: "organisation",
+            },
+            LayerStyle { selector: ".ent.ent-loc", css: "border-color: #2e7d32; background: #e8f5e9", legend: "location" },
+            LayerStyle { selector: ".ent.ent-misc", css: "border-color: #6a1b9a; background: #f3e5f5", legend: "other name" },
+        ],
+    },
+    Layer {
+        name: "times",
+        label: "Dates and times",
+        highlights: times,
+        styles: &[
+            LayerStyle {
+                selector: ".time",
+                css: "background: #e0f2f1; box-shadow: inset 0 -2px 0 #00897b",
+                legend: "date or time",
+            },
+            LayerStyle { selector: ".time.time-inferred", css: "box-shadow: inset 0 -2px 0 #ef6c00", legend: "" },
+        ],
+    },
+    Layer {
+        name: "quantities",
+        label: "Quantities",
+        highlights: quantities,
+        styles: &[LayerStyle {
+            selector: ".qty",
+            css: "background: #fff3e0; box-shadow: inset 0 -2px 0 #f57c00",
+            legend: "quantity",
+        }],
     },
     Layer {
         name: "tokens",
@@ -301,6 +340,72 @@ pub fn clitics(doc: &Document) -> Vec<Highlight> {
         }
     }
     out
+}
+
+/// The `mentions` layer: every named entity, coloured by type, with its gazetteer
+/// entries in the tooltip.
+pub fn mentions(doc: &Document) -> Vec<Highlight> {
+    doc.mentions
+        .iter()
+        .map(|m| {
+            let kind = m.kind.name();
+            let ids: Vec<String> = m.gazetteer.iter().map(|g| format!("{} {}", g.kind.name(), g.id)).collect();
+            let ids = if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) };
+            Highlight {
+                span: m.span,
+                class: format!("ent ent-{kind}"),
+                title: format!("Entity ({kind}): {}{ids}{}", doc.slice(m.span), provenance(&m.origin)),
+            }
+        })
+        .collect()
+}
+
+/// The `times` layer: every time expression, with its ISO value, anchor and (for an
+/// inferred year) the text it was inferred from.
+pub fn times(doc: &Document) -> Vec<Highlight> {
+    doc.times
+        .iter()
+        .map(|t| {
+            let kind = serde_name(&t.kind);
+            let mut anchor = serde_name(&t.anchor);
+            if let Some(e) = t.evidence {
+                anchor = format!("{anchor} from «{}»", doc.slice(e.span));
+            }
+            let inferred = if t.inferred { " time-inferred" } else { "" };
+            Highlight {
+                span: t.span,
+                class: format!("time time-{kind}{inferred}"),
+                title: format!(
+                    "Time ({kind}, {}): {} · {anchor}{}",
+                    serde_name(&t.calendar),
+                    t.value.as_deref().unwrap_or("?"),
+                    provenance(&t.origin)
+                ),
+            }
+        })
+        .collect()
+}
+
+/// The `quantities` layer: every quantity with its value, unit and qualifier.
+pub fn quantities(doc: &Document) -> Vec<Highlight> {
+    doc.quantities
+        .iter()
+        .map(|q| {
+            let kind = serde_name(&q.kind);
+            let mut value = q.value.and_then(format_value).unwrap_or_else(|| "?".to_owned());
+            if let Some(unit) = &q.unit {
+                value = format!("{value} {unit}");
+            }
+            if let Some(qual) = q.qualifier {
+                value = format!("{} {value}", serde_name(&qual));
+            }
+            Highlight {
+                span: q.span,
+                class: format!("qty qty-{kind}"),
+                title: format!("Quantity ({kind}): {value}{}", provenance(&q.origin)),
+            }
+        })
+        .collect()
 }
 
 /// The `repairs` layer: every suggested repair.
@@ -680,6 +785,11 @@ mod tests {
         for r in value["repairs"].as_array().unwrap() {
             expected.entry("repairs").or_default().insert(span_of(r));
         }
+        for layer in ["times", "quantities"] {
+            for t in value[layer].as_array().unwrap() {
+                expected.entry(layer).or_default().insert(span_of(t));
+            }
+        }
         let mut seen: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
         for attrs in spans(article(&html)) {
             let layer = attrs["data-layer"].clone();
@@ -707,9 +817,9 @@ mod tests {
     fn tooltips_say_what_which_rule_and_how_sure() {
         let html = render(&doc());
         assert!(html.contains("title=\"Repair (run_on): عدةخبراء → عدة خبراء — repairs.run_on 0.85\""), "{html}");
-        assert!(html.contains("title=\"percent 3.5% — tokenize.scanner 1\""));
+        assert!(html.contains("title=\"percent 3.5% — tokenize.scanner 1.00\""));
         assert!(html.contains("title=\"ال + حكومة — clitics."), "{html}");
-        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td>0.4</td>"));
+        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td>0.40</td>"));
     }
 
     #[test]

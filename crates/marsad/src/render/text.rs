@@ -23,6 +23,8 @@ pub fn render(doc: &Document, colour: bool) -> String {
     header(&mut out, doc, st);
     warnings(&mut out, doc, st);
     body(&mut out, doc, st);
+    times(&mut out, doc, st);
+    quantities(&mut out, doc, st);
     repairs(&mut out, doc, st);
     out
 }
@@ -122,9 +124,9 @@ pub(crate) fn format_value(v: f64) -> Option<String> {
     }
 }
 
-/// A confidence as written in the JSON output (`0.9`).
+/// A confidence for a reader: two decimals (`0.94`).
 pub(crate) fn format_confidence(c: f32) -> String {
-    format!("{c}")
+    format!("{c:.2}")
 }
 
 fn header(out: &mut String, doc: &Document, st: Style) {
@@ -157,6 +159,9 @@ fn header(out: &mut String, doc: &Document, st: Style) {
         (doc.tokens.len(), "token", "tokens"),
         (arabic, "Arabic word", "Arabic words"),
         (doc.clitics.len(), "word with clitics", "words with clitics"),
+        (doc.mentions.len(), "named entity", "named entities"),
+        (doc.times.len(), "time expression", "time expressions"),
+        (doc.quantities.len(), "quantity", "quantities"),
         (doc.repairs.len(), "repair", "repairs"),
     ]
     .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
@@ -226,6 +231,17 @@ fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style
         }
     }
     detail(out, "clitics", &clitics, CYAN, st);
+    let start = doc.mentions.partition_point(|m| m.first_token < s.first_token);
+    let entities: Vec<String> = doc.mentions[start..]
+        .iter()
+        .take_while(|m| m.first_token < s.end_token)
+        .map(|m| {
+            let ids: Vec<String> = m.gazetteer.iter().take(2).map(|g| format!("{}:{}", g.kind.name(), g.id)).collect();
+            let ids = if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) };
+            format!("{} {}{ids} {}", clean(doc.slice(m.span)), m.kind.name(), format_confidence(m.origin.confidence))
+        })
+        .collect();
+    detail(out, "entities", &entities, MAGENTA, st);
     detail(out, "numbers", &numbers, token_colour(TokenKind::Number), st);
     detail(out, "links", &links, token_colour(TokenKind::Url), st);
     detail(out, "tags", &tags, token_colour(TokenKind::Hashtag), st);
@@ -237,7 +253,7 @@ pub(crate) fn segmented(doc: &Document, seg: &Segmentation, sep: &str) -> String
     let parts: Vec<&str> = seg
         .morphemes
         .iter()
-        .map(|m| if m.role == MorphemeRole::Stem { doc.slice(m.span) } else { m.form.as_str() })
+        .map(|m| if m.role == MorphemeRole::Stem { doc.slice(m.span) } else { m.form.as_ref() })
         .collect();
     parts.join(sep)
 }
@@ -275,6 +291,70 @@ fn detail(out: &mut String, label: &str, items: &[String], colour: &str, st: Sty
         width += w;
     }
     out.push('\n');
+}
+
+/// The time expressions: text, kind, ISO value, anchor (and the evidence of an
+/// inferred year), rule and confidence.
+fn times(out: &mut String, doc: &Document, st: Style) {
+    if doc.times.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Times"), st.dim(&format!("({})", doc.times.len())));
+    let index = CharIndex::new(&doc.text);
+    for (i, t) in doc.times.iter().enumerate() {
+        let kind = serde_name(&t.kind);
+        let mut anchor = serde_name(&t.anchor);
+        if let Some(e) = t.evidence {
+            anchor = format!("{anchor} from «{}»", clean(doc.slice(e.span)));
+        }
+        if t.calendar == crate::time::Calendar::Hijri {
+            anchor.push_str(", hijri");
+        }
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(CYAN, &clean(doc.slice(t.span))),
+            kind,
+            st.paint(YELLOW, t.value.as_deref().unwrap_or("?")),
+            st.dim(&anchor),
+            st.dim(&format!("{} {}", clean(&t.origin.rule), format_confidence(t.origin.confidence))),
+            st.dim(&chars(&index, t.span)),
+        );
+    }
+}
+
+/// The quantities: text, kind, value with its qualifier and unit, rule and confidence.
+fn quantities(out: &mut String, doc: &Document, st: Style) {
+    if doc.quantities.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Quantities"), st.dim(&format!("({})", doc.quantities.len())));
+    let index = CharIndex::new(&doc.text);
+    for (i, q) in doc.quantities.iter().enumerate() {
+        let mut value = q.value.and_then(format_value).unwrap_or_else(|| "?".to_owned());
+        if let Some(unit) = &q.unit {
+            value = format!("{value} {}", clean(unit));
+        }
+        if let Some(qual) = q.qualifier {
+            value = format!("{} {value}", serde_name(&qual));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(MAGENTA, &clean(doc.slice(q.span))),
+            serde_name(&q.kind),
+            st.paint(YELLOW, &value),
+            st.dim(&format!("{} {}", clean(&q.origin.rule), format_confidence(q.origin.confidence))),
+            st.dim(&chars(&index, q.span)),
+        );
+    }
+}
+
+/// The snake_case name of an enumeration value, as in the JSON output.
+pub(crate) fn serde_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn repairs(out: &mut String, doc: &Document, st: Style) {

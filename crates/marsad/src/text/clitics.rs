@@ -14,6 +14,8 @@
 //! letters or more remains, unless the alef carries a hamza in the original
 //! (إلغاء, ألعاب are not ال + stem) or a known word would leave an unknown stem.
 
+use std::borrow::Cow;
+
 use crate::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
 use crate::resources::Resources;
 use crate::span::Span;
@@ -97,30 +99,52 @@ struct Allowed {
 /// The stage: adds [`Document::clitics`].
 pub fn segment(doc: &mut Document, res: &Resources) {
     let mut out = Vec::new();
+    let map = doc.normalized.map();
+    let mut cursor = 0; // words come in text order: walk the offset map alongside
     for (i, tok) in doc.tokens.iter().enumerate() {
-        if tok.kind != TokenKind::Arabic || tok.norm.chars().count() < 3 || res.clitic_stems.contains(&tok.key) {
+        if tok.kind != TokenKind::Arabic || tok.norm.chars().nth(2).is_none() || res.clitic_stems.contains(&tok.key) {
             continue;
         }
-        let nspan = doc.normalized.to_normalized(tok.span);
-        let word = Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) };
-        let Some((reading, rule, confidence)) = cached_best_reading(&word, res) else {
+        let nspan = tok.norm_span;
+        let written = doc.slice(tok.span);
+        let cached = CACHE.with(|cache| cache.borrow().get(written).cloned());
+        let found = cached.unwrap_or_else(|| {
+            let word = Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) };
+            let found = best_reading(&word, res);
+            CACHE.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if cache.len() >= CACHE_CAPACITY {
+                    cache.clear();
+                }
+                cache.insert(written.to_owned(), found.clone());
+            });
+            found
+        });
+        let Some((reading, rule, confidence)) = found else {
             continue;
         };
         // Cut the original word where each morpheme's first letter starts, so that
         // dropped characters (bidi marks) stay inside the word and nothing overlaps.
         let parts = morphemes(&tok.norm, &reading);
+        while (map[cursor].norm as usize) < nspan.start {
+            cursor += 1;
+        }
+        let n_parts = parts.len();
         let cut = |norm_offset: usize, k: usize| match k {
             0 => tok.span.start,
-            _ if k == parts.len() => tok.span.end,
-            _ => doc.normalized.orig_offset(nspan.start + norm_offset),
+            _ if k == n_parts => tok.span.end,
+            _ => {
+                let at = nspan.start + norm_offset;
+                map[cursor..].iter().find(|e| e.norm as usize >= at).map_or(tok.span.end, |e| e.orig_start as usize)
+            }
         };
         let morphemes: Vec<Morpheme> = parts
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(k, (start, end, form, role))| Morpheme {
-                span: Span::new(cut(*start, k), cut(*end, k + 1)),
-                form: form.clone(),
-                role: *role,
+                span: Span::new(cut(start, k), cut(end, k + 1)),
+                form,
+                role,
             })
             .collect();
         // a boundary inside one original character (a ligature) cannot be shown: keep the word whole
@@ -133,31 +157,13 @@ pub fn segment(doc: &mut Document, res: &Resources) {
 }
 
 /// Most words of a text recur in the next texts; their readings are remembered per
-/// thread (the result depends only on the word, so caching never changes it).
+/// thread, by the word as written (the reading depends on nothing else).
 const CACHE_CAPACITY: usize = 100_000;
 
 type CachedReading = Option<(Reading, &'static str, f32)>;
 
 thread_local! {
-    static CACHE: std::cell::RefCell<std::collections::HashMap<(String, Vec<usize>), CachedReading>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
-
-/// [`best_reading`], remembered per thread.
-fn cached_best_reading(word: &Word, res: &Resources) -> CachedReading {
-    CACHE.with(|cache| {
-        let key = (word.norm.to_owned(), word.hamza_alefs.clone());
-        if let Some(hit) = cache.borrow().get(&key) {
-            return hit.clone();
-        }
-        let result = best_reading(word, res);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_CAPACITY {
-            cache.clear();
-        }
-        cache.insert(key, result.clone());
-        result
-    })
+    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, CachedReading>> = Default::default();
 }
 
 /// Offsets (relative to the word) of the alefs that carry a hamza or madda in the original.
@@ -176,27 +182,37 @@ fn hamza_alefs(doc: &Document, nspan: Span) -> Vec<usize> {
 }
 
 /// Splits one normalised word into (start, end, canonical form, role) parts.
-fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, String, MorphemeRole)> {
-    let mut parts = Vec::new();
+fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, Cow<'static, str>, MorphemeRole)> {
+    let mut parts = Vec::with_capacity(r.count() + 1);
     let mut at = 0;
     if r.conj > 0 {
-        parts.push((0, r.conj, word[..r.conj].to_owned(), MorphemeRole::Conjunction));
+        parts.push((0, r.conj, clitic_form(&word[..r.conj]), MorphemeRole::Conjunction));
         at = r.conj;
     }
     if let Some((len, role)) = r.prefix {
-        parts.push((at, at + len, word[at..at + len].to_owned(), role));
+        parts.push((at, at + len, clitic_form(&word[at..at + len]), role));
         at += len;
     }
     if r.article > 0 {
-        parts.push((at, at + r.article, "ال".to_owned(), MorphemeRole::Article));
+        parts.push((at, at + r.article, Cow::Borrowed("ال"), MorphemeRole::Article));
         at += r.article;
     }
     let stem_end = word.len() - r.suffix;
-    parts.push((at, stem_end, word[at..stem_end].to_owned(), MorphemeRole::Stem));
+    parts.push((at, stem_end, Cow::Owned(word[at..stem_end].to_owned()), MorphemeRole::Stem));
     if r.suffix > 0 {
-        parts.push((stem_end, word.len(), word[stem_end..].to_owned(), MorphemeRole::Pronoun));
+        parts.push((stem_end, word.len(), clitic_form(&word[stem_end..]), MorphemeRole::Pronoun));
     }
     parts
+}
+
+/// The canonical form of a clitic: one of the tables' static strings.
+fn clitic_form(written: &str) -> Cow<'static, str> {
+    let known =
+        CONJUNCTIONS.iter().map(|c| c.0).chain(PREFIXES.iter().map(|p| p.0)).chain(PRONOUNS.iter().map(|p| p.0));
+    match known.into_iter().find(|k| *k == written) {
+        Some(k) => Cow::Borrowed(k),
+        None => Cow::Owned(written.to_owned()),
+    }
 }
 
 /// The best reading with at least one clitic, with the rule and confidence, or
@@ -392,7 +408,7 @@ mod tests {
     fn split(word: &str) -> Vec<String> {
         let doc = Pipeline::new().analyze(word, Metadata::default());
         match doc.segmentation_of(0) {
-            Some(s) => s.morphemes.iter().map(|m| m.form.clone()).collect(),
+            Some(s) => s.morphemes.iter().map(|m| m.form.to_string()).collect(),
             None => vec![doc.tokens[0].norm.clone()],
         }
     }

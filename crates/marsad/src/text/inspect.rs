@@ -11,9 +11,15 @@ const MIN_ARABIC_SHARE: f64 = 0.3;
 /// The stage: detects the script and warns when the text is not Arabic.
 pub fn inspect(doc: &mut Document, _res: &Resources) {
     let (mut arabic, mut letters) = (0usize, 0usize);
-    for c in doc.text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        arabic += usize::from(is_arabic_letter(c) || matches!(c, '\u{0622}'..='\u{0625}'));
+    for c in doc.text.chars() {
+        // ASCII and the Arabic block first: the general Unicode table is slow
+        let (letter, is_arabic) = match c {
+            c if c.is_ascii() => (c.is_ascii_alphabetic(), false),
+            '\u{0600}'..='\u{06FF}' => (is_arabic_letter(c), is_arabic_letter(c)),
+            c => (c.is_alphabetic(), is_arabic_letter(c)),
+        };
+        letters += usize::from(letter);
+        arabic += usize::from(is_arabic);
     }
     let share = if letters == 0 { 0.0 } else { arabic as f64 / letters as f64 };
     if share >= MIN_ARABIC_SHARE {

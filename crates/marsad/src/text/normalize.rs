@@ -156,6 +156,10 @@ fn is_presentation_form(c: char) -> bool {
 /// The matching key of an already normalised string: alef maqsura → ya, ta
 /// marbuta → ha, Latin lower-cased.
 pub fn match_key(norm: &str) -> String {
+    // most words have nothing to fold: copy them whole
+    if !norm.contains(['\u{0629}', '\u{0649}']) && !norm.bytes().any(|b| b.is_ascii_uppercase()) {
+        return norm.to_owned();
+    }
     norm.chars().map(fold_key_char).collect()
 }
 

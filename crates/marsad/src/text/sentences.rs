@@ -30,7 +30,9 @@ pub fn split(doc: &mut Document, res: &Resources) {
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
-        depth = (depth + quote_delta(&tok.norm, depth)).max(0);
+        if tok.kind == TokenKind::Punct {
+            depth = (depth + quote_delta(&tok.norm, depth)).max(0);
+        }
         let terminator = tok.kind == TokenKind::Punct && tok.norm.chars().all(is_terminator);
         let end = if let Some(j) = terminator
             .then(|| closing_run(doc, mode, i + 1, depth))

@@ -40,6 +40,9 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
     let text = view.text.as_str();
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 6);
+    // tokens come in text order: walk the offset map alongside instead of searching it
+    let map = view.map();
+    let mut cursor = 0;
     let mut pos = 0;
     let mut joined = false;
     while pos < text.len() {
@@ -78,8 +81,16 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
             (pos + c.len_utf8(), TokenKind::Symbol, None)
         };
         let norm = &text[pos..end];
+        while (map[cursor].norm as usize) < pos {
+            cursor += 1;
+        }
+        let mut last = cursor;
+        while last + 1 < map.len() && (map[last + 1].norm as usize) < end {
+            last += 1;
+        }
         tokens.push(Token {
-            span: view.to_original(Span::new(pos, end)),
+            span: Span::new(map[cursor].orig_start as usize, map[last].orig_end as usize),
+            norm_span: Span::new(pos, end),
             kind,
             norm: norm.to_owned(),
             key: match_key(norm),
@@ -167,6 +178,9 @@ fn percent_after(text: &str, end: usize) -> Option<usize> {
 /// trailing punctuation.
 fn url_end(text: &str, start: usize) -> Option<usize> {
     let rest = &text[start..];
+    if !rest.starts_with(['h', 'H', 'w', 'W']) {
+        return None;
+    }
     let lower = rest.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
     if !(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")) {
         return None;

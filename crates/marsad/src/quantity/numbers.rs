@@ -1,0 +1,176 @@
+//! Numbers in digits, in words, and mixed (`23 مليار`, `خمسة وعشرون`, `ثلاثة آلاف`).
+
+use super::lexicon::{NumClass, QuantityLexicon};
+use super::words::stems;
+use crate::document::{Token, TokenKind};
+
+/// A number found in the tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMatch {
+    /// Its first token.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Bytes of proclitics stripped from the first token (`و` of `وثلاثة`).
+    pub stripped: usize,
+    /// Its value; `None` when it cannot be represented (an overflowing number).
+    pub value: Option<f64>,
+    /// True when it is written (at least partly) in words.
+    pub words: bool,
+    /// True when the first token is digits.
+    pub digits: bool,
+}
+
+/// A number word: its value and class, with proclitics and the article removed
+/// from the first word of a number (`والثلاثة`) and only the conjunction from the
+/// others (`وعشرون`).
+fn number_word(lex: &QuantityLexicon, tok: &Token, first: bool) -> Option<(usize, f64, NumClass)> {
+    if tok.kind != TokenKind::Arabic {
+        return None;
+    }
+    for (stripped, s) in stems(&tok.key) {
+        if !first && stripped > 0 && !(tok.key.starts_with('و') && stripped == 2) {
+            continue;
+        }
+        let bare = if first { s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&s) } else { &s };
+        if let Some(&(v, c)) = lex.numbers.get(bare) {
+            return Some((stripped, v, c));
+        }
+    }
+    None
+}
+
+/// The number starting at token `i`, if any.
+pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<NumberMatch> {
+    let tok = tokens.get(i)?;
+    if tok.kind == TokenKind::Number {
+        let mut value = tok.value.filter(|v| v.is_finite());
+        let mut j = i + 1;
+        let mut words = false;
+        // 23 مليار، 2.5 مليون، 3 آلاف
+        while let Some((0, v, NumClass::Scale)) = tokens.get(j).and_then(|t| number_word(lex, t, false)) {
+            value = value.map(|x| x * v);
+            j += 1;
+            words = true;
+        }
+        return Some(NumberMatch {
+            start: i,
+            end: j,
+            stripped: 0,
+            value: value.filter(|v| v.is_finite()),
+            words,
+            digits: true,
+        });
+    }
+    let (stripped, v0, c0) = number_word(lex, tok, true)?;
+    // عشر does not start a number; أحد and إحدى alone mean "someone", "one of"
+    if c0 == NumClass::TeenTen {
+        return None;
+    }
+    let bare = super::words::without_article(&tok.key[stripped..]);
+    if (bare == "احد" || bare == "احدي") && !tokens.get(i + 1).is_some_and(|t| is_teen_ten(lex, t)) {
+        return None;
+    }
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let add = |v: f64, c: NumClass, total: &mut f64, current: &mut f64| match c {
+        NumClass::Unit | NumClass::Ten | NumClass::Fraction => *current += v,
+        NumClass::TeenTen => *current += 10.0,
+        NumClass::Hundred => {
+            if *current > 0.0 && *current < 10.0 && v == 100.0 {
+                *current *= 100.0
+            } else {
+                *current += v
+            }
+        }
+        NumClass::Scale => {
+            let m = if *current == 0.0 { 1.0 } else { *current };
+            *total += m * v;
+            *current = 0.0;
+        }
+        NumClass::Dual => *total += v,
+    };
+    add(v0, c0, &mut total, &mut current);
+    let mut j = i + 1;
+    let mut last = c0;
+    while let Some(t) = tokens.get(j) {
+        let Some((s, v, c)) = number_word(lex, t, false) else { break };
+        let joined_by_and = s == 2;
+        let ok = if joined_by_and {
+            // خمسة وعشرون، ثلاثمائة وخمسون، ألف وخمسمائة
+            matches!(c, NumClass::Unit | NumClass::Ten | NumClass::Hundred | NumClass::Scale | NumClass::Dual)
+        } else {
+            // خمسة عشر، ثلاثة آلاف، ثلاث مئة، نصف مليون
+            matches!(
+                (last, c),
+                (NumClass::Unit, NumClass::TeenTen) | (_, NumClass::Scale) | (NumClass::Unit, NumClass::Hundred)
+            ) && last != NumClass::Scale
+        };
+        if !ok {
+            break;
+        }
+        add(v, c, &mut total, &mut current);
+        last = c;
+        j += 1;
+    }
+    let value = total + current;
+    Some(NumberMatch {
+        start: i,
+        end: j,
+        stripped,
+        value: value.is_finite().then_some(value),
+        words: true,
+        digits: false,
+    })
+}
+
+fn is_teen_ten(lex: &QuantityLexicon, t: &Token) -> bool {
+    matches!(number_word(lex, t, false), Some((0, _, NumClass::TeenTen)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::NormalizedView;
+    use crate::text::tokenize::scan;
+
+    fn value(text: &str) -> Option<(f64, usize)> {
+        let lex = QuantityLexicon::embedded();
+        let toks = scan(&NormalizedView::new(text));
+        parse(&toks, 0, &lex).and_then(|m| m.value.map(|v| (v, m.end)))
+    }
+
+    #[test]
+    fn number_words_and_compounds() {
+        assert_eq!(value("ثلاثة"), Some((3.0, 1)));
+        assert_eq!(value("خمسة وعشرون"), Some((25.0, 2)));
+        assert_eq!(value("خمسة وعشرين"), Some((25.0, 2)));
+        assert_eq!(value("ثلاثمائة"), Some((300.0, 1)));
+        assert_eq!(value("ثلاث مئة وخمسون"), Some((350.0, 3)));
+        assert_eq!(value("خمسة عشر"), Some((15.0, 2)));
+        assert_eq!(value("ثلاثة آلاف"), Some((3000.0, 2)));
+        assert_eq!(value("ألف"), Some((1000.0, 1)));
+        assert_eq!(value("مليونين"), Some((2e6, 1)));
+        assert_eq!(value("نصف مليون"), Some((5e5, 2)));
+        assert_eq!(value("ألف وخمسمائة"), Some((1500.0, 2)));
+        assert_eq!(value("أحد عشر"), Some((11.0, 2)));
+        assert_eq!(value("أحد"), None);
+        assert_eq!(value("الثلاثة"), Some((3.0, 1)));
+    }
+
+    #[test]
+    fn digits_with_scale_words() {
+        assert_eq!(value("23 مليار"), Some((23e9, 2)));
+        assert_eq!(value("2.5 مليون"), Some((2.5e6, 2)));
+        assert_eq!(value("٣ آلاف"), Some((3000.0, 2)));
+    }
+
+    #[test]
+    fn overflowing_numbers_have_no_value() {
+        let text = format!("{} مليار", "9".repeat(400));
+        assert_eq!(value(&text), None);
+        let lex = QuantityLexicon::embedded();
+        let toks = scan(&NormalizedView::new(&text));
+        assert_eq!(parse(&toks, 0, &lex).map(|m| m.end), Some(2));
+    }
+}

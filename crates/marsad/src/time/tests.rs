@@ -1,0 +1,348 @@
+use super::*;
+use crate::{Metadata, Pipeline};
+
+fn analyze(text: &str, published: Option<&str>) -> Document {
+    let meta = Metadata { published: published.map(str::to_owned), ..Default::default() };
+    Pipeline::new().analyze(text, meta)
+}
+
+/// (surface, kind, value, anchor, inferred) of a time expression.
+type T = (String, TimeKind, Option<String>, Anchor, bool);
+
+fn times(text: &str, published: Option<&str>) -> Vec<T> {
+    let doc = analyze(text, published);
+    doc.times.iter().map(|t| (doc.slice(t.span).to_owned(), t.kind, t.value.clone(), t.anchor, t.inferred)).collect()
+}
+
+fn values(text: &str, published: Option<&str>) -> Vec<Option<String>> {
+    times(text, published).into_iter().map(|t| t.2).collect()
+}
+
+fn v(s: &str) -> Option<String> {
+    Some(s.to_owned())
+}
+
+const FORUM: &str = "تنطلق فعاليات المنتدى يوم 16 نوفمبر / تشرين الثاني الجاري وإلى غاية 28 منه بمشاركة وفود عديدة.";
+
+#[test]
+fn interval_with_month_of_the_same_name_anchored_to_publication() {
+    let t = times(FORUM, Some("2022-11-20"));
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].0, "يوم 16 نوفمبر / تشرين الثاني الجاري وإلى غاية 28 منه");
+    assert_eq!(t[0].1, TimeKind::Interval);
+    assert_eq!(t[0].2, v("2022-11-16/2022-11-28"));
+    assert_eq!(t[0].3, Anchor::Published);
+    assert!(!t[0].4);
+}
+
+#[test]
+fn interval_year_inferred_from_the_text() {
+    let text = format!("{FORUM} وكانت الدورة السابقة قد نظمت في إطار مناورات فوستوك2022 الكبرى.");
+    let doc = analyze(&text, None);
+    let t = &doc.times[0];
+    assert_eq!(t.value, v("2022-11-16/2022-11-28"));
+    assert_eq!(t.anchor, Anchor::Inferred);
+    assert!(t.inferred);
+    assert_eq!(doc.slice(t.evidence.expect("evidence").span), "2022");
+}
+
+#[test]
+fn interval_without_any_year_stays_partial() {
+    let t = times(FORUM, None);
+    assert_eq!(t[0].2, v("XXXX-11-16/XXXX-11-28"));
+    assert_eq!(t[0].3, Anchor::None);
+    assert!(!t[0].4);
+}
+
+#[test]
+fn every_month_system() {
+    let cases = [
+        ("وصل في 5 يناير 2023.", "2023-01-05"),
+        ("وصل في 5 كانون الثاني 2023.", "2023-01-05"),
+        ("وصل في 5 جانفي 2023.", "2023-01-05"),
+        ("وصل في 5 ينير 2023.", "2023-01-05"),
+        ("وصل في 3 شباط 2021.", "2021-02-03"),
+        ("وصل في 3 فيفري 2021.", "2021-02-03"),
+        ("وصل في 9 أفريل 2020.", "2020-04-09"),
+        ("وصل في 9 إبريل 2020.", "2020-04-09"),
+        ("وصل في 9 نيسان 2020.", "2020-04-09"),
+        ("وصل في 1 جوان 2019.", "2019-06-01"),
+        ("وصل في 1 حزيران 2019.", "2019-06-01"),
+        ("وصل في 1 يونيه 2019.", "2019-06-01"),
+        ("وصل في 4 جويلية 2018.", "2018-07-04"),
+        ("وصل في 4 يوليوز 2018.", "2018-07-04"),
+        ("وصل في 4 تموز 2018.", "2018-07-04"),
+        ("وصل في 15 أوت 2017.", "2017-08-15"),
+        ("وصل في 15 غشت 2017.", "2017-08-15"),
+        ("وصل في 15 آب 2017.", "2017-08-15"),
+        ("وصل في 20 شتنبر 2016.", "2016-09-20"),
+        ("وصل في 20 أيلول 2016.", "2016-09-20"),
+        ("وصل في 2 تشرين الأول 2015.", "2015-10-02"),
+        ("وصل في 2 نونبر 2015.", "2015-11-02"),
+        ("وصل في 25 دجنبر 2014.", "2014-12-25"),
+        ("وصل في 25 كانون الأول 2014.", "2014-12-25"),
+        ("وصل في 12 ماي 2013.", "2013-05-12"),
+        ("وصل في 12 أيار 2013.", "2013-05-12"),
+        ("وصل في 7 آذار 2012.", "2012-03-07"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(values(text, None), vec![v(expected)], "{text}");
+    }
+}
+
+#[test]
+fn combined_month_forms_are_one_expression() {
+    let t = times("عقد الاجتماع في 3 نوفمبر (تشرين الثاني) 2022 بالعاصمة.", None);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].0, "3 نوفمبر (تشرين الثاني) 2022");
+    assert_eq!(t[0].2, v("2022-11-03"));
+}
+
+#[test]
+fn month_with_clitics() {
+    let t = times("تعود الوفود بنوفمبر 2021 وفي يناير 2022.", None);
+    assert_eq!(t.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), vec!["نوفمبر 2021", "يناير 2022"]);
+    assert_eq!(t[0].2, v("2021-11"));
+}
+
+#[test]
+fn current_and_past_months_anchor_on_publication() {
+    assert_eq!(values("انتهت المهلة في مارس الماضي.", Some("2023-02-10")), vec![v("2022-03")]);
+    assert_eq!(values("انتهت المهلة في يناير الماضي.", Some("2023-02-10")), vec![v("2023-01")]);
+    assert_eq!(values("تبدأ المهلة في مارس المقبل.", Some("2023-02-10")), vec![v("2023-03")]);
+    assert_eq!(values("جرت في 5 فبراير الجاري.", Some("2023-02-10")), vec![v("2023-02-05")]);
+}
+
+#[test]
+fn hijri_dates_convert_with_umm_al_qura() {
+    let doc = analyze("صدر القرار في 16 رجب 1446 هـ بعد مشاورات.", None);
+    assert_eq!(doc.times.len(), 1);
+    let t = &doc.times[0];
+    assert_eq!(t.calendar, Calendar::Hijri);
+    assert_eq!(t.value, v("2025-01-16"));
+    assert_eq!(doc.slice(t.span), "16 رجب 1446 هـ");
+    // a whole month becomes the interval of its Gregorian days
+    assert_eq!(values("يبدأ الصيام في رمضان 1444.", None), vec![v("2023-03-23/2023-04-20")]);
+    // without a year: the Hijri year of the publication date (2022-11-20 is in Rabi' II 1444)
+    assert_eq!(values("يبدأ الصيام في 1 رمضان المقبل.", Some("2022-11-20")), vec![v("2023-03-23")]);
+    assert_eq!(values("صدر في 10 شوال الماضي.", Some("2022-11-20")), vec![v("2022-05-11")]);
+    assert_eq!(values("صدر في 10 شوال الماضي.", None), vec![None]);
+    // a Hijri month name alone is a word (رجب is also a given name)
+    assert!(values("قال رجب إنه سيعود.", None).is_empty());
+}
+
+#[test]
+fn numeric_dates() {
+    assert_eq!(values("تاريخ الوثيقة 12/11/2022 كما ورد.", None), vec![v("2022-11-12")]);
+    assert_eq!(values("تاريخ الوثيقة 2022-11-12 كما ورد.", None), vec![v("2022-11-12")]);
+    assert_eq!(values("تاريخ الوثيقة ١٢/١١/٢٠٢٢ كما ورد.", None), vec![v("2022-11-12")]);
+}
+
+#[test]
+fn years_and_decades() {
+    assert_eq!(values("تأسست عام 2014 في العاصمة.", None), vec![v("2014")]);
+    assert_eq!(values("تأسست سنة 2014 في العاصمة.", None), vec![v("2014")]);
+    assert_eq!(values("تأسست 2014م في العاصمة.", None), vec![v("2014")]);
+    assert_eq!(values("عرفت البلاد أزمة في التسعينيات.", None), vec![v("199X")]);
+}
+
+#[test]
+fn intervals_from_to_and_between() {
+    assert_eq!(values("تقام من 16 إلى 28 نوفمبر 2022.", None), vec![v("2022-11-16/2022-11-28")]);
+    assert_eq!(values("تقام بين 3 و 9 مارس 2021.", None), vec![v("2021-03-03/2021-03-09")]);
+    assert_eq!(values("تقام من 16 إلى 28 نوفمبر.", Some("2022-10-01")), vec![v("2022-11-16/2022-11-28")]);
+    assert_eq!(values("تضاعف الإنتاج بين 2014 و2022.", None), vec![v("2014/2022")]);
+    assert_eq!(values("تضاعف الإنتاج في 2014 و2022.", None), vec![v("2014"), v("2022")]);
+    let t = times("يعيش هناك منذ عام 2014.", Some("2022-11-20"));
+    assert_eq!(t[0].1, TimeKind::Interval);
+    assert_eq!(t[0].2, v("2014/2022-11-20"));
+}
+
+#[test]
+fn durations_and_sets() {
+    let t = times("أضرب العمال لمدة ثلاثة أيام.", None);
+    assert_eq!((t[0].1, t[0].2.clone()), (TimeKind::Duration, v("P3D")));
+    assert_eq!(t[0].0, "لمدة ثلاثة أيام");
+    assert_eq!(values("استمرت المحادثات يومين.", None), vec![v("P2D")]);
+    assert_eq!(values("استمرت المحادثات 5 ساعات.", None), vec![v("PT5H")]);
+    assert_eq!(times("تصدر النشرة يوميا.", None)[0].1, TimeKind::Set);
+}
+
+#[test]
+fn relative_expressions() {
+    let p = Some("2022-11-20");
+    assert_eq!(values("وصل الوفد أمس.", p), vec![v("2022-11-19")]);
+    assert_eq!(values("يصل الوفد غدا.", p), vec![v("2022-11-21")]);
+    assert_eq!(values("وصل الوفد الأسبوع الماضي.", p), vec![v("2022-W45")]);
+    assert_eq!(values("يصل الوفد الشهر المقبل.", p), vec![v("2022-12")]);
+    assert_eq!(values("وصل الوفد العام الماضي.", p), vec![v("2021")]);
+    assert_eq!(values("وصل الوفد قبل ثلاثة أيام.", p), vec![v("2022-11-17")]);
+    assert_eq!(values("وصل الوفد منذ ثلاثة أيام.", p), vec![v("2022-11-17")]);
+    assert_eq!(values("يصل الوفد منتصف الشهر الجاري.", p), vec![v("2022-11-15")]);
+    assert_eq!(times("يصل الوفد خلال الأسبوع.", p)[0].0, "خلال الأسبوع");
+    assert_eq!(values("يصل الوفد خلال الأسبوع.", p), vec![v("2022-W46")]);
+    // a month without a year: the nearest one to the publication date
+    assert_eq!(values("وصل في 28 ديسمبر.", Some("2023-01-05")), vec![v("2022-12-28")]);
+    // without a publication date: no value, never a guess
+    let t = times("وصل الوفد أمس.", None);
+    assert_eq!((t[0].2.clone(), t[0].3), (None, Anchor::None));
+    let t = times("وأعلن في وقت سابق أنه سيعود.", p);
+    assert_eq!(t[0].2, None);
+}
+
+#[test]
+fn times_of_day_and_weekdays() {
+    assert_eq!(values("يبدأ الاجتماع الساعة الثالثة مساء.", None), vec![v("T15:00")]);
+    assert_eq!(values("يبدأ الاجتماع على 10:30 صباحا.", None), vec![v("T10:30")]);
+    let t = times("اجتمع المجلس يوم الأحد.", None);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("يوم الأحد", v("XXXX-WXX-7")));
+    assert_eq!(values("اجتمع المجلس يوم الأحد 5 مارس 2023.", None), vec![v("2023-03-05")]);
+    assert_eq!(values("اجتمع المجلس في الثالث من مارس 2023.", None), vec![v("2023-03-03")]);
+    // 2022-11-20 is a Sunday
+    assert_eq!(values("يجتمع المجلس الخميس المقبل.", Some("2022-11-20")), vec![v("2022-11-24")]);
+    assert_eq!(values("اجتمع المجلس الخميس الماضي.", Some("2022-11-20")), vec![v("2022-11-17")]);
+    assert_eq!(values("اجتمع المجلس الأحد الماضي.", Some("2022-11-20")), vec![v("2022-11-13")]);
+}
+
+#[test]
+fn impossible_dates_have_no_value() {
+    for text in
+        ["في 31 فبراير 2022 حدث ذلك.", "بتاريخ 12/13/2022 حدث ذلك.", "في 5 نوفمبر 99999 حدث ذلك.", "في 40 مارس 2020."]
+    {
+        let doc = analyze(text, Some("2022-11-20"));
+        for t in &doc.times {
+            assert!(t.value.is_none() && t.origin.confidence <= 0.2, "{text}: {t:?}");
+        }
+    }
+    assert_eq!(values("في 29 فبراير 2024 حدث ذلك.", None), vec![v("2024-02-29")]);
+}
+
+#[test]
+fn bad_input_does_not_panic() {
+    let long = format!("في {} نوفمبر عام {} لمدة {} يوما", "9".repeat(400), "1".repeat(300), "7".repeat(50));
+    let mixed = "في ١2/1١/٢0٢2 و٣١ ديسمبر ۲۰۲۲";
+    for text in [long.as_str(), mixed, "", "منذ", "من 16 إلى", "بين و", "الساعة", "12/", "1446 هـ"]
+    {
+        let _ = analyze(text, Some("not a date"));
+        let _ = analyze(text, Some("2022-11-20"));
+    }
+}
+
+#[test]
+fn json_output_of_times_and_quantities_follows_the_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../../../docs/schema/document.schema.json")).expect("schema is JSON");
+    let id = schema["$id"].as_str().expect("$id").to_owned();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource(&id, schema).expect("schema loads");
+    let index = compiler.compile(&id, &mut schemas).expect("schema compiles");
+    let text = format!(
+        "{FORUM} وشارك ما يقارب 23 مليار دولار و27 برلمانيا وبضعة خبراء منذ عام 2014 أمس لمدة ثلاثة أيام يوميا \
+         الساعة الثالثة في 16 رجب 1446 هـ و31 فبراير 2022 بنسبة 7% والمركز الثالث و500 دينار {}.",
+        "9".repeat(400)
+    );
+    for published in [None, Some("2022-11-20")] {
+        let doc = analyze(&text, published);
+        assert!(doc.times.iter().any(|t| t.evidence.is_some()) || published.is_some());
+        assert!(doc.times.len() >= 8 && doc.quantities.len() >= 5, "{:?} {:?}", doc.times, doc.quantities);
+        let value = crate::render::json::to_value(&doc);
+        if let Err(e) = schemas.validate(&value, index) {
+            panic!("{e}");
+        }
+    }
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "16",
+        "٢٨",
+        "2022",
+        "99999",
+        "13",
+        "0",
+        "1446",
+        "/",
+        "-",
+        "(",
+        ")",
+        ":",
+        "30",
+        "%",
+        " ",
+        " ",
+        " ",
+        "نوفمبر",
+        "تشرين",
+        "الثاني",
+        "الجاري",
+        "الماضي",
+        "وإلى",
+        "غاية",
+        "منه",
+        "من",
+        "إلى",
+        "بين",
+        "و",
+        "منذ",
+        "عام",
+        "قبل",
+        "ثلاثة",
+        "أيام",
+        "يومين",
+        "لمدة",
+        "رجب",
+        "هـ",
+        "م",
+        "الساعة",
+        "الثالثة",
+        "مساء",
+        "يوم",
+        "الأحد",
+        "أمس",
+        "مليار",
+        "دولار",
+        "دينار",
+        "ما",
+        "يقارب",
+        "بضعة",
+        "بالمئة",
+        "في",
+        "المائة",
+        "برلمانيا",
+        "ألف",
+        "وعشرون",
+        "فوستوك",
+        "ً",
+        "ـ",
+        "\u{200F}",
+        "\n",
+        "،",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+        #[test]
+        fn any_mix_of_date_and_number_words_is_safe(idx in proptest::collection::vec(0..PIECES.len(), 0..40), published in prop::bool::ANY) {
+            let text: String = idx.iter().map(|&i| PIECES[i]).collect();
+            let doc = analyze(&text, published.then_some("2022-11-20"));
+            let mut last = 0;
+            for t in &doc.times {
+                prop_assert!(t.span.start >= last && t.span.start <= t.span.end && t.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                prop_assert!((0.0..=1.0).contains(&t.origin.confidence));
+                last = t.span.end;
+            }
+            let mut last = 0;
+            for q in &doc.quantities {
+                prop_assert!(q.span.start >= last && q.span.start <= q.span.end && q.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+                prop_assert!(q.value.is_none_or(f64::is_finite));
+                last = q.span.end;
+            }
+        }
+    }
+}
