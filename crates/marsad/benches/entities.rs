@@ -14,31 +14,8 @@ use marsad::entities::gazetteer::Gazetteer;
 use marsad::entities::tagger::NerModel;
 use marsad::{Document, Metadata, Pipeline, STAGES};
 
-const EXAMPLES: &[&str] = &[
-    include_str!("../../../examples/01_ziyara_rasmiya.txt"),
-    include_str!("../../../examples/02_tamrin_mushtarak.txt"),
-    include_str!("../../../examples/03_tasrih.txt"),
-    include_str!("../../../examples/04_nafy.txt"),
-    include_str!("../../../examples/05_mizaniya.txt"),
-    include_str!("../../../examples/06_barlaman.txt"),
-    include_str!("../../../examples/07_mutamar.txt"),
-];
-
-const TARGET_BYTES: usize = 100 * 1024;
-
-fn corpus() -> String {
-    let mut text = String::with_capacity(TARGET_BYTES + 4096);
-    'fill: loop {
-        for article in EXAMPLES {
-            text.push_str(article.trim_end());
-            text.push_str("\n\n");
-            if text.len() >= TARGET_BYTES {
-                break 'fill;
-            }
-        }
-    }
-    text
-}
+mod common;
+use common::corpus;
 
 fn entities(c: &mut Criterion) {
     let pipeline = Pipeline::new();

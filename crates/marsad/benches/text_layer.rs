@@ -12,34 +12,8 @@ use marsad::text::normalize::NormalizedView;
 use marsad::text::tokenize::scan;
 use marsad::{Metadata, Pipeline};
 
-/// The example articles, embedded so the benchmark runs on a fresh clone.
-const EXAMPLES: &[&str] = &[
-    include_str!("../../../examples/01_ziyara_rasmiya.txt"),
-    include_str!("../../../examples/02_tamrin_mushtarak.txt"),
-    include_str!("../../../examples/03_tasrih.txt"),
-    include_str!("../../../examples/04_nafy.txt"),
-    include_str!("../../../examples/05_mizaniya.txt"),
-    include_str!("../../../examples/06_barlaman.txt"),
-    include_str!("../../../examples/07_mutamar.txt"),
-];
-
-/// Target size of the benchmark text in bytes.
-const TARGET_BYTES: usize = 100 * 1024;
-
-/// The examples, separated by blank lines, repeated until about [`TARGET_BYTES`].
-fn corpus() -> String {
-    let mut text = String::with_capacity(TARGET_BYTES + 4096);
-    'fill: loop {
-        for article in EXAMPLES {
-            text.push_str(article.trim_end());
-            text.push_str("\n\n");
-            if text.len() >= TARGET_BYTES {
-                break 'fill;
-            }
-        }
-    }
-    text
-}
+mod common;
+use common::corpus;
 
 fn configure<M: criterion::measurement::Measurement>(group: &mut BenchmarkGroup<'_, M>) {
     group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
