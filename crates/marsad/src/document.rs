@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 pub use crate::entities::{GazetteerRef, Mention, MentionKind};
@@ -89,10 +90,10 @@ pub struct Token {
     pub kind: TokenKind,
     /// The token in the normalised view (diacritics and tatweel removed, alef
     /// variants unified, digits in ASCII).
-    pub norm: String,
+    pub norm: CompactString,
     /// The matching key: the normalised form with alef maqsura folded to ya and
     /// ta marbuta to ha, Latin lower-cased. Lexicon look-ups use it.
-    pub key: String,
+    pub key: CompactString,
     /// The numeric value, for numbers and percentages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,

@@ -210,14 +210,14 @@ fn info(doc: &Document, res: &Resources, i: usize) -> Info {
             }
         }
     }
-    let stem = stem.unwrap_or_else(|| t.key.clone());
+    let stem = stem.unwrap_or_else(|| t.key.to_string());
     if lookup.is_empty() {
-        lookup = t.key.clone();
+        lookup = t.key.to_string();
     }
     let trigger = res.ner_triggers.of(&t.key) | res.ner_triggers.of(&lookup) | res.ner_triggers.of(&stem);
     let zipf = bucket(res.lexicon.zipf(&t.key));
     let stem_zipf = if stem == t.key { zipf } else { bucket(res.lexicon.zipf(&stem)) };
-    Info { key: t.key.clone(), stem, clitics, shape: shape(doc, i), zipf, stem_zipf, trigger, gaz: 0, gaz_major: 0 }
+    Info { key: t.key.to_string(), stem, clitics, shape: shape(doc, i), zipf, stem_zipf, trigger, gaz: 0, gaz_major: 0 }
 }
 
 /// Template numbers (stable: changing one changes every hash, so retrain).

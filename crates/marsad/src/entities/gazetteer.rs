@@ -287,7 +287,7 @@ fn walk<'f>(fst: &'f Fst<&'static [u8]>, node: Node<'f>, out: Output, bytes: &[u
 fn first_token_variants(doc: &Document, i: usize, out: &mut Vec<(String, usize)>) {
     out.clear();
     let tok = &doc.tokens[i];
-    out.push((tok.key.clone(), tok.span.start));
+    out.push((tok.key.to_string(), tok.span.start));
     if tok.kind != TokenKind::Arabic {
         return;
     }

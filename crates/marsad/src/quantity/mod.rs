@@ -171,7 +171,8 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
             }
             None if qualifier == Some(Qualifier::Vague) => {
                 // بضعة أيام، عشرات الجنود: a count without a number
-                let noun = toks.get(j).filter(|t| t.kind == TokenKind::Arabic && !lex.not_counted.contains(&t.key));
+                let noun =
+                    toks.get(j).filter(|t| t.kind == TokenKind::Arabic && !lex.not_counted.contains(t.key.as_str()));
                 let end = if noun.is_some() { j + 1 } else { j };
                 out.push(Quantity {
                     span: span_of(doc, i, start_stripped, end),
@@ -261,10 +262,10 @@ fn classify(
         return (make(QuantityKind::Money, code.map(str::to_owned), rule, c), end);
     }
     let bare = without_article(&t.key);
-    if let Some(unit) = lex.units.get(&t.key).or_else(|| lex.units.get(&bare)) {
+    if let Some(unit) = lex.units.get(t.key.as_str()).or_else(|| lex.units.get(&bare)) {
         let mut end = k + 1;
         // متر مكعب
-        if toks.get(end).is_some_and(|t| lex.units.get(&t.key) == Some(&"cubic")) {
+        if toks.get(end).is_some_and(|t| lex.units.get(t.key.as_str()) == Some(&"cubic")) {
             end += 1;
             let unit = format!("{unit}3");
             return (make(QuantityKind::Measure, Some(unit), "quantity.measure", 0.9), end);
@@ -272,19 +273,19 @@ fn classify(
         return (make(QuantityKind::Measure, Some((*unit).to_owned()), "quantity.measure", 0.9), end);
     }
     // a count: an indefinite noun after the number
-    let is_word = lex.numbers.contains_key(&t.key) || lex.numbers.contains_key(&bare);
+    let is_word = lex.numbers.contains_key(t.key.as_str()) || lex.numbers.contains_key(&bare);
     let definite = stems(&t.key).any(|(_, s)| s.starts_with("ال"));
     let year_like = m.digits && !m.words && m.value.is_some_and(|v| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0);
-    if !is_word && !definite && !year_like && !lex.not_counted.contains(&t.key) && t.norm.chars().count() >= 2 {
+    if !is_word && !definite && !year_like && !lex.not_counted.contains(t.key.as_str()) && t.norm.chars().count() >= 2 {
         let v = m.value.unwrap_or(0.0);
         let accusative = t.norm.ends_with('ا') && t.norm.chars().count() > 3;
         let (noun, c) = if (11.0..=99.0).contains(&v) && accusative {
             (t.norm.trim_end_matches('ا').to_owned(), 0.9)
         } else if (11.0..=99.0).contains(&v) && t.norm.ends_with('ة') {
             // the accusative of a feminine noun shows no alef (ثلاثين طائرة)
-            (t.norm.clone(), 0.8)
+            (t.norm.to_string(), 0.8)
         } else {
-            (t.norm.clone(), 0.6)
+            (t.norm.to_string(), 0.6)
         };
         return (make(QuantityKind::Count, Some(noun), "quantity.count", c), k + 1);
     }

@@ -102,7 +102,10 @@ pub fn segment(doc: &mut Document, res: &Resources) {
     let map = doc.normalized.map();
     let mut cursor = 0; // words come in text order: walk the offset map alongside
     for (i, tok) in doc.tokens.iter().enumerate() {
-        if tok.kind != TokenKind::Arabic || tok.norm.chars().nth(2).is_none() || res.clitic_stems.contains(&tok.key) {
+        if tok.kind != TokenKind::Arabic
+            || tok.norm.chars().nth(2).is_none()
+            || res.clitic_stems.contains(tok.key.as_str())
+        {
             continue;
         }
         let nspan = tok.norm_span;
@@ -409,7 +412,7 @@ mod tests {
         let doc = Pipeline::new().analyze(word, Metadata::default());
         match doc.segmentation_of(0) {
             Some(s) => s.morphemes.iter().map(|m| m.form.to_string()).collect(),
-            None => vec![doc.tokens[0].norm.clone()],
+            None => vec![doc.tokens[0].norm.to_string()],
         }
     }
 

@@ -157,8 +157,27 @@ fn is_presentation_form(c: char) -> bool {
 /// marbuta → ha, Latin lower-cased.
 pub fn match_key(norm: &str) -> String {
     // most words have nothing to fold: copy them whole
-    if !norm.contains(['\u{0629}', '\u{0649}']) && !norm.bytes().any(|b| b.is_ascii_uppercase()) {
+    if !needs_folding(norm) {
         return norm.to_owned();
+    }
+    norm.chars().map(fold_key_char).collect()
+}
+
+/// True when [`match_key`] changes `norm`: it has a ta marbuta (UTF-8 D8 A9), an
+/// alef maqsura (D9 89) or an ASCII capital. A byte scan: this runs on every token.
+fn needs_folding(norm: &str) -> bool {
+    let b = norm.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_uppercase()
+            || (x == 0xD8 && b.get(i + 1) == Some(&0xA9))
+            || (x == 0xD9 && b.get(i + 1) == Some(&0x89))
+    })
+}
+
+/// [`match_key`] into a string stored inline when short (most words).
+pub fn match_key_compact(norm: &str) -> compact_str::CompactString {
+    if !needs_folding(norm) {
+        return compact_str::CompactString::from(norm);
     }
     norm.chars().map(fold_key_char).collect()
 }

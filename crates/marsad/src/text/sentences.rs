@@ -135,7 +135,7 @@ fn closes_abbreviation(toks: &[Token], i: usize, res: &Resources) -> bool {
         return false;
     }
     let prev = &toks[i - 1];
-    if res.abbreviations.contains(&prev.key) {
+    if res.abbreviations.contains(prev.key.as_str()) {
         return true;
     }
     let single_letter =

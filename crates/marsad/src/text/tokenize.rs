@@ -13,7 +13,9 @@ use crate::document::{Document, Origin, Token, TokenKind};
 use crate::resources::Resources;
 use crate::span::Span;
 use crate::text::chars::is_arabic_letter;
-use crate::text::normalize::{match_key, NormalizedView};
+use compact_str::CompactString;
+
+use crate::text::normalize::{match_key_compact, NormalizedView};
 
 const ORIGIN_SCAN: Origin = Origin::rule("tokenize.scanner", 1.0);
 
@@ -92,8 +94,8 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
             span: Span::new(map[cursor].orig_start as usize, map[last].orig_end as usize),
             norm_span: Span::new(pos, end),
             kind,
-            norm: norm.to_owned(),
-            key: match_key(norm),
+            norm: CompactString::from(norm),
+            key: match_key_compact(norm),
             value,
             joined,
             origin: ORIGIN_SCAN,

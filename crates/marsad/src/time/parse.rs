@@ -360,8 +360,9 @@ impl<'a> Parser<'a> {
                 && self.toks[i].joined
                 && self.toks[i - 1].kind == TokenKind::Arabic
                 && self.toks[i - 1].norm.chars().count() >= 3;
-            let free_after =
-                self.tok(i + 1).is_none_or(|t| t.kind != TokenKind::Arabic || self.q.not_counted.contains(&t.key));
+            let free_after = self
+                .tok(i + 1)
+                .is_none_or(|t| t.kind != TokenKind::Arabic || self.q.not_counted.contains(t.key.as_str()));
             if !glued && free_after {
                 let mut p = Point::new(Calendar::Gregorian);
                 p.year = Some(y as i32);
@@ -626,7 +627,7 @@ impl<'a> Parser<'a> {
         }
         let mut h = h?;
         if let Some(t) = self.tok(end) {
-            if let Some(DayWord::Daypart(pm)) = self.lex.day_words.get(&t.key) {
+            if let Some(DayWord::Daypart(pm)) = self.lex.day_words.get(t.key.as_str()) {
                 if *pm && h < 12 {
                     h += 12;
                 }
@@ -644,8 +645,9 @@ impl<'a> Parser<'a> {
         let j = if marker.is_some() { i + 1 } else { i };
         // the marker's preposition belongs to the expression (لمدة), a conjunction not
         let stripped = marker.map_or(0, |_| if self.toks[i].key.starts_with('و') { 2 } else { 0 });
-        let unit_at =
-            |k: usize| self.tok(k).filter(|t| t.kind == TokenKind::Arabic).and_then(|t| self.lex.units.get(&t.key));
+        let unit_at = |k: usize| {
+            self.tok(k).filter(|t| t.kind == TokenKind::Arabic).and_then(|t| self.lex.units.get(t.key.as_str()))
+        };
         if let Some(n) = numbers::parse(self.toks, j, self.q) {
             if let (Some(&(unit, 1.0)), Some(v)) = (unit_at(n.end), n.value) {
                 // a year after a number is a date (2022 عام), not a duration

@@ -59,7 +59,7 @@ pub fn find(doc: &Document, res: &Resources, out: &mut Vec<Repair>) {
         };
         // a single letter, after at most a conjunction, labels or abbreviates (ص168, وج1)
         let letters = word.norm.trim_start_matches(['و', 'ف']).chars().count();
-        if letters < 2 || word.norm.chars().count() < 2 || affixes.contains(&word.key) {
+        if letters < 2 || word.norm.chars().count() < 2 || affixes.contains(word.key.as_str()) {
             continue;
         }
         out.push(Repair {

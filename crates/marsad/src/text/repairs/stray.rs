@@ -55,7 +55,7 @@ pub fn find(doc: &Document, res: &Resources, out: &mut Vec<Repair>) {
     let toks = &doc.tokens;
     let lex = &res.lexicon;
     for (i, t) in toks.iter().enumerate() {
-        if !is_letter(t) || res.repairs.one_letter_words.contains(&t.key) {
+        if !is_letter(t) || res.repairs.one_letter_words.contains(t.key.as_str()) {
             continue;
         }
         let prev = i.checked_sub(1).map(|j| &toks[j]);
