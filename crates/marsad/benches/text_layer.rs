@@ -1,5 +1,6 @@
 //! Throughput of the text layer on the example articles, repeated to about 100 KB:
-//! the whole pipeline, normalisation alone and tokenisation alone, in MB/s
+//! the text layer (the stages up to `repairs`), the whole pipeline, normalisation
+//! alone and tokenisation alone, in MB/s
 //! (`Throughput::Bytes`) and in tokens per second (`Throughput::Elements`).
 //!
 //! Run with `cargo bench -p marsad --bench text_layer`.
