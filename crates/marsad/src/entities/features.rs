@@ -330,24 +330,18 @@ pub fn extract(
     let h = |tpl: u8, parts: &[&[u8]]| hasher.hash(tpl, parts);
     const BOS: &[u8] = b"<s>";
     const EOS: &[u8] = b"</s>";
-    let key_at = |k: isize| -> &[u8] {
+    // a field of the token at `k`, or a sentence-boundary marker outside the sentence
+    let field_at = |k: isize, field: fn(&Info) -> &str| -> &[u8] {
         if k < 0 {
             BOS
         } else if k as usize >= n {
             EOS
         } else {
-            infos[k as usize].key.as_bytes()
+            field(&infos[k as usize]).as_bytes()
         }
     };
-    let stem_at = |k: isize| -> &[u8] {
-        if k < 0 {
-            BOS
-        } else if k as usize >= n {
-            EOS
-        } else {
-            infos[k as usize].stem.as_bytes()
-        }
-    };
+    let key_at = |k: isize| field_at(k, |i| &i.key);
+    let stem_at = |k: isize| field_at(k, |i| &i.stem);
     for k in 0..n {
         out.offsets.push(out.hashes.len() as u32);
         let f = &mut out.hashes;
