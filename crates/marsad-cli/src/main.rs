@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use marsad::eval::expressions::Layer;
 use marsad::input::{decode, Limits};
 use marsad::{render, Metadata, Pipeline};
 
@@ -61,6 +62,26 @@ struct TrainNerArgs {
 enum EvalCommand {
     /// Named entities: precision, recall and F1 per type and micro-averaged, exact spans.
     Ner(EvalNerArgs),
+    /// Time expressions: strict and relaxed P/R/F1 and value accuracy on an offset gold file.
+    Time(EvalExpressionsArgs),
+    /// Quantities: strict and relaxed P/R/F1 and value accuracy on an offset gold file.
+    Quantities(EvalExpressionsArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalExpressionsArgs {
+    /// Gold file (JSON lines; see docs/annotation/time_quantities.md). Default:
+    /// gold/time.jsonl or gold/quantities.jsonl.
+    gold: Option<PathBuf>,
+    /// The data folder holding the corpora the gold file cites (news/saudinewsnet, news/antcorpus).
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also list every miss, spurious find and wrong value (to standard error).
+    #[arg(long)]
+    errors: bool,
 }
 
 #[derive(clap::Args)]
@@ -123,6 +144,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
+        Command::Eval(EvalCommand::Time(args)) => eval_expressions(args, Layer::Time),
+        Command::Eval(EvalCommand::Quantities(args)) => eval_expressions(args, Layer::Quantities),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -191,6 +214,37 @@ fn eval_ner(args: EvalNerArgs) -> Result<()> {
         total.merge(&ner::evaluate(&sentences, res));
     }
     let out = if args.json { serde_json::to_string_pretty(&total.to_json())? + "\n" } else { total.report() };
+    write_output(None, out.as_bytes())
+}
+
+fn eval_expressions(args: EvalExpressionsArgs, layer: Layer) -> Result<()> {
+    use marsad::eval::expressions::{evaluate, read_gold, Corpora};
+    let default = match layer {
+        Layer::Time => "gold/time.jsonl",
+        Layer::Quantities => "gold/quantities.jsonl",
+    };
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from(default));
+    let gold = read_gold(&gold_path, layer)?;
+    if !args.data.is_dir() {
+        bail!("{}: the data folder is missing (give it with --data DIR)", args.data.display());
+    }
+    let texts = Corpora::new(&args.data).texts(&gold, &gold_path)?;
+    let scores = evaluate(&gold, &texts, layer);
+    if args.errors {
+        for (corpus, doc, g, p) in &scores.errors {
+            let text = &texts[&(corpus.clone(), doc.clone())];
+            let show = |i: &Option<marsad::eval::expressions::Item>| match i {
+                None => "-".to_owned(),
+                Some(i) => {
+                    let s: String = text.chars().skip(i.start).take(i.end - i.start).collect();
+                    format!("{s} [{}:{} {} {:?}]", i.start, i.end, i.label, i.value)
+                }
+            };
+            eprintln!("{doc}\tgold: {}\tfound: {}", show(g), show(p));
+        }
+    }
+    let out =
+        if args.json { serde_json::to_string_pretty(&scores.to_json(layer))? + "\n" } else { scores.report(layer) };
     write_output(None, out.as_bytes())
 }
 

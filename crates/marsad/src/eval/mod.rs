@@ -2,8 +2,9 @@
 //!
 //! One submodule per layer, each with a reader for its gold format and a scorer
 //! that runs the real pipeline on the gold texts: [`ner`] (named entities, CoNLL
-//! files, conlleval-style exact-span scores). Later layers add theirs (time
-//! expressions, quantities, framing) beside it.
+//! files, conlleval-style exact-span scores) and [`expressions`] (time expressions and
+//! quantities: offset gold files into the news corpora, strict and relaxed spans, values).
 
 pub mod conll;
+pub mod expressions;
 pub mod ner;
