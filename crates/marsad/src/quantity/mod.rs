@@ -25,8 +25,10 @@ pub mod words;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Origin, Token, TokenKind};
+use crate::lexicon::Lexicon;
 use crate::resources::Resources;
 use crate::span::Span;
+use crate::text::normalize::match_key;
 use lexicon::{CurrencyWord, QuantityLexicon};
 use words::{span_of, stems, without_article};
 
@@ -87,11 +89,12 @@ pub struct Quantity {
 
 /// The stage: adds [`Document::quantities`].
 pub fn recognize(doc: &mut Document, res: &Resources) {
-    doc.quantities = find(doc, &res.quantity);
+    doc.quantities = find(doc, &res.quantity, &res.lexicon);
 }
 
-/// Finds the quantities of an analysed document (tokens and times needed).
-pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
+/// Finds the quantities of an analysed document (tokens, clitics and times needed);
+/// `words` (word frequencies) tells a dual noun from a plural.
+pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quantity> {
     let toks = &doc.tokens;
     // tokens inside a time expression (both layers are in text order)
     let mut timed = vec![false; toks.len()];
@@ -117,9 +120,9 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
             i += 1;
             continue;
         }
-        let (qualifier, start_stripped, j) = match lex.approximations.find(toks, i, true) {
-            Some(m) if m.end < toks.len() || *m.value == Qualifier::Vague => (Some(*m.value), m.stripped, m.end),
-            _ => (None, 0, i),
+        let (qualifier, j) = match lex.approximations.find(toks, i, true) {
+            Some(m) if m.end < toks.len() || *m.value == Qualifier::Vague => (Some(*m.value), m.end),
+            _ => (None, i),
         };
         let num = numbers::parse(toks, j, lex).filter(|m| !(m.digits && toks[j].kind == TokenKind::Percent));
         let number_in_time = num.as_ref().is_some_and(|m| (j..m.end).any(in_time));
@@ -127,7 +130,7 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
             let end = j + 1;
             let value = toks[j].value.filter(|v| v.is_finite());
             out.push(Quantity {
-                span: span_of(doc, i, start_stripped, end),
+                span: span_of(doc, i, end),
                 kind: QuantityKind::Percent,
                 value: value.filter(|_| qualifier != Some(Qualifier::Vague)),
                 unit: None,
@@ -153,15 +156,14 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
                 } else {
                     j
                 };
-                let stripped = if qualifier.is_some() { start_stripped } else { m.stripped };
                 let mut q = q;
-                q.span = span_of(doc, first, stripped, end);
+                q.span = span_of(doc, first, end);
                 // a marker after the number: 300 تقريبا
                 let mut end = end;
                 if q.qualifier.is_none() && toks.get(end).is_some_and(|t| t.key == "تقريبا") {
                     q.qualifier = Some(Qualifier::Approximate);
                     end += 1;
-                    q.span = span_of(doc, first, stripped, end);
+                    q.span = span_of(doc, first, end);
                 }
                 if q.qualifier == Some(Qualifier::Vague) {
                     q.value = None;
@@ -175,7 +177,7 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
                     toks.get(j).filter(|t| t.kind == TokenKind::Arabic && !lex.not_counted.contains(t.key.as_str()));
                 let end = if noun.is_some() { j + 1 } else { j };
                 out.push(Quantity {
-                    span: span_of(doc, i, start_stripped, end),
+                    span: span_of(doc, i, end),
                     kind: if noun.is_some() { QuantityKind::Count } else { QuantityKind::Number },
                     value: None,
                     unit: noun.map(|t| without_article(&t.norm)),
@@ -187,7 +189,7 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
             _ => {
                 if let Some(m) = lex.ordinals.find(toks, i, true) {
                     out.push(Quantity {
-                        span: span_of(doc, i, m.stripped, m.end),
+                        span: span_of(doc, i, m.end),
                         kind: QuantityKind::Ordinal,
                         value: Some(*m.value),
                         unit: None,
@@ -195,6 +197,16 @@ pub fn find(doc: &Document, lex: &QuantityLexicon) -> Vec<Quantity> {
                         origin: Origin::rule("quantity.ordinal", 0.8),
                     });
                     i = m.end;
+                } else if let Some(unit) = dual_noun(doc, words, i) {
+                    out.push(Quantity {
+                        span: doc.tokens[i].span,
+                        kind: QuantityKind::Count,
+                        value: Some(2.0),
+                        unit: Some(unit),
+                        qualifier: None,
+                        origin: Origin::rule("quantity.count.dual", 0.6),
+                    });
+                    i += 1;
                 } else {
                     i += 1;
                 }
@@ -368,3 +380,64 @@ fn country_counts(doc: &Document) -> CountryCounts {
 
 #[cfg(test)]
 mod tests;
+
+/// The singular of token `i` when it is a noun in the dual (البلدين، مرتين، الدولتان):
+/// two of what it names.
+///
+/// Unvowelled, the dual in -ين is written like the masculine plural (الطرفين "the two
+/// sides" / المسلمين "the Muslims"); it is read as a dual only when the singular is a
+/// common word whose plural is not the sound -ون plural (nouns, not adjectives or
+/// participles). The feminine -تين/-تان is always a dual (the plural is -ات). An
+/// adjective agreeing with a dual (الحرمين الشريفين), a participle with its
+/// complement (مؤكدين أن), and names ending in -ين are left alone.
+fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
+    let tok = &doc.tokens[i];
+    if tok.kind != TokenKind::Arabic {
+        return None;
+    }
+    let ends_dual = |t: &Token| t.key.ends_with("ين") || t.key.ends_with("تان");
+    if i > 0 && doc.tokens[i - 1].kind == TokenKind::Arabic && ends_dual(&doc.tokens[i - 1]) {
+        return None;
+    }
+    if doc.tokens.get(i + 1).is_some_and(|t| matches!(t.key.as_str(), "ان" | "الي")) {
+        return None;
+    }
+    // the stem as normalised (for the frequency keys) and as written (for the unit)
+    let (normal, written): (&str, &str) = match doc.segmentation_of(i) {
+        Some(seg) => (&seg.stem().form, doc.slice(seg.stem().span)),
+        None => (&tok.norm, doc.slice(tok.span)),
+    };
+    let stem = match_key(normal);
+    let (base, feminine, nominative) = if let Some(b) = stem.strip_suffix("تين").or_else(|| stem.strip_suffix("تان"))
+    {
+        (b, true, false)
+    } else if let Some(b) = stem.strip_suffix("يان") {
+        // the nominative dual of a relative adjective (أجنبيان): -ان is otherwise too
+        // often part of a word (لبنان، بيان) or a broken plural (بلدان)
+        (&stem[..b.len() + 'ي'.len_utf8()], false, true)
+    } else {
+        (stem.strip_suffix("ين")?, false, false)
+    };
+    let base = base.strip_prefix("ال").unwrap_or(base);
+    // -يين is the plural of a relative adjective (المصريين), not a dual
+    if base.chars().count() < 2 || (!feminine && !nominative && base.ends_with('ي')) {
+        return None;
+    }
+    let singular = if feminine { format!("{base}ه") } else { base.to_owned() };
+    let common = words.zipf(&singular).max(words.zipf(&format!("ال{singular}")));
+    if singular.chars().count() < 3 || common < 3.0 || common < words.zipf(&stem) + 0.9 {
+        return None;
+    }
+    if !feminine && !nominative && (words.zipf(&format!("{base}ون")) > 0.0 || words.zipf(&format!("ال{base}ون")) > 0.0)
+    {
+        return None;
+    }
+    // the unit as written: the singular, with its ة
+    let written = written.strip_prefix("ال").unwrap_or(written);
+    let cut = if feminine { 3 } else { 2 };
+    let mut unit: String = written.chars().take(written.chars().count().saturating_sub(cut)).collect();
+    if feminine {
+        unit.push('ة');
+    }
+    Some(unit)
+}

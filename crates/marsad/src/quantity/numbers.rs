@@ -46,6 +46,10 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
     if tok.kind == TokenKind::Number {
         let mut value = tok.value.filter(|v| v.is_finite());
         let mut j = i + 1;
+        if let Some(v) = reversed_decimal(tokens, i) {
+            value = Some(v);
+            j = i + 3;
+        }
         let mut words = false;
         // 23 مليار، 2.5 مليون، 3 آلاف
         while let Some((0, v, NumClass::Scale)) = tokens.get(j).and_then(|t| number_word(lex, t, false)) {
@@ -63,9 +67,16 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
         });
     }
     let (stripped, v0, c0) = number_word(lex, tok, true)?;
-    // عشر does not start a number; أحد and إحدى alone mean "someone", "one of"
+    // عشر starts a number only before the noun it counts (عشر سنوات، عشر دقائق: ten,
+    // with a feminine noun); أحد and إحدى alone mean "someone", "one of"
     if c0 == NumClass::TeenTen {
-        return None;
+        let counts_next =
+            tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Arabic && number_word(lex, t, false).is_none());
+        if tok.key != "عشر" || !counts_next {
+            return None;
+        }
+        let value = Some(10.0);
+        return Some(NumberMatch { start: i, end: i + 1, stripped: 0, value, words: true, digits: false });
     }
     let bare = super::words::without_article(&tok.key[stripped..]);
     if (bare == "احد" || bare == "احدي") && !tokens.get(i + 1).is_some_and(|t| is_teen_ten(lex, t)) {
@@ -124,6 +135,18 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
     })
 }
 
+/// The Maghrebi agency notation of a decimal, `5ر11779` for 11779.5: the fraction,
+/// the letter ر, the integer part, written without spaces (and shown right to left
+/// as 11779ر5).
+fn reversed_decimal(tokens: &[Token], i: usize) -> Option<f64> {
+    let (frac, sep, int) = (tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?);
+    let plain = |t: &Token| t.kind == TokenKind::Number && t.norm.bytes().all(|b| b.is_ascii_digit());
+    if !(plain(frac) && plain(int) && sep.key == "ر" && sep.joined && int.joined) {
+        return None;
+    }
+    format!("{}.{}", int.norm, frac.norm).parse().ok()
+}
+
 fn is_teen_ten(lex: &QuantityLexicon, t: &Token) -> bool {
     matches!(number_word(lex, t, false), Some((0, _, NumClass::TeenTen)))
 }
@@ -138,6 +161,19 @@ mod tests {
         let lex = QuantityLexicon::embedded();
         let toks = scan(&NormalizedView::new(text));
         parse(&toks, 0, &lex).and_then(|m| m.value.map(|v| (v, m.end)))
+    }
+
+    #[test]
+    fn maghrebi_reversed_decimal() {
+        assert_eq!(value("5ر11779 مليون دينار"), Some((11_779.5 * 1e6, 4)));
+        assert_eq!(value("5 ر 11779"), Some((5.0, 1)));
+    }
+
+    #[test]
+    fn ten_alone_before_its_noun() {
+        assert_eq!(value("عشر سنوات"), Some((10.0, 1)));
+        assert_eq!(value("عشر"), None);
+        assert_eq!(value("خمسة عشر"), Some((15.0, 2)));
     }
 
     #[test]

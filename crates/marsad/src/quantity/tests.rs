@@ -109,3 +109,20 @@ fn overflowing_and_mixed_numbers_do_not_panic() {
     assert_eq!((q.1, q.2, q.3), (QuantityKind::Money, None, s("USD")));
     let _ = quantities("١2٣4 و۵6 %٧ ألف ألف ألف ألف ألف ألف ألف ألف ألف ألف ألف ألف ألف ألف مليار مليار مليار");
 }
+
+#[test]
+fn dual_nouns_count_two() {
+    let q = quantities("اتفق البلدين على تعزيز التعاون وعقد الطرفان مرتين لقاء، وقتل إرهابيان");
+    let got: Vec<_> = q.iter().map(|q| (q.0.as_str(), q.2, q.3.as_deref())).collect();
+    assert!(got.contains(&("البلدين", Some(2.0), Some("بلد"))), "{got:?}");
+    assert!(got.contains(&("مرتين", Some(2.0), Some("مرة"))), "{got:?}");
+    assert!(got.contains(&("إرهابيان", Some(2.0), Some("إرهابي"))), "{got:?}");
+}
+
+#[test]
+fn plurals_and_words_in_ين_are_not_duals() {
+    // sound plurals, relative-adjective plurals, an agreeing adjective, a verbal noun, a name
+    let text = "قال المسؤولين إن المصريين في الحرمين الشريفين، ولاحظ التباين، وحضر ياسين مؤكدين أن";
+    let q = quantities(text);
+    assert!(q.iter().all(|q| q.2 != Some(2.0) || q.0 == "الحرمين"), "{q:?}");
+}

@@ -134,18 +134,44 @@ pub fn tsv_rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// The original span from token `first` (after `stripped` bytes of its normalised
-/// form) to the end of token `end - 1`.
-pub fn span_of(doc: &Document, first: usize, stripped: usize, end: usize) -> Span {
-    let tok = &doc.tokens[first];
-    let start = if stripped == 0 {
-        tok.span.start
-    } else {
-        let n = tok.norm_span;
-        doc.normalized.orig_offset(n.start + stripped).min(tok.span.end)
-    };
+/// The original span of tokens `first..end`, whole words: an expression's span takes
+/// in the proclitics written on its first word (بخمسة، للعام), as the annotation
+/// guideline (docs/annotation/time_quantities.md) has it.
+pub fn span_of(doc: &Document, first: usize, end: usize) -> Span {
+    let mut start = doc.tokens[first].span.start;
+    // a proclitic written glued to a number belongs to it (و24، ب46، لـ2015)
+    if first > 0 && doc.tokens[first].kind == TokenKind::Number && doc.tokens[first].joined {
+        let prev = &doc.tokens[first - 1];
+        let clitics = prev.key.trim_end_matches('ـ');
+        if prev.kind == TokenKind::Arabic && !clitics.is_empty() && is_proclitic_run(clitics) {
+            start = prev.span.start;
+        }
+    }
     let last = &doc.tokens[end.max(first + 1) - 1];
     Span::new(start, last.span.end.max(start))
+}
+
+/// True for a run of proclitic letters written before a number: و، ب، ل، ف، ك and
+/// their combinations (وب، ول، فب), with the article (بال، لل).
+fn is_proclitic_run(key: &str) -> bool {
+    matches!(
+        key,
+        "و" | "ب"
+            | "ل"
+            | "ف"
+            | "ك"
+            | "وب"
+            | "ول"
+            | "فب"
+            | "فل"
+            | "وك"
+            | "ال"
+            | "بال"
+            | "لل"
+            | "وال"
+            | "وبال"
+            | "ولل"
+    )
 }
 
 #[cfg(test)]

@@ -137,22 +137,31 @@ fn latin_word_end(text: &str, start: usize) -> usize {
 
 /// End of a number starting at `start`, and its value. A `.` followed by a digit is
 /// a decimal point; a `,` followed by exactly three digits is a thousands separator,
+/// by one or two digits (and no group before it) a decimal comma (14,46 ريال),
 /// otherwise the comma is punctuation.
 fn number_end(bytes: &[u8], start: usize) -> (usize, f64) {
     let digits = |from: usize| (from..bytes.len()).find(|&i| !bytes[i].is_ascii_digit()).unwrap_or(bytes.len());
     let mut end = digits(start);
     let mut decimal = false;
+    let mut grouped = false;
+    let mut decimal_comma = None;
     let mut int_digits = end - start;
     loop {
         if end + 1 < bytes.len() && bytes[end + 1].is_ascii_digit() {
             let sep = bytes[end];
             let next = digits(end + 1);
-            if sep == b',' && !decimal && next - (end + 1) == 3 && int_digits <= 3 {
+            let len = next - (end + 1);
+            if sep == b',' && !decimal && len == 3 && int_digits <= 3 {
                 end = next;
                 int_digits = 3;
+                grouped = true;
                 continue;
             }
-            if sep == b'.' && !decimal {
+            let comma_ok = sep == b',' && !grouped && (1..=2).contains(&len);
+            if (sep == b'.' || comma_ok) && !decimal {
+                if sep == b',' {
+                    decimal_comma = Some(end);
+                }
                 end = next;
                 decimal = true;
                 continue;
@@ -160,7 +169,13 @@ fn number_end(bytes: &[u8], start: usize) -> (usize, f64) {
         }
         break;
     }
-    let clean: String = bytes[start..end].iter().filter(|&&b| b != b',').map(|&b| b as char).collect();
+    let clean: String = (start..end)
+        .filter_map(|i| match bytes[i] {
+            b',' if decimal_comma == Some(i) => Some('.'),
+            b',' => None,
+            b => Some(b as char),
+        })
+        .collect();
     (end, clean.parse().unwrap_or(f64::NAN))
 }
 
@@ -240,9 +255,10 @@ mod tests {
 
     #[test]
     fn numbers_in_every_form() {
-        let toks = scan(&NormalizedView::new("٢٠٢٢ 23.5 1,200 ٣٫٥ 1,200,000 12,5"));
+        let toks = scan(&NormalizedView::new("٢٠٢٢ 23.5 1,200 ٣٫٥ 1,200,000 14,46 3,1234 1,200,5"));
         let vals: Vec<_> = toks.iter().filter_map(|t| t.value).collect();
-        assert_eq!(vals, vec![2022.0, 23.5, 1200.0, 3.5, 1_200_000.0, 12.0, 5.0]);
+        // a comma before one or two digits is a decimal comma, before four a list's comma
+        assert_eq!(vals, vec![2022.0, 23.5, 1200.0, 3.5, 1_200_000.0, 14.46, 3.0, 1234.0, 1200.0, 5.0]);
     }
 
     #[test]

@@ -14,8 +14,8 @@ pub enum Relative {
     Offset(char, i64),
     /// The middle of the anchor's month.
     MidMonth,
-    /// A vague past (`false`) or future (`true`) time: no value.
-    Vague(bool),
+    /// A vague time, in the past (-1), present (0) or future (1): no value.
+    Vague(i8),
     /// A recurrence with its ISO 8601 period (`P1D`).
     Set(&'static str),
 }
@@ -90,8 +90,9 @@ impl TimeLexicon {
             let (Some(expr), Some(unit), Some(offset)) = (row.first(), row.get(1), row.get(2)) else { continue };
             let rel = match (*unit, *offset) {
                 ("month", "mid") => Relative::MidMonth,
-                ("past", _) => Relative::Vague(false),
-                ("future", _) => Relative::Vague(true),
+                ("past", _) => Relative::Vague(-1),
+                ("present", _) => Relative::Vague(0),
+                ("future", _) => Relative::Vague(1),
                 ("set", period) => Relative::Set(period),
                 (unit, offset) => {
                     let Ok(n) = offset.trim_start_matches('+').parse::<i64>() else { continue };

@@ -26,7 +26,7 @@ use crate::document::{Document, Origin, TokenKind};
 use crate::resources::Resources;
 use crate::span::Span;
 use lexicon::{Relative, TimeLexicon};
-use parse::{Found, Point};
+use parse::{Found, Point, WeekdayRef};
 
 /// What a [`TimeExpr`] denotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,7 +108,7 @@ pub fn recognize(doc: &mut Document, res: &Resources) {
 
 /// Finds and resolves the time expressions of a tokenised document.
 pub fn find(doc: &Document, res: &Resources) -> Vec<TimeExpr> {
-    let found = parse::parse(doc, &res.time, &res.quantity);
+    let found = parse::parse(doc, &res.time, &res.quantity, &res.lexicon);
     let published = doc.meta.published.as_deref().and_then(parse_published);
     let years = explicit_years(doc, &found);
     found.into_iter().map(|f| resolve(&res.time, f, published, &years)).collect()
@@ -350,11 +350,23 @@ fn resolve(lex: &TimeLexicon, f: Found, published: Option<NaiveDate>, years: &[(
         parse::What::Weekday(w, rel) => {
             out.anchor = Anchor::None;
             out.value = Some(format!("XXXX-WXX-{w}"));
-            if let (Some(rel), Some(pd)) = (rel, published) {
-                // the next (المقبل) or last (الماضي) such weekday, never the publication day itself
+            if let Some(pd) = published {
                 let today = pd.weekday().number_from_monday() as i64;
-                let delta = if rel > 0 { (w as i64 - today).rem_euclid(7) } else { -(today - w as i64).rem_euclid(7) };
-                let delta = if delta == 0 { 7 * i64::from(rel) } else { delta };
+                let ahead = (w as i64 - today).rem_euclid(7);
+                let behind = (today - w as i64).rem_euclid(7);
+                let delta = match rel {
+                    WeekdayRef::OnOrBefore => -behind,
+                    WeekdayRef::OnOrAfter => ahead,
+                    // never the publication day itself
+                    WeekdayRef::Last => -(if behind == 0 { 7 } else { behind }),
+                    WeekdayRef::Next => {
+                        if ahead == 0 {
+                            7
+                        } else {
+                            ahead
+                        }
+                    }
+                };
                 out.anchor = Anchor::Published;
                 out.value = shift(pd, 'D', delta).map(iso);
             }

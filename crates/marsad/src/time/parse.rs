@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::lexicon::{DayWord, Relative, TimeLexicon};
 use super::Calendar;
 use crate::document::{Document, Token, TokenKind};
+use crate::lexicon::Lexicon;
 use crate::quantity::lexicon::QuantityLexicon;
 use crate::quantity::numbers;
 use crate::quantity::words::{span_of, stems};
@@ -67,14 +68,28 @@ pub enum What {
     Set(&'static str),
     /// A time of day, as its ISO 8601 value.
     Time(String),
-    /// A weekday alone (ISO number), with المقبل (1) or الماضي (-1) after it.
-    Weekday(u32, Option<i32>),
+    /// A weekday alone (ISO number), and which one of that name it is.
+    Weekday(u32, WeekdayRef),
     /// A decade (first three digits of its years).
     Decade(u32),
     /// A date `n` units from the publication date (قبل ثلاثة أيام: D, -3).
     Ago(char, i64),
     /// A relative expression of `relative.tsv`.
     Relative(Relative),
+}
+
+/// Which day of a weekday's name a weekday alone refers to, from the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeekdayRef {
+    /// الماضي after it: the last such day before the publication date.
+    Last,
+    /// المقبل after it: the next such day after the publication date.
+    Next,
+    /// Unmarked: news reports what happened, the publication day itself or the last
+    /// such day before it.
+    OnOrBefore,
+    /// Unmarked in a sentence about the future (سيعقد، سوف): that day or the next one.
+    OnOrAfter,
 }
 
 /// A time expression found in the tokens.
@@ -94,10 +109,9 @@ pub struct Found {
     pub year_evidence: Option<(usize, i32, Span)>,
 }
 
-/// A match of a rule: one past its last token, bytes stripped from the first.
+/// A match of a rule: one past its last token.
 struct M<T> {
     end: usize,
-    stripped: usize,
     value: T,
     /// Token of a stated year.
     year_tok: Option<usize>,
@@ -108,7 +122,12 @@ struct Parser<'a> {
     toks: &'a [Token],
     lex: &'a TimeLexicon,
     q: &'a QuantityLexicon,
+    words: &'a Lexicon,
 }
+
+/// Nouns of a part of the day that may stand before a day (صباح اليوم، مساء الجمعة):
+/// they belong to its expression and leave its value a date.
+const DAYPART_NOUNS: &[&str] = &["صباح", "صبيحه", "مساء", "عصر", "ظهر", "ظهيره", "ليله", "ليل", "فجر", "عشيه", "ضحي"];
 
 /// Month names that are also common words (آب = father, مارس = practised, ماي):
 /// they need a day, a year or شهر with them.
@@ -135,8 +154,8 @@ pub const MARKERS: &[&str] = &[
 ];
 
 /// Finds the time expressions of a tokenised document, in text order, without overlaps.
-pub fn parse(doc: &Document, lex: &TimeLexicon, q: &QuantityLexicon) -> Vec<Found> {
-    let p = Parser { doc, toks: &doc.tokens, lex, q };
+pub fn parse(doc: &Document, lex: &TimeLexicon, q: &QuantityLexicon, words: &Lexicon) -> Vec<Found> {
+    let p = Parser { doc, toks: &doc.tokens, lex, q, words };
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -165,6 +184,7 @@ impl<'a> Parser<'a> {
             TokenKind::Number => true,
             TokenKind::Arabic => stems(&t.key).any(|(_, s)| {
                 self.lex.starters.contains(s.as_ref())
+                    || DAYPART_NOUNS.contains(&s.as_ref())
                     || self.q.numbers.contains_key(s.as_ref())
                     || self.q.ordinals.has_first(s.as_ref())
                     || s.strip_prefix("ال").is_some_and(|r| self.q.numbers.contains_key(r))
@@ -206,23 +226,8 @@ impl<'a> Parser<'a> {
         self.int(i).filter(|d| (1..=99).contains(d)).map(|d| d as u32)
     }
 
-    fn found(
-        &self,
-        first: usize,
-        stripped: usize,
-        end: usize,
-        what: What,
-        rule: &'static str,
-        confidence: f32,
-    ) -> Found {
-        Found {
-            span: span_of(self.doc, first, stripped, end),
-            first_token: first,
-            what,
-            rule,
-            confidence,
-            year_evidence: None,
-        }
+    fn found(&self, first: usize, end: usize, what: What, rule: &'static str, confidence: f32) -> Found {
+        Found { span: span_of(self.doc, first, end), first_token: first, what, rule, confidence, year_evidence: None }
     }
 
     fn with_year(&self, mut f: Found, year_tok: Option<usize>, p: &Point) -> Found {
@@ -232,11 +237,55 @@ impl<'a> Parser<'a> {
         f
     }
 
-    /// The expression at token `i` and one past its last token.
+    /// The expression at token `i` and one past its last token; a part of the day
+    /// before a day (مساء الجمعة، صباح اليوم) joins the day's expression.
     fn at(&self, i: usize) -> Option<(Found, usize)> {
+        if self.any_word(i, DAYPART_NOUNS).is_some() {
+            if let Some((mut f, end)) = self.at_day(i + 1) {
+                let is_day = matches!(f.what, What::Weekday(..) | What::Relative(Relative::Offset('D', _)))
+                    || matches!(&f.what, What::Point(p) if p.day.is_some());
+                if is_day && f.first_token == i + 1 {
+                    let joined = self.found(i, end, f.what.clone(), f.rule, f.confidence);
+                    f.span = joined.span;
+                    f.first_token = i;
+                    return Some((f, end));
+                }
+            }
+        }
+        self.at_day(i)
+    }
+
+    /// True when the clause before token `i` speaks of the future: سوف, or a verb
+    /// with the future prefix سـ (سيعقد، ستنطلق) within the five tokens before it.
+    fn future_before(&self, i: usize) -> bool {
+        let from = i.saturating_sub(5);
+        for t in self.toks[from..i].iter().rev() {
+            if t.kind == TokenKind::Punct && [".", "،", "؛", "!", "?", "؟"].contains(&t.norm.as_str()) {
+                return false;
+            }
+            if t.kind != TokenKind::Arabic {
+                continue;
+            }
+            if t.key == "سوف" {
+                return true;
+            }
+            // س + imperfect prefix: the word without س is a commoner word than with it
+            let mut chars = t.key.chars();
+            if chars.next() == Some('س') && t.key.chars().count() >= 4 {
+                let rest = chars.as_str();
+                if rest.starts_with(['ي', 'ت', 'ن', 'ا']) && self.words.zipf(rest) >= 3.0 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The expression at token `i` without a part of the day before it.
+    fn at_day(&self, i: usize) -> Option<(Found, usize)> {
         // من X إلى Y، بين X و Y
         for (opener, conns) in [("من", &["الي", "حتي", "غايه"][..]), ("بين", &["و"][..])] {
-            if let Some(s) = self.word(i, opener) {
+            if self.word(i, opener).is_some() {
                 // بين 2014 و2022، من 2014 إلى 2022
                 let year = |k: usize| self.int(k).filter(|y| (1000..=2999).contains(y) && self.toks[k].norm.len() == 4);
                 if let (Some(y1), Some(c)) = (year(i + 1), self.connector(i + 2, conns)) {
@@ -245,12 +294,12 @@ impl<'a> Parser<'a> {
                         a.year = Some(y1 as i32);
                         let mut b = a.clone();
                         b.year = Some(y2 as i32);
-                        let f = self.found(i, s, c + 1, What::Interval(a, b.clone()), "time.interval.years", 0.85);
+                        let f = self.found(i, c + 1, What::Interval(a, b.clone()), "time.interval.years", 0.85);
                         return Some((self.with_year(f, Some(c), &b), c + 1));
                     }
                 }
                 if let Some((a, b, end, ya, yb)) = self.interval_from(i + 1, conns) {
-                    let f = self.found(i, s, end, What::Interval(a.clone(), b.clone()), "time.interval", 0.9);
+                    let f = self.found(i, end, What::Interval(a.clone(), b.clone()), "time.interval", 0.9);
                     let f = self.with_year(f, yb, &b);
                     let f = if f.year_evidence.is_none() { self.with_year(f, ya, &a) } else { f };
                     return Some((f, end));
@@ -258,20 +307,20 @@ impl<'a> Parser<'a> {
             }
         }
         // منذ، قبل، بعد
-        if let Some(s) = self.word(i, "منذ") {
+        if self.word(i, "منذ").is_some() {
             if let Some(m) = self.point(i + 1) {
-                let f = self.found(i, s, m.end, What::Since(m.value.clone()), "time.since", 0.85);
+                let f = self.found(i, m.end, What::Since(m.value.clone()), "time.since", 0.85);
                 return Some((self.with_year(f, m.year_tok, &m.value), m.end));
             }
         }
         for (word, sign) in [("منذ", -1i64), ("قبل", -1), ("بعد", 1)] {
-            if let Some(s) = self.word(i, word) {
+            if self.word(i, word).is_some() {
                 if let Some(d) = self.duration(i + 1, false) {
                     let (unit, n) = d.value;
                     if n.fract() == 0.0 && n.abs() < 1e6 {
                         let u = unit.trim_start_matches('T').chars().next().unwrap_or('D');
                         let u = if unit.starts_with('T') { 'H' } else { u };
-                        let f = self.found(i, s, d.end, What::Ago(u, sign * n as i64), "time.ago", 0.85);
+                        let f = self.found(i, d.end, What::Ago(u, sign * n as i64), "time.ago", 0.85);
                         return Some((f, d.end));
                     }
                 }
@@ -280,15 +329,14 @@ impl<'a> Parser<'a> {
         // a date, perhaps opening an interval
         if let Some(m) = self.point(i) {
             if let Some((b, end, yb)) = self.interval_end(m.end, &m.value, &["الي", "حتي", "غايه"]) {
-                let f =
-                    self.found(i, m.stripped, end, What::Interval(m.value.clone(), b.clone()), "time.interval", 0.9);
+                let f = self.found(i, end, What::Interval(m.value.clone(), b.clone()), "time.interval", 0.9);
                 let f = self.with_year(f, yb, &b);
                 let f = if f.year_evidence.is_none() { self.with_year(f, m.year_tok, &m.value) } else { f };
                 return Some((f, end));
             }
             let rule = if m.value.calendar == Calendar::Hijri { "time.date.hijri" } else { "time.date" };
             let conf = if m.value.day.is_some() || m.value.year.is_some() { 0.95 } else { 0.85 };
-            let f = self.found(i, m.stripped, m.end, What::Point(m.value.clone()), rule, conf);
+            let f = self.found(i, m.end, What::Point(m.value.clone()), rule, conf);
             return Some((self.with_year(f, m.year_tok, &m.value), m.end));
         }
         // 16-28 نوفمبر
@@ -296,12 +344,12 @@ impl<'a> Parser<'a> {
             if let Some(m) = self.point(i + 2).filter(|m| m.value.day.is_some()) {
                 let mut a = m.value.clone();
                 a.day = Some(d1);
-                let f = self.found(i, 0, m.end, What::Interval(a, m.value.clone()), "time.interval", 0.85);
+                let f = self.found(i, m.end, What::Interval(a, m.value.clone()), "time.interval", 0.85);
                 return Some((self.with_year(f, m.year_tok, &m.value), m.end));
             }
         }
         if let Some(m) = self.clock(i) {
-            let f = self.found(i, m.stripped, m.end, What::Time(m.value), "time.clock", 0.9);
+            let f = self.found(i, m.end, What::Time(m.value), "time.clock", 0.9);
             return Some((f, m.end));
         }
         if let Some(d) = self.duration(i, true) {
@@ -310,48 +358,50 @@ impl<'a> Parser<'a> {
                 Some(u) => format!("PT{}{u}", fmt_num(n)),
                 None => format!("P{}{unit}", fmt_num(n)),
             };
-            let f = self.found(i, d.stripped, d.end, What::Duration(value), "time.duration", 0.9);
+            // a preposition before it is not part of it (خلال 48 ساعة، طوال يومين); the noun مدة is (لمدة يومين)
+            let first = if self.any_word(i, &["طيله", "طوال", "خلال"]).is_some() { i + 1 } else { i };
+            let f = self.found(first, d.end, What::Duration(value), "time.duration", 0.9);
             return Some((f, d.end));
         }
-        // خلال + a relative expression or a bare period (خلال الأسبوع)
-        let (ri, rs) = match self.word(i, "خلال") {
-            Some(s) => (i + 1, Some(s)),
-            None => (i, None),
-        };
+        // (خلال) + a relative expression or a bare period (خلال الأسبوع); the
+        // preposition is not part of the expression
+        let ri = if self.word(i, "خلال").is_some() { i + 1 } else { i };
         if let Some(m) = self.lex.relative.find(self.toks, ri, true) {
             let what = match m.value {
                 Relative::Set(p) => What::Set(p),
                 r => What::Relative(r.clone()),
             };
             let rule = if matches!(what, What::Set(_)) { "time.set" } else { "time.relative" };
-            let (first, s) = match rs {
-                Some(s) => (i, s),
-                None => (i, m.stripped),
-            };
-            return Some((self.found(first, s, m.end, what, rule, 0.85), m.end));
+            return Some((self.found(ri, m.end, what, rule, 0.85), m.end));
         }
-        if let Some(s) = rs {
+        if ri > i {
             for (key, unit) in [("الاسبوع", 'W'), ("الشهر", 'M'), ("العام", 'Y'), ("السنه", 'Y')]
             {
                 if self.word(i + 1, key) == Some(0) {
-                    let f = self.found(i, s, i + 2, What::Relative(Relative::Offset(unit, 0)), "time.relative", 0.7);
+                    let f = self.found(i + 1, i + 2, What::Relative(Relative::Offset(unit, 0)), "time.relative", 0.7);
                     return Some((f, i + 2));
                 }
             }
         }
         // (يوم) الأحد
-        let (wi, ws) = match self.word(i, "يوم") {
-            Some(s) => (i + 1, Some(s)),
-            None => (i, None),
-        };
+        let wi = if self.word(i, "يوم").is_some() { i + 1 } else { i };
         if let Some(m) = self.lex.weekdays.find(self.toks, wi, true) {
-            let s = ws.unwrap_or(m.stripped);
-            let rel = [("المقبل", 1), ("القادم", 1), ("الماضي", -1), ("المنصرم", -1)]
-                .into_iter()
-                .find(|(k, _)| self.word(m.end, k) == Some(0))
-                .map(|(_, r)| r);
-            let end = m.end + usize::from(rel.is_some());
-            return Some((self.found(i, s, end, What::Weekday(*m.value, rel), "time.weekday", 0.85), end));
+            let marked = [
+                ("المقبل", WeekdayRef::Next),
+                ("القادم", WeekdayRef::Next),
+                ("الماضي", WeekdayRef::Last),
+                ("المنصرم", WeekdayRef::Last),
+            ]
+            .into_iter()
+            .find(|(k, _)| self.word(m.end, k) == Some(0))
+            .map(|(_, r)| r);
+            let end = m.end + usize::from(marked.is_some());
+            let (rel, confidence) = match marked {
+                Some(r) => (r, 0.85),
+                None if self.future_before(i) => (WeekdayRef::OnOrAfter, 0.7),
+                None => (WeekdayRef::OnOrBefore, 0.7),
+            };
+            return Some((self.found(i, end, What::Weekday(*m.value, rel), "time.weekday", confidence), end));
         }
         // a bare year: four digits 1900–2100 that nothing else claims, not glued to a
         // name (فوستوك2022) and not followed by what it would count
@@ -366,15 +416,15 @@ impl<'a> Parser<'a> {
             if !glued && free_after {
                 let mut p = Point::new(Calendar::Gregorian);
                 p.year = Some(y as i32);
-                let f = self.found(i, 0, i + 1, What::Point(p.clone()), "time.year.bare", 0.6);
+                let f = self.found(i, i + 1, What::Point(p.clone()), "time.year.bare", 0.6);
                 return Some((self.with_year(f, Some(i), &p), i + 1));
             }
         }
         // التسعينيات
         if let Some(t) = self.tok(i).filter(|t| t.kind == TokenKind::Arabic) {
-            for (s, key) in stems(&t.key) {
+            for (_, key) in stems(&t.key) {
                 if let Some(DayWord::Decade(d)) = self.lex.day_words.get(key.as_ref()) {
-                    return Some((self.found(i, s, i + 1, What::Decade(*d), "time.decade", 0.9), i + 1));
+                    return Some((self.found(i, i + 1, What::Decade(*d), "time.decade", 0.9), i + 1));
                 }
             }
         }
@@ -444,13 +494,12 @@ impl<'a> Parser<'a> {
     /// A date at token `i`.
     fn point(&self, i: usize) -> Option<M<Point>> {
         let mut j = i;
-        let mut stripped = None;
         // عام 2022، سنة 1444 هـ
-        if let Some(s) = self.any_word(i, &["عام", "العام", "سنه", "السنه", "عامي"]) {
+        if self.any_word(i, &["عام", "العام", "سنه", "السنه", "عامي"]).is_some() {
             if let Some(y) = self.int(i + 1) {
                 let mut p = Point::new(Calendar::Gregorian);
                 let end = self.year_into(&mut p, y, i + 2);
-                return Some(M { end, stripped: s, value: p, year_tok: Some(i + 1) });
+                return Some(M { end, value: p, year_tok: Some(i + 1) });
             }
         }
         // numeric dates
@@ -463,16 +512,14 @@ impl<'a> Parser<'a> {
             {
                 let mut p = Point::new(Calendar::Gregorian);
                 let end = self.year_into(&mut p, y, i + 1);
-                return Some(M { end, stripped: 0, value: p, year_tok: Some(i) });
+                return Some(M { end, value: p, year_tok: Some(i) });
             }
         }
         // (يوم) (الأحد) 16 نوفمبر
-        if let Some(s) = self.word(j, "يوم") {
-            stripped = Some(s);
+        if self.word(j, "يوم").is_some() {
             j += 1;
         }
         if let Some(w) = self.lex.weekdays.find(self.toks, j, true) {
-            stripped.get_or_insert(w.stripped);
             j = w.end;
             if self.punct(j, &["،", ","]) {
                 j += 1;
@@ -484,7 +531,6 @@ impl<'a> Parser<'a> {
             if self.word(o.end, "من").is_some() && self.month_at(o.end + 1).is_some() && (1.0..=31.0).contains(o.value)
             {
                 p.day = Some(*o.value as u32);
-                stripped.get_or_insert(o.stripped);
                 j = o.end + 1;
             }
         }
@@ -495,12 +541,10 @@ impl<'a> Parser<'a> {
             }
             if self.month_at(k).is_some() {
                 p.day = Some(d);
-                stripped.get_or_insert(0);
                 j = k;
             }
         }
-        let (mend, month, mstripped, calendar, ambiguous) = self.month_at(j)?;
-        stripped.get_or_insert(mstripped);
+        let (mend, month, _, calendar, ambiguous) = self.month_at(j)?;
         p.month = Some(month);
         p.calendar = calendar;
         j = mend;
@@ -528,7 +572,7 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        Some(M { end: j, stripped: stripped.unwrap_or(0), value: p, year_tok })
+        Some(M { end: j, value: p, year_tok })
     }
 
     /// Reads year `y` into `p` and an era marker after it at `j`; returns the end.
@@ -600,7 +644,7 @@ impl<'a> Parser<'a> {
         p.month = u32::try_from(m).ok();
         p.day = u32::try_from(d).ok();
         p.invalid = !(1..=12).contains(&m) || !(1..=31).contains(&d);
-        Some(M { end: i + 5, stripped: 0, value: p, year_tok: Some(yk) })
+        Some(M { end: i + 5, value: p, year_tok: Some(yk) })
     }
 
     /// الساعة الثالثة، الساعة 10:30 صباحا، 22:15.
@@ -634,7 +678,7 @@ impl<'a> Parser<'a> {
                 end += 1;
             }
         }
-        Some(M { end, stripped: s.unwrap_or(0), value: format!("T{h:02}:{mi:02}"), year_tok: None })
+        Some(M { end, value: format!("T{h:02}:{mi:02}"), year_tok: None })
     }
 
     /// A duration at `i`: (لمدة) number + unit of time, or a dual unit (يومين), or
@@ -643,8 +687,6 @@ impl<'a> Parser<'a> {
         let marker =
             if marker_allowed { self.any_word(i, &["مده", "طيله", "طوال", "خلال"]) } else { None };
         let j = if marker.is_some() { i + 1 } else { i };
-        // the marker's preposition belongs to the expression (لمدة), a conjunction not
-        let stripped = marker.map_or(0, |_| if self.toks[i].key.starts_with('و') { 2 } else { 0 });
         let unit_at = |k: usize| {
             self.tok(k).filter(|t| t.kind == TokenKind::Arabic).and_then(|t| self.lex.units.get(t.key.as_str()))
         };
@@ -652,12 +694,7 @@ impl<'a> Parser<'a> {
             if let (Some(&(unit, 1.0)), Some(v)) = (unit_at(n.end), n.value) {
                 // a year after a number is a date (2022 عام), not a duration
                 if !(n.digits && v >= 1000.0) {
-                    return Some(M {
-                        end: n.end + 1,
-                        stripped: if marker.is_some() { stripped } else { n.stripped },
-                        value: (unit, v),
-                        year_tok: None,
-                    });
+                    return Some(M { end: n.end + 1, value: (unit, v), year_tok: None });
                 }
             }
             return None;
@@ -668,7 +705,7 @@ impl<'a> Parser<'a> {
             if count == 1.0 && marker.is_some() && self.word(i, "مده").is_none() {
                 return None;
             }
-            return Some(M { end: j + 1, stripped, value: (unit, count), year_tok: None });
+            return Some(M { end: j + 1, value: (unit, count), year_tok: None });
         }
         None
     }

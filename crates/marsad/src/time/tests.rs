@@ -100,8 +100,9 @@ fn combined_month_forms_are_one_expression() {
 
 #[test]
 fn month_with_clitics() {
+    // spans cover whole words: the clitic is written on the month, the separate في is not part of it
     let t = times("تعود الوفود بنوفمبر 2021 وفي يناير 2022.", None);
-    assert_eq!(t.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), vec!["نوفمبر 2021", "يناير 2022"]);
+    assert_eq!(t.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), vec!["بنوفمبر 2021", "يناير 2022"]);
     assert_eq!(t[0].2, v("2021-11"));
 }
 
@@ -179,7 +180,7 @@ fn relative_expressions() {
     assert_eq!(values("وصل الوفد قبل ثلاثة أيام.", p), vec![v("2022-11-17")]);
     assert_eq!(values("وصل الوفد منذ ثلاثة أيام.", p), vec![v("2022-11-17")]);
     assert_eq!(values("يصل الوفد منتصف الشهر الجاري.", p), vec![v("2022-11-15")]);
-    assert_eq!(times("يصل الوفد خلال الأسبوع.", p)[0].0, "خلال الأسبوع");
+    assert_eq!(times("يصل الوفد خلال الأسبوع.", p)[0].0, "الأسبوع");
     assert_eq!(values("يصل الوفد خلال الأسبوع.", p), vec![v("2022-W46")]);
     // a month without a year: the nearest one to the publication date
     assert_eq!(values("وصل في 28 ديسمبر.", Some("2023-01-05")), vec![v("2022-12-28")]);
@@ -345,4 +346,36 @@ mod robustness {
             }
         }
     }
+}
+
+#[test]
+fn weekdays_alone_resolve_against_the_publication_date() {
+    // 2015-08-07 is a Friday
+    let p = Some("2015-08-07");
+    assert_eq!(values("وأغلقت الأمانة المحلات الثلاثاء.", p), vec![v("2015-08-04")]);
+    assert_eq!(values("وصل الوفد الجمعة.", p), vec![v("2015-08-07")]);
+    // future tense: that day or the next one
+    assert_eq!(values("سيعقد المجلس اجتماعه الأحد.", p), vec![v("2015-08-09")]);
+    assert_eq!(values("يعقد المجلس اجتماعه الأحد المقبل.", p), vec![v("2015-08-09")]);
+    assert_eq!(values("عقد المجلس اجتماعه الجمعة الماضي.", p), vec![v("2015-07-31")]);
+    // a part of the day joins the day
+    let t = times("وقعت الحادثة مساء الخميس.", p);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("مساء الخميس", v("2015-08-06")));
+    let t = times("وصل صباح اليوم.", p);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("صباح اليوم", v("2015-08-07")));
+}
+
+#[test]
+fn vague_times_and_recurrences() {
+    let p = Some("2015-08-07");
+    for text in ["تراجعت الأسعار خلال الفترة الماضية.", "سيتحسن الوضع في الأيام المقبلة.", "تغير ذلك في السنوات الأخيرة."]
+    {
+        let t = times(text, p);
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        assert_eq!(t[0].2, None, "{text}");
+    }
+    assert_eq!(values("يصدر التقرير الشهري للهيئة.", p), vec![v("P1M")]);
+    assert_eq!(values("سجل المؤشر أكبر تراجع يومي.", p), vec![v("P1D")]);
+    assert_eq!(values("يقيم حاليا في جدة.", p), vec![v("2015-08-07")]);
+    assert_eq!(values("قضى عشر سنوات في السجن.", p), vec![v("P10Y")]);
 }
