@@ -19,6 +19,7 @@ Precision, recall and F1 are micro-averaged over all documents. Offsets are Pyth
 string indices (Unicode code points), as in the gold files and marsad's JSON.
 See bench/README.md for what each tool is and how its output is mapped.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,6 +57,8 @@ class Expr:
 
 @dataclass
 class Doc:
+    """A gold document: its text, publication date (YYYY-MM-DD) and gold expressions per layer."""
+
     corpus: str
     doc: str
     published: str
@@ -75,10 +78,13 @@ def load_gold(gold_dir: Path) -> dict[tuple[str, str], Doc]:
                 continue
             try:
                 rec = json.loads(line)
+                dt.date.fromisoformat(rec["published"])
                 entry = docs.setdefault((rec["corpus"], rec["doc"]), Doc(rec["corpus"], rec["doc"], rec["published"]))
                 entry.gold[layer] = [Expr(i["start"], i["end"], i.get("value")) for i in rec[key]]
-            except (json.JSONDecodeError, KeyError, TypeError) as e:
-                raise BenchError(f"{path}:{lineno}: not a gold line as docs/annotation/time_quantities.md defines ({e})")
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+                raise BenchError(
+                    f"{path}:{lineno}: not a gold line as docs/annotation/time_quantities.md defines ({e})"
+                )
     if not docs:
         raise BenchError(f"{gold_dir}: the gold files list no document")
     return docs
@@ -188,8 +194,12 @@ class Counts:
 # --------------------------------------------------------------------------- value formatting
 
 
-def iso_time(moment: dt.datetime, grain: str) -> str:
-    """Format a date-time at a granularity the way the gold writes it (year, month, week, day, minute)."""
+def iso_time(moment: dt.datetime, grain: str, published: str) -> str:
+    """Format a date-time at a granularity the way the gold writes it (year, month, week, day, minute).
+
+    The tools resolve a time of day without a date to the publication date; the gold
+    writes such a time `T15:30`, so a time on the publication date is written so too.
+    """
     if grain == "year":
         return f"{moment.year:04d}"
     if grain == "quarter":
@@ -201,22 +211,25 @@ def iso_time(moment: dt.datetime, grain: str) -> str:
         return f"{year:04d}-W{week:02d}"
     if grain == "day":
         return moment.strftime("%Y-%m-%d")
+    if moment.date().isoformat() == published:
+        return moment.strftime("T%H:%M")
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
-def locate_in_order(text: str, surfaces: list[str]) -> tuple[list[tuple[int, int]], int]:
-    """Offsets of substrings a tool returned in text order; also how many could not be found."""
-    spans, cursor, lost = [], 0, 0
+def locate_in_order(text: str, surfaces: list[str]) -> list[tuple[int, int] | None]:
+    """Offsets of the substrings a tool returned, searched in text order; None where one is not in the text."""
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
     for surface in surfaces:
         start = text.find(surface, cursor)
         if start < 0:
             start = text.find(surface)
         if start < 0 or not surface:
-            lost += 1
+            spans.append(None)
             continue
         spans.append((start, start + len(surface)))
         cursor = start + len(surface)
-    return spans, lost
+    return spans
 
 
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
@@ -234,6 +247,11 @@ def digits_value(s: str) -> float | None:
         return None
 
 
+def digit_numbers(text: str) -> list[Expr]:
+    """The regex baseline: every run of digits, with `,` `.` `٫` `٬` between digits."""
+    return [Expr(m.start(), m.end(), digits_value(m.group())) for m in DIGIT_NUMBER.finditer(text)]
+
+
 def leading_number(s: str) -> float | None:
     """The number at the start of a string such as `150 SAR`, or None."""
     m = re.match(r"-?\d+(?:\.\d+)?", s)
@@ -243,12 +261,29 @@ def leading_number(s: str) -> float | None:
 # --------------------------------------------------------------------------- tools
 
 
+WARM_UP = Doc(
+    "warm-up",
+    "warm-up",
+    "2015-07-21",
+    text="قتل 25 شخصا يوم الاثنين 20 يوليو 2015 الساعة 10:30 وخسر ثلاثة ملايين دولار",
+)
+
+
 class Tool:
-    """A system under comparison: `run` returns the expressions it finds, per layer."""
+    """A system under comparison: `run` returns the expressions it finds, per layer.
+
+    `lost` counts substrings the tool returned that could not be found in the text.
+    """
 
     name: str
     layers: tuple[str, ...]
     note: str = ""
+    lost: int = 0
+
+    def warm_up(self) -> None:
+        """One untimed call, so that loading data and compiling rules is not counted as analysis."""
+        self.run(WARM_UP)
+        self.lost = 0
 
     def run(self, doc: Doc) -> dict[str, list[Expr]]:
         raise NotImplementedError
@@ -261,17 +296,21 @@ class Tool:
 
 
 class RegexBaseline(Tool):
-    """The regex a user would write: every run of digits, with `,` `.` `٫` `٬` separators."""
+    """The regex a user would write for numbers: digit_numbers."""
 
     name = "regex baseline"
     layers = ("quantity",)
 
     def run(self, doc: Doc) -> dict[str, list[Expr]]:
-        return {"quantity": [Expr(m.start(), m.end(), digits_value(m.group())) for m in DIGIT_NUMBER.finditer(doc.text)]}
+        return {"quantity": digit_numbers(doc.text)}
 
 
 class PyArabic(Tool):
-    """pyarabic.number: number phrases in words (detect_number_phrases_position + text2number), plus the regex baseline for digits."""
+    """pyarabic.number for numbers in words, the regex baseline for digits.
+
+    pyarabic's detect_number_phrases_position also returns digit tokens, which its
+    text2number reads as 0, so its phrases that contain a digit are left to the regex.
+    """
 
     name = "pyarabic+regex"
     layers = ("quantity",)
@@ -284,9 +323,11 @@ class PyArabic(Tool):
 
     def run(self, doc: Doc) -> dict[str, list[Expr]]:
         words = list(self.WORD.finditer(doc.text))
-        found = RegexBaseline().run(doc)["quantity"]
+        found = digit_numbers(doc.text)
         for first, last in self.number.detect_number_phrases_position([w.group() for w in words]):
             start, end = words[first].start(), words[last].end()
+            if DIGIT_NUMBER.search(doc.text[start:end]):
+                continue
             found.append(Expr(start, end, float(self.number.text2number(doc.text[start:end]))))
         return {"quantity": sorted(found, key=lambda e: e.start)}
 
@@ -302,63 +343,72 @@ class DateParser(Tool):
         from dateparser.search import search_dates
 
         self.search_dates, self.parser_class = search_dates, DateDataParser
-        self.lost = 0
 
     def run(self, doc: Doc) -> dict[str, list[Expr]]:
         settings = {"RELATIVE_BASE": dt.datetime.fromisoformat(doc.published), "RETURN_AS_TIMEZONE_AWARE": False}
         matches = self.search_dates(doc.text, languages=["ar"], settings=settings) or []
         parser = self.parser_class(languages=["ar"], settings=settings)
-        spans, lost = locate_in_order(doc.text, [surface for surface, _ in matches])
-        self.lost += lost
         found = []
-        for (start, end), (surface, moment) in zip(spans, (m for m in matches if m[0] in doc.text)):
+        for span, (surface, moment) in zip(locate_in_order(doc.text, [m[0] for m in matches]), matches):
+            if span is None:
+                self.lost += 1
+                continue
             period = parser.get_date_data(surface).period or "day"
-            grain = "minute" if period == "time" or re.search(r"\d:\d\d", surface) else period
-            found.append(Expr(start, end, iso_time(moment, grain)))
+            grain = "minute" if period == "time" or (moment.hour, moment.minute) != (0, 0) else period
+            found.append(Expr(*span, iso_time(moment, grain, doc.published)))
         return {"time": found}
 
 
 class Puckling(Tool):
-    """puckling (a Python port of Duckling), Arabic locale: time and duration for times, the other numeric dimensions for quantities."""
+    """puckling (a Python port of Duckling), Arabic rules.
+
+    Its time and duration entities go to the time layer, the other numeric dimensions
+    to the quantity layer.
+    """
 
     name = "puckling"
     layers = ("time", "quantity")
     note = "one parse call serves both layers; its seconds are shown in both tables"
     TIME_DIMS = ("time", "duration")
     QUANTITY_DIMS = ("numeral", "ordinal", "amount_of_money", "distance", "quantity", "temperature", "volume")
-    DURATION_UNITS = {"year": "Y", "quarter": "Q", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S"}
 
     def __init__(self) -> None:
         import puckling
 
         self.puckling = puckling
 
-    def time_value(self, value) -> str | None:
+    def time_value(self, value, published: str) -> str | None:
         """ISO value of a TimeValue or DurationValue (Duckling intervals are day-inclusive here)."""
         p = self.puckling
         if isinstance(value, p.DurationValue):
-            unit = self.DURATION_UNITS[value.grain.value]
-            if unit == "Q":
+            grain = value.grain.value
+            if grain == "quarter":
                 return f"P{3 * value.value}M"
-            return f"PT{value.value}{unit}" if value.grain.value in ("hour", "minute", "second") else f"P{value.value}{unit}"
+            if grain in ("hour", "minute", "second"):
+                return f"PT{value.value}{grain[0].upper()}"
+            return f"P{value.value}{grain[0].upper()}"
         primary = value.primary
         if isinstance(primary, p.InstantValue):
-            return iso_time(primary.value, primary.grain.value)
+            return iso_time(primary.value, primary.grain.value, published)
         if isinstance(primary, p.IntervalValue):
-            return f"{iso_time(primary.start.value, primary.start.grain.value)}/{iso_time(primary.end.value, primary.end.grain.value)}"
+            start, end = primary.start, primary.end
+            first = iso_time(start.value, start.grain.value, published)
+            return f"{first}/{iso_time(end.value, end.grain.value, published)}"
         if isinstance(primary, p.OpenIntervalValue):
-            bound = iso_time(primary.instant.value, primary.instant.grain.value)
+            bound = iso_time(primary.instant.value, primary.instant.grain.value, published)
             return f"{bound}/.." if primary.direction == p.IntervalDirection.AFTER else f"../{bound}"
         return None
 
     def run(self, doc: Doc) -> dict[str, list[Expr]]:
         p = self.puckling
         context = p.Context(reference_time=dt.datetime.fromisoformat(doc.published), locale=p.Locale(p.Lang.AR, None))
-        entities = p.parse(doc.text, context, p.Options(parse_timeout_ms=None), dims=self.TIME_DIMS + self.QUANTITY_DIMS)
+        entities = p.parse(
+            doc.text, context, p.Options(parse_timeout_ms=None), dims=self.TIME_DIMS + self.QUANTITY_DIMS
+        )
         out = {"time": [], "quantity": []}
         for e in entities:
             if e.dim in self.TIME_DIMS:
-                out["time"].append(Expr(e.start, e.end, self.time_value(e.value)))
+                out["time"].append(Expr(e.start, e.end, self.time_value(e.value, doc.published)))
             else:
                 value = getattr(e.value, "value", None)
                 out["quantity"].append(Expr(e.start, e.end, float(value) if isinstance(value, (int, float)) else None))
@@ -366,7 +416,11 @@ class Puckling(Tool):
 
 
 class ArabicItn(Tool):
-    """arabic-itn (inverse text normalization of Arabic ASR transcripts): its date/time spans for times, number/money for quantities."""
+    """arabic-itn, inverse text normalization of Arabic ASR transcripts.
+
+    Its date and time spans go to the time layer, its number and money spans to the
+    quantity layer.
+    """
 
     name = "arabic-itn"
     layers = ("time", "quantity")
@@ -376,14 +430,15 @@ class ArabicItn(Tool):
         import arabic_itn
 
         self.normalize = arabic_itn.normalize
-        self.lost = 0
 
     def run(self, doc: Doc) -> dict[str, list[Expr]]:
         found = self.normalize(doc.text)["spans"]
-        spans, lost = locate_in_order(doc.text, [s["raw"] for s in found])
-        self.lost += lost
         out = {"time": [], "quantity": []}
-        for (start, end), s in zip(spans, (s for s in found if s["raw"] in doc.text)):
+        for span, s in zip(locate_in_order(doc.text, [s["raw"] for s in found]), found):
+            if span is None:
+                self.lost += 1
+                continue
+            start, end = span
             if s["type"] == "date":
                 out["time"].append(Expr(start, end, s["value"]))
             elif s["type"] == "time":
@@ -403,17 +458,26 @@ class Marsad(Tool):
     def __init__(self, binary: Path, workdir: Path) -> None:
         self.binary, self.workdir = binary, workdir
 
+    def warm_up(self) -> None:
+        """Nothing to warm: every document starts a new process."""
+
     def timed(self, doc: Doc) -> tuple[dict[str, list[Expr]], float]:
         """Write the text to a file (not timed), then time the whole marsad process."""
         path = self.workdir / "article.txt"
         path.write_text(doc.text, encoding="utf-8")
         cmd = [str(self.binary), "analyze", str(path), "--format", "json", "--published", doc.published]
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        except OSError as e:
+            raise BenchError(f"{self.binary}: cannot run marsad ({e.strerror})")
         seconds = time.perf_counter() - t0
         if proc.returncode != 0:
             raise BenchError(f"marsad failed on {doc.corpus}/{doc.doc}: {proc.stderr.strip()}")
-        analysis = json.loads(proc.stdout)
+        try:
+            analysis = json.loads(proc.stdout)
+        except json.JSONDecodeError as e:
+            raise BenchError(f"marsad gave no JSON on {doc.corpus}/{doc.doc} ({e})")
 
         def exprs(key: str) -> list[Expr]:
             return [Expr(i["span"]["start"], i["span"]["end"], i.get("value")) for i in analysis.get(key, [])]
@@ -422,20 +486,24 @@ class Marsad(Tool):
 
 
 def marsad_in_process(binary: Path, gold_dir: Path, data_dir: Path) -> dict[str, dict | str]:
-    """`marsad eval time|quantities GOLD --data DIR --json`: its in-process analysis seconds, where the binary has it."""
-    commands = subprocess.run([str(binary), "eval", "--help"], capture_output=True, text=True).stdout
+    """Seconds of in-process analysis from `marsad eval time|quantities GOLD --data DIR --json`.
+
+    Per layer: a dict, or a string saying why there is no figure (an older binary).
+    """
+    commands = subprocess.run([str(binary), "eval", "--help"], capture_output=True, text=True, check=False).stdout
     out: dict[str, dict | str] = {}
     for layer, sub in (("time", "time"), ("quantity", "quantities")):
-        if not re.search(rf"^\s+{sub}\s", commands, re.M):
+        if not re.search(rf"^\s+{sub}\s", commands, re.MULTILINE):
             out[layer] = f"this marsad has no `eval {sub}`"
             continue
         proc = subprocess.run(
             [str(binary), "eval", sub, str(gold_dir / LAYERS[layer][0]), "--data", str(data_dir), "--json"],
             capture_output=True,
             text=True,
+            check=False,
         )
         try:
-            out[layer] = {"seconds": float(json.loads(proc.stdout)["seconds"])}
+            out[layer] = {"seconds": float(json.loads(proc.stdout)["seconds"]), "command": f"marsad eval {sub}"}
         except (json.JSONDecodeError, KeyError, TypeError, ValueError):
             out[layer] = f"`marsad eval {sub}` gave no seconds: {proc.stderr.strip()[:200]}"
     return out
@@ -459,9 +527,17 @@ def make_tools(binary: Path, workdir: Path) -> list[Tool]:
 def benchmark(docs: list[Doc], tools: list[Tool]) -> dict:
     """Run every tool on every document and score it on each layer it covers."""
     text_kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
-    results = {layer: {"documents": sum(1 for d in docs if layer in d.gold), "tools": []} for layer in LAYERS}
+    results = {
+        layer: {
+            "documents": sum(1 for d in docs if layer in d.gold),
+            "text_kb": sum(len(d.text.encode("utf-8")) for d in docs if layer in d.gold) / 1024,
+            "tools": [],
+        }
+        for layer in LAYERS
+    }
     for tool in tools:
         counts = {layer: Counts() for layer in tool.layers}
+        tool.warm_up()
         seconds = 0.0
         for doc in docs:
             found, spent = tool.timed(doc)
@@ -470,11 +546,16 @@ def benchmark(docs: list[Doc], tools: list[Tool]) -> dict:
                 if layer in doc.gold:
                     counts[layer].add(doc.gold[layer], sorted(found[layer], key=lambda e: (e.start, e.end)))
         for layer in tool.layers:
-            entry = {"tool": tool.name, **counts[layer].to_json(), "seconds": seconds,
-                     "kb_per_s": text_kb / seconds if seconds else None, "docs_per_s": len(docs) / seconds if seconds else None}
+            entry = {
+                "tool": tool.name,
+                **counts[layer].to_json(),
+                "seconds": seconds,
+                "kb_per_s": text_kb / seconds if seconds else None,
+                "docs_per_s": len(docs) / seconds if seconds else None,
+            }
             if tool.note:
                 entry["note"] = tool.note
-            if getattr(tool, "lost", 0):
+            if tool.lost:
                 entry["unlocated"] = tool.lost
             results[layer]["tools"].append(entry)
     return {"documents": len(docs), "text_kb": text_kb, "layers": results}
@@ -498,13 +579,22 @@ def print_report(report: dict, in_process: dict) -> None:
             if "note" in t:
                 notes.setdefault(t["tool"], t["note"])
                 mark = "*"
-            rows.append((
-                t["tool"] + mark,
-                fmt(t["strict"]["precision"]), fmt(t["strict"]["recall"]), fmt(t["strict"]["f1"]),
-                fmt(t["relaxed"]["precision"]), fmt(t["relaxed"]["recall"]), fmt(t["relaxed"]["f1"]),
-                fmt(t["value"]["accuracy"]), str(t["value"]["scored"]), fmt(t["value_f1"]["f1"]),
-                fmt(t["seconds"], 2), fmt(t["kb_per_s"], 1),
-            ))
+            rows.append(
+                (
+                    t["tool"] + mark,
+                    fmt(t["strict"]["precision"]),
+                    fmt(t["strict"]["recall"]),
+                    fmt(t["strict"]["f1"]),
+                    fmt(t["relaxed"]["precision"]),
+                    fmt(t["relaxed"]["recall"]),
+                    fmt(t["relaxed"]["f1"]),
+                    fmt(t["value"]["accuracy"]),
+                    str(t["value"]["scored"]),
+                    fmt(t["value_f1"]["f1"]),
+                    fmt(t["seconds"], 2),
+                    fmt(t["kb_per_s"], 1),
+                )
+            )
         widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
         for r in rows:
             print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
@@ -514,7 +604,7 @@ def print_report(report: dict, in_process: dict) -> None:
         marsad = in_process.get(layer)
         if isinstance(marsad, dict):
             s = marsad["seconds"]
-            print(f"  marsad in-process (marsad eval): {s:.3f} s, {fmt(report['text_kb'] / s if s else None, 1)} KB/s")
+            print(f"  marsad in-process (marsad eval): {s:.3f} s, {fmt(res['text_kb'] / s if s else None, 1)} KB/s")
         elif marsad:
             print(f"  marsad in-process: not measured ({marsad})")
         print()
@@ -527,14 +617,20 @@ def print_report(report: dict, in_process: dict) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, default=REPO / ".." / "shared" / "data", help="data folder (default: ../shared/data)")
-    ap.add_argument("--gold", type=Path, default=REPO / "gold", help="folder of time.jsonl and quantities.jsonl (default: gold/)")
+    ap.add_argument(
+        "--data", type=Path, default=REPO.parent / "shared" / "data", help="data folder (default: ../shared/data)"
+    )
+    ap.add_argument(
+        "--gold", type=Path, default=REPO / "gold", help="folder of time.jsonl and quantities.jsonl (default: gold/)"
+    )
     ap.add_argument("--marsad", type=Path, default=REPO / "target" / "release" / "marsad", help="marsad binary")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
     try:
         if not args.marsad.is_file():
-            raise BenchError(f"{args.marsad}: marsad binary not found (build it with `cargo build --release` or give --marsad PATH)")
+            raise BenchError(
+                f"{args.marsad}: marsad binary not found (build it with `cargo build --release` or give --marsad PATH)"
+            )
         docs = load_gold(args.gold)
         load_texts(args.data, docs)
         ordered = [docs[k] for k in sorted(docs)]
