@@ -3,8 +3,8 @@
 
     python bench/compare_time_quantities.py [--data DIR] [--gold DIR] [--marsad PATH] [--json]
 
-Every tool reads the same documents (those listed in gold/time.jsonl and
-gold/quantities.jsonl, texts taken from DIR/news/<corpus>/articles.jsonl) and is
+Every tool reads the same documents (those listed in gold/test/time.jsonl and
+gold/test/quantities.jsonl, texts taken from DIR/news/<corpus>/articles.jsonl) and is
 scored by the same scorer, per layer:
 
   strict     a system expression matches a gold one with identical (start, end);
@@ -621,7 +621,8 @@ def main() -> int:
         "--data", type=Path, default=REPO.parent / "shared" / "data", help="data folder (default: ../shared/data)"
     )
     ap.add_argument(
-        "--gold", type=Path, default=REPO / "gold", help="folder of time.jsonl and quantities.jsonl (default: gold/)"
+        "--gold", type=Path, default=REPO / "gold" / "test",
+        help="folder of time.jsonl and quantities.jsonl (default: gold/test/)",
     )
     ap.add_argument("--marsad", type=Path, default=REPO / "target" / "release" / "marsad", help="marsad binary")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")

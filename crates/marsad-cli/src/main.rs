@@ -71,7 +71,7 @@ enum EvalCommand {
 #[derive(clap::Args)]
 struct EvalExpressionsArgs {
     /// Gold file (JSON lines; see docs/annotation/time_quantities.md). Default:
-    /// gold/time.jsonl or gold/quantities.jsonl.
+    /// gold/test/time.jsonl or gold/test/quantities.jsonl.
     gold: Option<PathBuf>,
     /// The data folder holding the corpora the gold file cites (news/saudinewsnet, news/antcorpus).
     #[arg(long, default_value = "../shared/data")]
@@ -220,8 +220,8 @@ fn eval_ner(args: EvalNerArgs) -> Result<()> {
 fn eval_expressions(args: EvalExpressionsArgs, layer: Layer) -> Result<()> {
     use marsad::eval::expressions::{evaluate, read_gold, Corpora};
     let default = match layer {
-        Layer::Time => "gold/time.jsonl",
-        Layer::Quantities => "gold/quantities.jsonl",
+        Layer::Time => "gold/test/time.jsonl",
+        Layer::Quantities => "gold/test/quantities.jsonl",
     };
     let gold_path = args.gold.unwrap_or_else(|| PathBuf::from(default));
     let gold = read_gold(&gold_path, layer)?;

@@ -111,7 +111,33 @@ pub fn find(doc: &Document, res: &Resources) -> Vec<TimeExpr> {
     let found = parse::parse(doc, &res.time, &res.quantity, &res.lexicon);
     let published = doc.meta.published.as_deref().and_then(parse_published);
     let years = explicit_years(doc, &found);
-    found.into_iter().map(|f| resolve(&res.time, f, published, &years)).collect()
+    let dateline = dateline(&found);
+    let ctx = Context { published, years: &years, dateline };
+    found.into_iter().map(|f| resolve(&res.time, f, &ctx)).collect()
+}
+
+/// What a document says about when it was written, for resolving its expressions.
+struct Context<'a> {
+    /// The publication date, when known.
+    published: Option<NaiveDate>,
+    /// Years stated in the text (see [`explicit_years`]).
+    years: &'a [(usize, i32, Span)],
+    /// The year of the text's first full Gregorian date, and that date's span: news
+    /// opens on the day of its event, so the current year (العام الجاري) is that
+    /// date's year rather than whatever year stands nearest.
+    dateline: Option<(i32, Span)>,
+}
+
+/// The first full, valid Gregorian date (day, month and year) in the text.
+fn dateline(found: &[Found]) -> Option<(i32, Span)> {
+    found.iter().find_map(|f| match &f.what {
+        parse::What::Point(p)
+            if p.calendar == Calendar::Gregorian && p.day.is_some() && p.month.is_some() && !p.invalid =>
+        {
+            p.year.map(|y| (y, f.span))
+        }
+        _ => None,
+    })
 }
 
 /// A publication date `YYYY-MM-DD` (anything after the date, a time, is ignored).
@@ -264,7 +290,8 @@ fn point_value(lex: &TimeLexicon, p: &Point, year: Option<i32>) -> Option<String
     Some(format_point(year, p.month, p.day))
 }
 
-fn resolve(lex: &TimeLexicon, f: Found, published: Option<NaiveDate>, years: &[(usize, i32, Span)]) -> TimeExpr {
+fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
+    let (published, years) = (ctx.published, ctx.years);
     let mut out = TimeExpr {
         span: f.span,
         kind: TimeKind::Date,
@@ -399,8 +426,8 @@ fn resolve(lex: &TimeLexicon, f: Found, published: Option<NaiveDate>, years: &[(
                         out.anchor = Anchor::Published;
                         out.value = shift(pd, unit, n).map(|d| format_relative(d, unit));
                     } else if unit == 'Y' {
-                        if let Some((y, span)) = nearest_year(years, f.first_token) {
-                            // العام الجاري/الماضي relative to a year the article states
+                        if let Some((y, span)) = ctx.dateline.or_else(|| nearest_year(years, f.first_token)) {
+                            // العام الجاري/الماضي relative to the article's date, or a year it states
                             if let Some(v) = y.checked_add(n as i32) {
                                 out.anchor = Anchor::Inferred;
                                 out.inferred = true;

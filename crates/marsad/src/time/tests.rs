@@ -379,3 +379,11 @@ fn vague_times_and_recurrences() {
     assert_eq!(values("يقيم حاليا في جدة.", p), vec![v("2015-08-07")]);
     assert_eq!(values("قضى عشر سنوات في السجن.", p), vec![v("P10Y")]);
 }
+
+#[test]
+fn current_year_without_publication_date_is_the_datelines_year() {
+    let text = "أعلنت الوزارة يوم 16 يناير 2025 نتائج موازنة عام 2024، وتتوقع نموا خلال العام الجاري.";
+    let t = times(text, None);
+    let current = t.iter().find(|t| t.0 == "العام الجاري").expect("found");
+    assert_eq!((current.2.clone(), current.3, current.4), (v("2025"), Anchor::Inferred, true));
+}
