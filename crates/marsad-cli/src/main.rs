@@ -66,6 +66,9 @@ enum EvalCommand {
     Time(EvalExpressionsArgs),
     /// Quantities: strict and relaxed P/R/F1 and value accuracy on an offset gold file.
     Quantities(EvalExpressionsArgs),
+    /// Entity resolution: linking accuracy, grouping (B³) and metonymy on an offset gold
+    /// file (default gold/test/entities.jsonl).
+    Entities(EvalExpressionsArgs),
 }
 
 #[derive(clap::Args)]
@@ -146,6 +149,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
         Command::Eval(EvalCommand::Time(args)) => eval_expressions(args, Layer::Time),
         Command::Eval(EvalCommand::Quantities(args)) => eval_expressions(args, Layer::Quantities),
+        Command::Eval(EvalCommand::Entities(args)) => eval_entities(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -245,6 +249,29 @@ fn eval_expressions(args: EvalExpressionsArgs, layer: Layer) -> Result<()> {
     }
     let out =
         if args.json { serde_json::to_string_pretty(&scores.to_json(layer))? + "\n" } else { scores.report(layer) };
+    write_output(None, out.as_bytes())
+}
+
+fn eval_entities(args: EvalExpressionsArgs) -> Result<()> {
+    use marsad::eval::entities::{evaluate, read_gold};
+    use marsad::eval::expressions::Corpora;
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/test/entities.jsonl"));
+    let gold = read_gold(&gold_path)?;
+    if !args.data.is_dir() {
+        bail!("{}: the data folder is missing (give it with --data DIR)", args.data.display());
+    }
+    let docs: Vec<_> = gold.iter().map(|g| g.doc.clone()).collect();
+    let texts = Corpora::new(&args.data).texts(&docs, &gold_path)?;
+    let scores = evaluate(&gold, &texts);
+    if args.errors {
+        for e in &scores.errors {
+            let text = texts.iter().find(|((_, d), _)| *d == e.doc).map_or("", |(_, t)| t.as_str());
+            let s: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+            let (g, f) = (e.gold.as_deref().unwrap_or("-"), e.found.as_deref().unwrap_or("-"));
+            eprintln!("{}\t{s} [{}:{}]\tgold: {g}\tfound: {f}", e.doc, e.start, e.end);
+        }
+    }
+    let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
     write_output(None, out.as_bytes())
 }
 

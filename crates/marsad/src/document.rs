@@ -18,7 +18,7 @@ use crate::text::normalize::NormalizedView;
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -263,6 +263,8 @@ pub struct Document {
     pub quantities: Vec<crate::quantity::Quantity>,
     /// Named-entity mentions, in text order.
     pub mentions: Vec<Mention>,
+    /// Entities the mentions resolve to, in order of first mention.
+    pub entities: Vec<crate::entities::resolve::Entity>,
 }
 
 impl Document {

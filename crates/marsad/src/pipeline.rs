@@ -40,6 +40,12 @@ pub const STAGES: &[Stage] = &[
         adds: "mentions",
         run: crate::entities::recognize,
     },
+    Stage {
+        name: "resolve",
+        reads: &["mentions", "tokens", "clitics"],
+        adds: "entities",
+        run: crate::entities::resolve::recognize,
+    },
 ];
 
 /// Runs the stages over documents, with resources loaded once.

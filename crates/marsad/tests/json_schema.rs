@@ -240,7 +240,11 @@ fn broken_documents_fail_validation() {
         ("a repair without a suggestion", |v| {
             v["repairs"][0].as_object_mut().unwrap().remove("suggestion");
         }),
-        ("an undocumented layer", |v| v["entities"] = json!([])),
+        ("an undocumented layer", |v| v["events"] = json!([])),
+        ("an entity without mentions", |v| {
+            v["entities"] =
+                json!([{"id": "E1", "kind": "person", "name": "x", "origin": {"rule": "r", "confidence": 0.5}}])
+        }),
         ("an undocumented token field", |v| v["tokens"][0]["lemma"] = json!("x")),
         ("an undocumented metadata field", |v| v["meta"]["author"] = json!("x")),
         ("a missing layer", |v| {

@@ -88,6 +88,43 @@ pub struct GazEntry {
     pub major: bool,
     /// Its identifier (see [`GazKind`]).
     pub id: &'static str,
+    /// Its details as tab-separated fields; read them with [`GazEntry::details`].
+    pub info: &'static str,
+}
+
+/// What the gazetteer knows of an entry beyond its names.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Details {
+    /// Its English name (for a demonym, empty).
+    pub name_en: &'static str,
+    /// Its canonical Arabic name.
+    pub name_ar: &'static str,
+    /// Its country (ISO 3166-1 alpha-3); several `|`-separated for an ethnic group.
+    pub country: &'static str,
+    /// Latitude and longitude, for places.
+    pub coordinates: Option<(f64, f64)>,
+    /// Population, for places.
+    pub population: u64,
+    /// A country's capital (GeoNames id), a place's feature code (`PPLC` for a national
+    /// capital), an organisation's kind (`igo`, `bloc`…).
+    pub extra: &'static str,
+}
+
+impl GazEntry {
+    /// The entry's details (fields of `gazetteer_build::INFO_FIELDS`).
+    pub fn details(&self) -> Details {
+        let mut f = self.info.split('\t');
+        let mut next = || f.next().unwrap_or("");
+        let (name_en, name_ar, country, lat, lon, population, extra) =
+            (next(), next(), next(), next(), next(), next(), next());
+        let coordinates = lat.parse().ok().zip(lon.parse().ok());
+        Details { name_en, name_ar, country, coordinates, population: population.parse().unwrap_or(0), extra }
+    }
+
+    /// True for a national capital.
+    pub fn is_capital(&self) -> bool {
+        self.kind == GazKind::Place && self.details().extra == "PPLC"
+    }
 }
 
 /// A name found in the text.
@@ -129,24 +166,38 @@ impl GazMatch {
     }
 }
 
+/// Bytes per entry in the entry table.
+const RECORD: usize = 16;
+
 /// The compiled gazetteer, read in place from the binary.
 pub struct Gazetteer {
     map: Map<&'static [u8]>,
     postings: &'static [u8],
     entries: &'static [u8],
     n_entries: usize,
+    /// Entry number of each country, by ISO 3166-1 alpha-3 code.
+    countries: rustc_hash::FxHashMap<&'static str, usize>,
 }
 
 impl Gazetteer {
     /// The gazetteer embedded in the binary.
     pub fn embedded() -> Self {
         let n_entries = u32::from_le_bytes(ENTRIES[..4].try_into().expect("entry count")) as usize;
-        Gazetteer {
+        let mut g = Gazetteer {
             map: Map::new(FST).expect("embedded gazetteer fst is valid"),
             postings: POSTINGS,
             entries: ENTRIES,
             n_entries,
-        }
+            countries: Default::default(),
+        };
+        g.countries =
+            (0..n_entries).filter(|&i| g.entry(i).kind == GazKind::Country).map(|i| (g.entry(i).id, i)).collect();
+        g
+    }
+
+    /// The entry of a country by its ISO 3166-1 alpha-3 code.
+    pub fn country(&self, iso3: &str) -> Option<GazEntry> {
+        self.countries.get(iso3).map(|&i| self.entry(i))
     }
 
     /// Number of entries.
@@ -165,13 +216,15 @@ impl Gazetteer {
     }
 
     fn entry(&self, i: usize) -> GazEntry {
-        let rec = &self.entries[4 + i * 8..4 + i * 8 + 8];
+        let rec = &self.entries[4 + i * RECORD..4 + (i + 1) * RECORD];
         let kind = GAZ_KINDS[rec[0] as usize];
-        let len = u16::from_le_bytes([rec[2], rec[3]]) as usize;
-        let off = u32::from_le_bytes([rec[4], rec[5], rec[6], rec[7]]) as usize;
-        let ids = &self.entries[4 + self.n_entries * 8..];
-        let id = std::str::from_utf8(&ids[off..off + len]).unwrap_or("");
-        GazEntry { kind, major: rec[1] & FLAG_MAJOR != 0, id }
+        let text = &self.entries[4 + self.n_entries * RECORD..];
+        let field = |len_at: usize, off_at: usize| {
+            let len = u16::from_le_bytes([rec[len_at], rec[len_at + 1]]) as usize;
+            let off = u32::from_le_bytes(rec[off_at..off_at + 4].try_into().expect("offset")) as usize;
+            std::str::from_utf8(&text[off..off + len]).unwrap_or("")
+        };
+        GazEntry { kind, major: rec[1] & FLAG_MAJOR != 0, id: field(2, 4), info: field(8, 12) }
     }
 
     fn postings(&self, start: u32, count: u32) -> impl Iterator<Item = GazEntry> + '_ {

@@ -15,8 +15,9 @@
 //!   by single spaces) to `postings_start << 8 | count`;
 //! - `gazetteer_postings.bin`: little-endian `u32` entry numbers, grouped per phrase,
 //!   best candidates first (countries and organisations before places, larger places first);
-//! - `gazetteer_entries.bin`: per entry 8 bytes (kind `u8`, flags `u8`, id length `u16`,
-//!   id offset `u32` into the id blob), then the id blob (UTF-8).
+//! - `gazetteer_entries.bin`: per entry 16 bytes (kind `u8`, flags `u8`, id length
+//!   `u16`, id offset `u32` into the text blob, info length `u16`, zero `u16`, info
+//!   offset `u32`), then the text blob (UTF-8): ids and [`Entry::info`] records.
 
 use std::collections::BTreeMap;
 
@@ -57,6 +58,19 @@ pub struct Entry {
     pub rank: u64,
     /// The Arabic names (original spelling; keyed later).
     pub names: Vec<String>,
+    /// What resolution needs to know of it, as tab-separated fields (see [`INFO_FIELDS`]).
+    pub info: String,
+}
+
+/// The fields of [`Entry::info`], in order: English name, canonical Arabic name,
+/// country (ISO 3166-1 alpha-3), latitude, longitude, population, and an extra field:
+/// a country's capital (GeoNames id), a place's GeoNames feature code, an
+/// organisation's kind.
+pub const INFO_FIELDS: [&str; 7] = ["name_en", "name_ar", "country", "lat", "lon", "population", "extra"];
+
+/// An [`Entry::info`] record from its fields, in [`INFO_FIELDS`] order.
+fn info(fields: [&str; 7]) -> String {
+    fields.iter().map(|f| f.replace('\t', " ")).collect::<Vec<_>>().join("\t")
 }
 
 fn kind(name: &str) -> u8 {
@@ -169,10 +183,13 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
         match *name {
             "countries.tsv" => {
                 let (id, ar, var) = (t.col("iso3"), t.col("name_ar"), t.col("variants_ar"));
+                let (en, capital) = (t.col("name_en"), t.col("capital_geonameid"));
                 for r in &t.rows {
                     let mut names = vec![t.get(r, ar).to_owned()];
                     names.extend(split_variants(t.get(r, var)));
-                    out.push(Entry { kind: kind("country"), flags: 0, id: t.get(r, id).into(), rank: u64::MAX, names });
+                    let (iso3, name_ar) = (t.get(r, id), t.get(r, ar));
+                    let info = info([t.get(r, en), name_ar, iso3, "", "", "", t.get(r, capital)]);
+                    out.push(Entry { kind: kind("country"), flags: 0, id: iso3.into(), rank: u64::MAX, names, info });
                 }
             }
             "demonyms.tsv" | "ethnic_groups.tsv" => {
@@ -182,6 +199,7 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                 let var = t.col("variants_ar");
                 let plural = t.col("plural_broken_ar").or(t.col("plural_ar"));
                 let conf = t.col("confidence");
+                let (en, iso3) = (t.col("name_en"), t.col("iso3"));
                 for r in &t.rows {
                     let mut names = Vec::new();
                     for base in std::iter::once(t.get(r, adj).to_owned()).chain(split_variants(t.get(r, var))) {
@@ -198,12 +216,14 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                         id: t.get(r, id).into(),
                         rank: u64::MAX - 1,
                         names,
+                        info: info([t.get(r, en), t.get(r, adj), t.get(r, iso3), "", "", "", ""]),
                     });
                 }
             }
             "places.tsv" => {
                 let (id, k, ar, var) = (t.col("geonameid"), t.col("kind"), t.col("name_ar"), t.col("variants_ar"));
                 let (pop, code) = (t.col("population"), t.col("feature_code"));
+                let (en, iso3, lat, lon) = (t.col("name_en"), t.col("iso3"), t.col("lat"), t.col("lon"));
                 for r in &t.rows {
                     let ar_name = t.get(r, ar);
                     if ar_name.is_empty() {
@@ -221,11 +241,21 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                         id: t.get(r, id).into(),
                         rank: if capital { u64::MAX / 2 } else { population.min(u64::MAX / 4) },
                         names,
+                        info: info([
+                            t.get(r, en),
+                            ar_name,
+                            t.get(r, iso3),
+                            t.get(r, lat),
+                            t.get(r, lon),
+                            t.get(r, pop),
+                            t.get(r, code),
+                        ]),
                     });
                 }
             }
             "organizations.tsv" => {
                 let (id, ar, var) = (t.col("id"), t.col("name_ar"), t.col("variants_ar"));
+                let (en, k) = (t.col("name_en"), t.col("kind"));
                 for r in &t.rows {
                     let mut names = vec![t.get(r, ar).to_owned()];
                     names.extend(split_variants(t.get(r, var)));
@@ -235,11 +265,13 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                         id: t.get(r, id).into(),
                         rank: u64::MAX - 2,
                         names,
+                        info: info([t.get(r, en), t.get(r, ar), "", "", "", "", t.get(r, k)]),
                     });
                 }
             }
             "institutions.tsv" => {
-                let (head, person) = (t.col("head_ar"), t.col("person"));
+                let (head, person, role) = (t.col("head_ar"), t.col("person"), t.col("role_en"));
+                let (k, iso3) = (t.col("kind"), t.col("iso3"));
                 for r in &t.rows {
                     let head = t.get(r, head);
                     let office = t.get(r, person) == "yes";
@@ -249,6 +281,7 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                         id: head.into(),
                         rank: u64::MAX - 3,
                         names: vec![head.to_owned()],
+                        info: info([t.get(r, role), head, t.get(r, iso3), "", "", "", t.get(r, k)]),
                     });
                 }
             }
@@ -261,6 +294,7 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                         id: t.get(r, en).into(),
                         rank: u64::MAX - 4,
                         names: vec![t.get(r, ar).to_owned()],
+                        info: info([t.get(r, en), t.get(r, ar), "", "", "", "", ""]),
                     });
                 }
             }
@@ -284,6 +318,7 @@ pub fn entries(files: &[(&str, &str)]) -> Vec<Entry> {
                         id: t.get(r, ar).into(),
                         rank: 0,
                         names,
+                        info: String::new(),
                     });
                 }
             }
@@ -336,17 +371,21 @@ pub fn compile(entries: &[Entry], key_of: fn(&str) -> String) -> Compiled {
         count += list.len() as u64;
         builder.insert(phrase.as_bytes(), value).expect("phrases are sorted and unique");
     }
-    let mut table = Vec::with_capacity(entries.len() * 8 + 4);
+    let mut table = Vec::with_capacity(entries.len() * 16 + 4);
     table.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    let mut ids = Vec::new();
+    let mut text = Vec::new();
     for e in entries {
         table.push(e.kind);
         table.push(e.flags);
         table.extend_from_slice(&(e.id.len().min(u16::MAX as usize) as u16).to_le_bytes());
-        table.extend_from_slice(&(ids.len() as u32).to_le_bytes());
-        ids.extend_from_slice(e.id.as_bytes());
+        table.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        text.extend_from_slice(e.id.as_bytes());
+        table.extend_from_slice(&(e.info.len().min(u16::MAX as usize) as u16).to_le_bytes());
+        table.extend_from_slice(&0u16.to_le_bytes());
+        table.extend_from_slice(&(text.len() as u32).to_le_bytes());
+        text.extend_from_slice(e.info.as_bytes());
     }
-    table.extend_from_slice(&ids);
+    table.extend_from_slice(&text);
     Compiled { fst: builder.into_inner().expect("fst builds"), postings, entries: table }
 }
 

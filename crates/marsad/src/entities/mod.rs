@@ -14,6 +14,7 @@
 pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_build;
+pub mod resolve;
 pub mod tagger;
 pub mod train;
 

@@ -3,8 +3,10 @@
 //! One submodule per layer, each with a reader for its gold format and a scorer
 //! that runs the real pipeline on the gold texts: [`ner`] (named entities, CoNLL
 //! files, conlleval-style exact-span scores) and [`expressions`] (time expressions and
-//! quantities: offset gold files into the news corpora, strict and relaxed spans, values).
+//! quantities: offset gold files into the news corpora, strict and relaxed spans, values) and
+//! [`entities`] (entity resolution: links, grouping, metonymy).
 
 pub mod conll;
+pub mod entities;
 pub mod expressions;
 pub mod ner;

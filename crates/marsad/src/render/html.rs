@@ -347,14 +347,20 @@ pub fn clitics(doc: &Document) -> Vec<Highlight> {
 pub fn mentions(doc: &Document) -> Vec<Highlight> {
     doc.mentions
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             let kind = m.kind.name();
             let ids: Vec<String> = m.gazetteer.iter().map(|g| format!("{} {}", g.kind.name(), g.id)).collect();
             let ids = if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) };
+            let entity = doc.entities.iter().find(|e| e.mentions.contains(&i)).map_or(String::new(), |e| {
+                let link = e.link.as_deref().map_or("unresolved".to_owned(), str::to_owned);
+                let metonymy = if e.metonymy.contains(&i) { ", metonymy" } else { "" };
+                format!(" → {} {} ({link}{metonymy})", e.id, e.name)
+            });
             Highlight {
                 span: m.span,
                 class: format!("ent ent-{kind}"),
-                title: format!("Entity ({kind}): {}{ids}{}", doc.slice(m.span), provenance(&m.origin)),
+                title: format!("Entity ({kind}): {}{ids}{entity}{}", doc.slice(m.span), provenance(&m.origin)),
             }
         })
         .collect()
@@ -592,6 +598,40 @@ fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
                 escape(doc.slice(r.span)),
                 escape(&r.origin.rule),
                 format_confidence(r.origin.confidence),
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let _ = writeln!(out, "<h2>Entities ({})</h2>", doc.entities.len());
+    if doc.entities.is_empty() {
+        out.push_str("<p class=\"muted\">No named entities.</p>\n");
+    } else {
+        out.push_str("<table class=\"entities\">\n<thead><tr><th>Id</th><th>Name</th><th>Kind</th><th>Link</th><th>Where</th><th>Mentions</th><th>Rule</th><th>Conf.</th></tr></thead>\n<tbody>\n");
+        for e in &doc.entities {
+            let place = match (e.coordinates, &e.country) {
+                (Some(c), _) => format!("{:.2}, {:.2}", c.lat, c.lon),
+                (None, Some(c)) => escape(c),
+                _ => String::new(),
+            };
+            let name_en =
+                e.name_en.as_deref().map_or(String::new(), |n| format!(" <span class=\"muted\">{}</span>", escape(n)));
+            let alternatives = if e.alternatives.is_empty() {
+                String::new()
+            } else {
+                let alts: Vec<String> =
+                    e.alternatives.iter().map(|a| format!("{} {}", a.name, format_confidence(a.confidence))).collect();
+                format!("<br><span class=\"muted\">or {}</span>", escape(&alts.join("; ")))
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi>{name_en}</td><td>{}</td><td>{}{alternatives}</td><td>{place}</td><td>{}</td><td class=\"rule\">{}</td><td>{}</td></tr>",
+                escape(&e.id),
+                escape(&e.name),
+                escape(&serde_name(&e.kind)),
+                escape(e.link.as_deref().unwrap_or("—")),
+                e.mentions.len() + e.adjectives.len(),
+                escape(&e.origin.rule),
+                format_confidence(e.origin.confidence),
             );
         }
         out.push_str("</tbody>\n</table>\n");

@@ -23,6 +23,7 @@ pub fn render(doc: &Document, colour: bool) -> String {
     header(&mut out, doc, st);
     warnings(&mut out, doc, st);
     body(&mut out, doc, st);
+    entities(&mut out, doc, st);
     times(&mut out, doc, st);
     quantities(&mut out, doc, st);
     repairs(&mut out, doc, st);
@@ -321,6 +322,55 @@ fn times(out: &mut String, doc: &Document, st: Style) {
             st.dim(&format!("{} {}", clean(&t.origin.rule), format_confidence(t.origin.confidence))),
             st.dim(&chars(&index, t.span)),
         );
+    }
+}
+
+/// The entities: name, kind, link, country and coordinates, its mentions (metonymy
+/// marked), alternatives, rule and confidence.
+fn entities(out: &mut String, doc: &Document, st: Style) {
+    if doc.entities.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Entities"), st.dim(&format!("({})", doc.entities.len())));
+    for e in &doc.entities {
+        let mut what = vec![serde_name(&e.kind)];
+        what.extend(e.link.clone());
+        what.extend(e.name_en.clone());
+        if let Some(c) = e.coordinates {
+            what.push(format!("{:.2}, {:.2}", c.lat, c.lon));
+        } else if let Some(c) = e.country.as_ref().filter(|c| e.link.as_deref() != Some(&format!("country:{c}"))) {
+            what.push(c.clone());
+        }
+        let mut mentions: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|&m| {
+                let text = clean(doc.slice(doc.mentions[m].span));
+                if e.metonymy.contains(&m) {
+                    format!("{text} (metonymy)")
+                } else {
+                    text
+                }
+            })
+            .collect();
+        mentions.extend(e.adjectives.iter().map(|a| clean(doc.slice(a.span))));
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}",
+            st.dim(&format!("{:>3}", e.id)),
+            st.paint(MAGENTA, &clean(&e.name)),
+            what.join("  "),
+            st.dim(&format!("«{}»", mentions.join("، "))),
+            st.dim(&format!("{} {}", clean(&e.origin.rule), format_confidence(e.origin.confidence))),
+        );
+        if !e.alternatives.is_empty() {
+            let alts: Vec<String> = e
+                .alternatives
+                .iter()
+                .map(|a| format!("{} {} {}", a.link, clean(&a.name), format_confidence(a.confidence)))
+                .collect();
+            let _ = writeln!(out, "      {}", st.dim(&format!("or: {}", alts.join("; "))));
+        }
     }
 }
 
