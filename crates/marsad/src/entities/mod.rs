@@ -15,6 +15,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_build;
 pub mod resolve;
+pub mod roles;
 pub mod tagger;
 pub mod train;
 

@@ -31,6 +31,8 @@ pub enum EntityKind {
     Region,
     /// An organisation: international, a state institution, a company, a party.
     Organization,
+    /// An office named without its holder (وزير الخارجية الأمريكي أعلن …).
+    Office,
     /// Anything else with a name: an event, a people, a work.
     Other,
 }
@@ -97,6 +99,9 @@ pub struct Entity {
     /// الجزائريين), in text order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub adjectives: Vec<Adjective>,
+    /// A person's titles and offices (وزير الخارجية الأمريكي), or an office's own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<super::roles::Role>,
     /// Other entries its name could be, when it was ambiguous.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Candidate>,
@@ -205,13 +210,90 @@ pub fn resolve(doc: &Document, gaz: &Gazetteer) -> Vec<Entity> {
                 mentions: vec![mi],
                 metonymy: if r.metonymy { vec![mi] } else { Vec::new() },
                 adjectives: Vec::new(),
+                roles: Vec::new(),
                 alternatives: r.alternatives,
                 origin: Origin::rule(r.rule, r.confidence),
             }),
         }
     }
     add_adjectives(doc, gaz, &mut entities);
+    add_roles(doc, gaz, &mut entities);
     entities
+}
+
+/// Attaches titles to the persons they describe, and makes an entity of each office
+/// named without a person (the same office twice is one entity).
+fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
+    let mut named = vec![false; doc.tokens.len()];
+    for m in &doc.mentions {
+        named[m.first_token..m.end_token].fill(true);
+    }
+    let mut entity_of = vec![usize::MAX; doc.mentions.len()];
+    let mut alone = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        for &m in &e.mentions {
+            entity_of[m] = ei;
+        }
+    }
+    for s in &doc.sentences {
+        if s.first_token >= s.end_token {
+            continue;
+        }
+        let matches = gaz.longest(doc, s.first_token..s.end_token);
+        let start = doc.mentions.partition_point(|m| m.first_token < s.first_token);
+        for (mi, m) in doc.mentions.iter().enumerate().skip(start).take_while(|(_, m)| m.first_token < s.end_token) {
+            if m.kind != MentionKind::Per || entity_of[mi] == usize::MAX {
+                continue;
+            }
+            let found = [
+                super::roles::before(doc, gaz, &matches, m.first_token),
+                super::roles::after(doc, gaz, &matches, m.end_token),
+            ];
+            let e = &mut entities[entity_of[mi]];
+            for role in found.into_iter().flatten() {
+                if !e.roles.iter().any(|r| r.office == role.office && r.organization == role.organization) {
+                    e.roles.push(role);
+                }
+            }
+        }
+        alone.extend(super::roles::alone(doc, gaz, &matches, &named));
+    }
+    for role in alone {
+        let same = |r: &super::roles::Role| {
+            r.office == role.office && r.organization == role.organization && r.country == role.country
+        };
+        // the same office as a named person's in the text is that person (a headline's
+        // وزير الخارجية الأردني, named in the body); the same office twice is one entity
+        let holder = entities.iter_mut().find(|e| {
+            (e.kind == EntityKind::Person && e.roles.iter().any(same))
+                || (e.kind == EntityKind::Office && e.roles.first().is_some_and(same))
+        });
+        if let Some(e) = holder {
+            if e.kind == EntityKind::Office {
+                e.roles.push(role);
+            }
+            continue;
+        }
+        let confidence = role.origin.confidence;
+        entities.push(Entity {
+            id: format!("E{}", entities.len() + 1),
+            kind: EntityKind::Office,
+            name: doc.slice(role.span).to_owned(),
+            name_en: Some(match &role.organization {
+                Some(o) => format!("{} ({o})", role.office),
+                None => role.office.clone(),
+            }),
+            link: None,
+            country: role.country.clone(),
+            coordinates: None,
+            mentions: Vec::new(),
+            metonymy: Vec::new(),
+            adjectives: Vec::new(),
+            roles: vec![role],
+            alternatives: Vec::new(),
+            origin: Origin::rule("resolve.office", confidence),
+        });
+    }
 }
 
 /// Adds the nationality adjectives outside the mentions to their countries' entities
@@ -244,6 +326,7 @@ fn add_adjectives(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
                         mentions: Vec::new(),
                         metonymy: Vec::new(),
                         adjectives: vec![Adjective { span }],
+                        roles: Vec::new(),
                         alternatives: Vec::new(),
                         origin: Origin::rule(r.rule, r.confidence),
                     });
@@ -507,6 +590,24 @@ mod tests {
         assert_eq!(people.len(), 1, "{:#?}", doc.mentions);
         assert_eq!(people[0].mentions.len(), 2);
         assert_eq!(people[0].name, "أحمد عطاف");
+    }
+
+    #[test]
+    fn titles_attach_to_the_person_they_describe() {
+        let (_, e) = entities("وصل وزير الخارجية الأردني سامر الحديدي إلى الرباط أمس.");
+        let p = e.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+        let r = p.roles.first().expect("a role");
+        assert_eq!(r.office, "minister");
+        assert_eq!(r.country.as_deref(), Some("JOR"));
+        assert!(r.organization.as_deref().is_some_and(|o| o.contains("Foreign")), "{r:?}");
+    }
+
+    #[test]
+    fn an_office_without_a_name_is_an_entity() {
+        let (_, e) = entities("وقال وزير الدفاع الفرنسي إن بلاده سترسل قوات إضافية.");
+        let office = e.iter().find(|e| e.kind == EntityKind::Office).expect("an office");
+        assert_eq!(office.country.as_deref(), Some("FRA"));
+        assert!(office.mentions.is_empty());
     }
 
     #[test]

@@ -615,6 +615,16 @@ fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
             };
             let name_en =
                 e.name_en.as_deref().map_or(String::new(), |n| format!(" <span class=\"muted\">{}</span>", escape(n)));
+            let roles: String = e
+                .roles
+                .iter()
+                .map(|r| {
+                    let mut of: Vec<&str> = vec![r.office.as_str()];
+                    of.extend(r.organization.as_deref());
+                    of.extend(r.country.as_deref());
+                    format!("<br><span class=\"muted\">{}</span>", escape(&of.join(", ")))
+                })
+                .collect();
             let alternatives = if e.alternatives.is_empty() {
                 String::new()
             } else {
@@ -624,7 +634,7 @@ fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi>{name_en}</td><td>{}</td><td>{}{alternatives}</td><td>{place}</td><td>{}</td><td class=\"rule\">{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi>{name_en}{roles}</td><td>{}</td><td>{}{alternatives}</td><td>{place}</td><td>{}</td><td class=\"rule\">{}</td><td>{}</td></tr>",
                 escape(&e.id),
                 escape(&e.name),
                 escape(&serde_name(&e.kind)),

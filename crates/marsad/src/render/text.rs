@@ -354,6 +354,10 @@ fn entities(out: &mut String, doc: &Document, st: Style) {
             })
             .collect();
         mentions.extend(e.adjectives.iter().map(|a| clean(doc.slice(a.span))));
+        if mentions.is_empty() {
+            // an office named without its holder: where it is named
+            mentions.extend(e.roles.iter().map(|r| clean(doc.slice(r.span))));
+        }
         let _ = writeln!(
             out,
             "  {} {}  {}  {}  {}",
@@ -363,6 +367,12 @@ fn entities(out: &mut String, doc: &Document, st: Style) {
             st.dim(&format!("«{}»", mentions.join("، "))),
             st.dim(&format!("{} {}", clean(&e.origin.rule), format_confidence(e.origin.confidence))),
         );
+        for r in &e.roles {
+            let mut of: Vec<&str> = vec![r.office.as_str()];
+            of.extend(r.organization.as_deref());
+            of.extend(r.country.as_deref());
+            let _ = writeln!(out, "      {} «{}» {}", st.dim("role:"), clean(doc.slice(r.span)), of.join(", "));
+        }
         if !e.alternatives.is_empty() {
             let alts: Vec<String> = e
                 .alternatives
