@@ -1,7 +1,8 @@
 //! Speed of the named-entity tagger on the example articles repeated to about 100 KB:
 //! the `entities` stage alone (gazetteer matching, features, Viterbi and mentions) on
-//! documents that already have their text layers, in tokens per second; and the load
-//! time of the tagger's model and gazetteer.
+//! documents that already have their text layers, in tokens per second; the `resolve`
+//! stage (links, grouping, roles) on its mentions; and the load time of the tagger's
+//! model and gazetteer.
 //!
 //! Run with `cargo bench -p marsad --bench entities`.
 
@@ -33,6 +34,12 @@ fn entities(c: &mut Criterion) {
     g.throughput(Throughput::Elements(tokens));
     g.bench_function("stage", |b| b.iter(|| marsad::entities::find_mentions(black_box(&doc), res, &res.ner)));
     g.bench_function("gazetteer", |b| b.iter(|| res.gazetteer.matches(black_box(&doc), 0..doc.tokens.len())));
+    // resolution, grouping and roles over the mentions found
+    let mut resolved = doc.clone();
+    resolved.mentions = marsad::entities::find_mentions(&doc, res, &res.ner);
+    g.bench_function("resolve", |b| {
+        b.iter(|| marsad::entities::resolve::resolve(black_box(&resolved), &res.gazetteer))
+    });
     g.finish();
 
     let mut g = c.benchmark_group("entities/load");

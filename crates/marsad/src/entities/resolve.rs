@@ -9,6 +9,7 @@
 //! same entity are grouped: equal links, and a person's later short names (surname,
 //! first name) with the full name before them.
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::gazetteer::{GazEntry, GazKind, Gazetteer};
@@ -60,10 +61,11 @@ pub struct Candidate {
     pub confidence: f32,
 }
 
-/// A nationality adjective that refers to a country's entity.
+/// A country named where the tagger saw no name: by its nationality adjective (الوفد
+/// الجزائري) or by a name the tagger missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Adjective {
-    /// The adjective in the original text (without the conjunction or preposition on it).
+pub struct Reference {
+    /// The words in the original text (without the conjunction or preposition on them).
     pub span: Span,
 }
 
@@ -95,10 +97,10 @@ pub struct Entity {
     /// Those of its mentions that name it through its capital (metonymy).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub metonymy: Vec<usize>,
-    /// Nationality adjectives outside the names that refer to it (الوفد الجزائري،
-    /// الجزائريين), in text order.
+    /// For a country, where the text names it outside the mentions: nationality
+    /// adjectives (الوفد الجزائري، الجزائريين) and names the tagger missed, in text order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub adjectives: Vec<Adjective>,
+    pub references: Vec<Reference>,
     /// A person's titles and offices (وزير الخارجية الأمريكي), or an office's own.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<super::roles::Role>,
@@ -175,48 +177,61 @@ struct Resolved {
 pub fn resolve(doc: &Document, gaz: &Gazetteer) -> Vec<Entity> {
     let countries = doc_countries(doc, gaz);
     let mut entities: Vec<Entity> = Vec::new();
+    // indexes that keep grouping linear in the number of mentions
+    let mut by_link: FxHashMap<String, usize> = FxHashMap::default();
+    let mut by_text: FxHashMap<(EntityKind, Vec<String>), usize> = FxHashMap::default();
+    let mut people = PersonIndex::default();
     for (mi, m) in doc.mentions.iter().enumerate() {
         let r = resolve_one(doc, gaz, m, &countries);
-        let text = mention_key(doc, m);
+        let key = mention_key(doc, m);
         let target = match (&r.link, r.kind) {
-            (Some(link), _) => entities.iter().position(|e| e.link.as_deref() == Some(link)),
-            (None, EntityKind::Person) => person_group(doc, &entities, &text),
-            (None, kind) => entities.iter().position(|e| {
-                e.link.is_none()
-                    && e.kind == kind
-                    && e.mentions.iter().any(|&o| mention_key(doc, &doc.mentions[o]) == text)
-            }),
+            (Some(link), _) => by_link.get(link).copied(),
+            (None, EntityKind::Person) => people.group(&key),
+            (None, kind) => by_text.get(&(kind, key.clone())).copied(),
         };
-        match target {
+        let e = match target {
             Some(e) => {
-                let e = &mut entities[e];
-                e.mentions.push(mi);
+                let ent = &mut entities[e];
+                ent.mentions.push(mi);
                 if r.metonymy {
-                    e.metonymy.push(mi);
+                    ent.metonymy.push(mi);
                 }
                 // a person's canonical name is its longest mention
-                if e.kind == EntityKind::Person && m.end_token - m.first_token > name_tokens(&e.name) {
-                    e.name = doc.slice(m.span).to_owned();
+                if ent.kind == EntityKind::Person && m.end_token - m.first_token > name_tokens(&ent.name) {
+                    ent.name = doc.slice(m.span).to_owned();
                 }
+                e
             }
-            None => entities.push(Entity {
-                id: format!("E{}", entities.len() + 1),
-                kind: r.kind,
-                name: r.name.unwrap_or_else(|| doc.slice(m.span).to_owned()),
-                name_en: r.name_en,
-                link: r.link,
-                country: r.country,
-                coordinates: r.coordinates,
-                mentions: vec![mi],
-                metonymy: if r.metonymy { vec![mi] } else { Vec::new() },
-                adjectives: Vec::new(),
-                roles: Vec::new(),
-                alternatives: r.alternatives,
-                origin: Origin::rule(r.rule, r.confidence),
-            }),
+            None => {
+                entities.push(Entity {
+                    id: format!("E{}", entities.len() + 1),
+                    kind: r.kind,
+                    name: r.name.unwrap_or_else(|| doc.slice(m.span).to_owned()),
+                    name_en: r.name_en,
+                    link: r.link.clone(),
+                    country: r.country,
+                    coordinates: r.coordinates,
+                    mentions: vec![mi],
+                    metonymy: if r.metonymy { vec![mi] } else { Vec::new() },
+                    references: Vec::new(),
+                    roles: Vec::new(),
+                    alternatives: r.alternatives,
+                    origin: Origin::rule(r.rule, r.confidence),
+                });
+                entities.len() - 1
+            }
+        };
+        match (&r.link, r.kind) {
+            (Some(link), _) => {
+                by_link.entry(link.clone()).or_insert(e);
+            }
+            (None, EntityKind::Person) => people.add(e, key),
+            (None, kind) => {
+                by_text.entry((kind, key)).or_insert(e);
+            }
         }
     }
-    add_adjectives(doc, gaz, &mut entities);
+    add_references(doc, gaz, &mut entities);
     add_roles(doc, gaz, &mut entities);
     entities
 }
@@ -288,7 +303,7 @@ fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
             coordinates: None,
             mentions: Vec::new(),
             metonymy: Vec::new(),
-            adjectives: Vec::new(),
+            references: Vec::new(),
             roles: vec![role],
             alternatives: Vec::new(),
             origin: Origin::rule("resolve.office", confidence),
@@ -296,9 +311,9 @@ fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
     }
 }
 
-/// Adds the nationality adjectives outside the mentions to their countries' entities
-/// (a new entity when the country has none yet).
-fn add_adjectives(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
+/// Adds the nationality adjectives and country names outside the mentions to their
+/// countries' entities (a new entity when the country has none yet).
+fn add_references(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
     let mut in_mention = vec![false; doc.tokens.len()];
     for m in &doc.mentions {
         in_mention[m.first_token..m.end_token].fill(true);
@@ -308,13 +323,15 @@ fn add_adjectives(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
             if in_mention[g.first_token..g.end_token].iter().any(|&x| x) {
                 continue;
             }
-            let Some(e) = gaz.entries(&g).find(|e| e.kind == GazKind::Demonym && e.major) else { continue };
+            let names_country = |e: &GazEntry| e.kind == GazKind::Country || (e.kind == GazKind::Demonym && e.major);
+            let Some(e) = gaz.entries(&g).find(names_country) else { continue };
             let span = Span::new(g.start, doc.tokens[g.end_token - 1].span.end);
             let link = format!("country:{}", e.id);
             match entities.iter_mut().find(|x| x.link.as_deref() == Some(link.as_str())) {
-                Some(x) => x.adjectives.push(Adjective { span }),
+                Some(x) => x.references.push(Reference { span }),
                 None => {
-                    let r = country(gaz, blank(), e.id, "resolve.demonym", 0.8);
+                    let rule = if e.kind == GazKind::Country { "resolve.country.untagged" } else { "resolve.demonym" };
+                    let r = country(gaz, blank(), e.id, rule, 0.8);
                     entities.push(Entity {
                         id: format!("E{}", entities.len() + 1),
                         kind: r.kind,
@@ -325,7 +342,7 @@ fn add_adjectives(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
                         coordinates: None,
                         mentions: Vec::new(),
                         metonymy: Vec::new(),
-                        adjectives: vec![Adjective { span }],
+                        references: vec![Reference { span }],
                         roles: Vec::new(),
                         alternatives: Vec::new(),
                         origin: Origin::rule(r.rule, r.confidence),
@@ -367,16 +384,37 @@ fn mention_key(doc: &Document, m: &Mention) -> Vec<String> {
         .collect()
 }
 
-/// The person entity a name without a link belongs to: one whose names contain all
-/// its words (a surname or first name after the full name), the latest first.
-fn person_group(doc: &Document, entities: &[Entity], key: &[String]) -> Option<usize> {
-    entities.iter().rposition(|e| {
-        e.kind == EntityKind::Person
-            && e.mentions.iter().any(|&o| {
-                let other = mention_key(doc, &doc.mentions[o]);
-                other.len() >= key.len() && key.iter().all(|k| other.contains(k))
-            })
-    })
+/// The words of the person entities' names, to find the entity a later short name
+/// (a surname, a first name) belongs to.
+#[derive(Default)]
+struct PersonIndex {
+    /// For each word, the person entities one of whose names has it, in order.
+    by_word: FxHashMap<String, Vec<usize>>,
+    /// Each indexed entity's names, as word lists.
+    names: FxHashMap<usize, Vec<Vec<String>>>,
+}
+
+impl PersonIndex {
+    /// The latest person entity with a name that holds every word of `key`.
+    fn group(&self, key: &[String]) -> Option<usize> {
+        let first = key.first()?;
+        self.by_word
+            .get(first)?
+            .iter()
+            .rev()
+            .copied()
+            .find(|e| self.names[e].iter().any(|name| name.len() >= key.len() && key.iter().all(|k| name.contains(k))))
+    }
+
+    fn add(&mut self, entity: usize, key: Vec<String>) {
+        for w in &key {
+            let list = self.by_word.entry(w.clone()).or_default();
+            if list.last() != Some(&entity) {
+                list.push(entity);
+            }
+        }
+        self.names.entry(entity).or_default().push(key);
+    }
 }
 
 /// The countries an article speaks of: those named, or named through their nationality
@@ -410,8 +448,17 @@ fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'stat
     }
     let matches = gaz.longest(doc, m.first_token..m.end_token);
     // the name covering the whole mention decides; a name inside a longer one (the
-    // demonym of وزارة الخارجية الأمريكية) only gives the country
-    let whole = matches.iter().find(|g| g.first_token == m.first_token && g.end_token == m.end_token);
+    // demonym of وزارة الخارجية الأمريكية) only gives the country. A country or
+    // organisation name the mention is the start of (المملكة of المملكة المغربية) is
+    // the tagger cutting the name short.
+    let longer = gaz.longest(doc, m.first_token..(m.end_token + 4).min(doc.tokens.len())).into_iter().find(|g| {
+        g.first_token == m.first_token
+            && g.end_token > m.end_token
+            && gaz.entries(g).any(|e| matches!(e.kind, GazKind::Country | GazKind::Organization))
+    });
+    let whole = longer
+        .as_ref()
+        .or_else(|| matches.iter().find(|g| g.first_token == m.first_token && g.end_token == m.end_token));
     let inner_country = matches
         .iter()
         .find_map(|g| gaz.entries(g).find(|e| matches!(e.kind, GazKind::Country | GazKind::Demonym)).map(|e| e.id));
@@ -560,7 +607,7 @@ mod tests {
         let (_, e) =
             entities("زار الوفد الجزائري الجزائر أمس، وقال إن الجزائريين يرحبون بالتعاون مع الحكومة الجزائرية.");
         let dza = by_link(&e, "country:DZA").expect("Algeria");
-        assert_eq!(dza.mentions.len() + dza.adjectives.len(), 4, "{e:#?}");
+        assert_eq!(dza.mentions.len() + dza.references.len(), 4, "{e:#?}");
         assert_eq!(dza.kind, EntityKind::Country);
         assert_eq!(dza.name_en.as_deref(), Some("Algeria"));
     }
@@ -608,6 +655,15 @@ mod tests {
         let office = e.iter().find(|e| e.kind == EntityKind::Office).expect("an office");
         assert_eq!(office.country.as_deref(), Some("FRA"));
         assert!(office.mentions.is_empty());
+    }
+
+    #[test]
+    fn a_formal_country_name_is_its_country_however_it_is_tagged() {
+        for text in ["وصل الوفد بالمملكة المغربية أمس.", "وصل الملك إلى مدينة طنجة بالمملكة المغربية أمس."]
+        {
+            let (_, e) = entities(text);
+            assert!(by_link(&e, "country:MAR").is_some(), "{text}: {e:#?}");
+        }
     }
 
     #[test]

@@ -106,6 +106,18 @@ fn short(description: &str) -> String {
     s.strip_suffix(" for").unwrap_or(s).to_owned()
 }
 
+/// The match ending at token `end` (matches are in text order and do not overlap).
+fn ending_at(matches: &[GazMatch], end: usize) -> Option<&GazMatch> {
+    let i = matches.partition_point(|g| g.end_token < end);
+    matches.get(i).filter(|g| g.end_token == end)
+}
+
+/// The match starting at token `first`.
+fn starting_at(matches: &[GazMatch], first: usize) -> Option<&GazMatch> {
+    let i = matches.partition_point(|g| g.first_token < first);
+    matches.get(i).filter(|g| g.first_token == first)
+}
+
 fn is_link(doc: &Document, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Arabic && LINKS.contains(&t.key.as_str()))
 }
@@ -120,8 +132,7 @@ pub fn before(doc: &Document, gaz: &Gazetteer, matches: &[GazMatch], at: usize) 
     let mut j = at;
     let mut parts = Parts::default();
     loop {
-        let part =
-            matches.iter().find(|g| g.end_token == j && g.first_token < j).and_then(|g| Some((g, title_part(gaz, g)?)));
+        let part = ending_at(matches, j).and_then(|g| Some((g, title_part(gaz, g)?)));
         let Some((g, e)) = part else {
             if j > 0 && is_link(doc, j - 1) {
                 j -= 1;
@@ -157,7 +168,7 @@ pub fn after(doc: &Document, gaz: &Gazetteer, matches: &[GazMatch], end: usize) 
             j += 1;
             continue;
         }
-        let Some(g) = matches.iter().find(|g| g.first_token == j) else { break };
+        let Some(g) = starting_at(matches, j) else { break };
         let Some(e) = title_part(gaz, g) else { break };
         if j == start && e.kind != GazKind::Office {
             return None;

@@ -2,7 +2,8 @@
 //! (guideline: `docs/annotation/entities.md`).
 //!
 //! Gold mentions are paired with marsad's references to an entity — its mentions and
-//! its nationality adjectives — by overlapping spans, one to one (as for time
+//! its other references (nationality adjectives, country names the tagger missed) —
+//! by overlapping spans, one to one (as for time
 //! expressions). On the pairs, the scores are: linking accuracy (marsad's entity has
 //! the gold link, or, for a gold mention without one, none), grouping (B³ precision
 //! and recall of marsad's entities against the gold clusters of each document) and
@@ -98,7 +99,7 @@ pub struct Scores {
     pub documents: usize,
     /// Gold mentions.
     pub gold: usize,
-    /// marsad's references to entities (mentions and adjectives).
+    /// marsad's references to entities (mentions and other references).
     pub found: usize,
     /// Gold mentions paired with a reference.
     pub matched: usize,
@@ -224,7 +225,7 @@ pub fn evaluate(gold: &[GoldEntities], texts: &HashMap<(String, String), String>
         let mut refs = Vec::new();
         for (ei, e) in doc.entities.iter().enumerate() {
             let spans = e.mentions.iter().map(|&m| (doc.mentions[m].span, e.metonymy.contains(&m)));
-            for (span, metonymy) in spans.chain(e.adjectives.iter().map(|a| (a.span, false))) {
+            for (span, metonymy) in spans.chain(e.references.iter().map(|a| (a.span, false))) {
                 let item = Item { start: chars(span.start), end: chars(span.end), label: String::new(), value: None };
                 refs.push(Reference { item, entity: ei, link: e.link.clone(), metonymy });
             }

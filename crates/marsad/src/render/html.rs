@@ -639,7 +639,7 @@ fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
                 escape(&e.name),
                 escape(&serde_name(&e.kind)),
                 escape(e.link.as_deref().unwrap_or("—")),
-                e.mentions.len() + e.adjectives.len(),
+                e.mentions.len() + e.references.len(),
                 escape(&e.origin.rule),
                 format_confidence(e.origin.confidence),
             );

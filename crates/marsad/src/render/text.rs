@@ -353,7 +353,7 @@ fn entities(out: &mut String, doc: &Document, st: Style) {
                 }
             })
             .collect();
-        mentions.extend(e.adjectives.iter().map(|a| clean(doc.slice(a.span))));
+        mentions.extend(e.references.iter().map(|a| clean(doc.slice(a.span))));
         if mentions.is_empty() {
             // an office named without its holder: where it is named
             mentions.extend(e.roles.iter().map(|r| clean(doc.slice(r.span))));
