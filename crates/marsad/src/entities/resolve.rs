@@ -17,6 +17,7 @@ use super::{Mention, MentionKind};
 use crate::document::{Document, Origin, TokenKind};
 use crate::resources::Resources;
 use crate::span::Span;
+use crate::text::normalize::match_key;
 
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -155,6 +156,12 @@ const AGENT_NOUNS: &[&str] = &[
     "انتقاد",
     "انتقادات",
 ];
+
+/// Words before a place name that say it is a first-level subdivision (matching keys).
+const REGION_WORDS: &[&str] = &["ولايه", "محافظه", "منطقه", "اقليم", "مقاطعه", "اماره", "امارات"];
+
+/// Words before a place name that say it is a town.
+const CITY_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه", "مدن"];
 
 /// Words before or after a capital that look like feminine verbs but are not.
 const NOT_VERBS: &[&str] = &["تحت", "تجاه", "تلك", "تلقاء", "تماما", "تقريبا", "بيت", "وقت", "ذات", "تتمه"];
@@ -378,7 +385,7 @@ fn mention_key(doc: &Document, m: &Mention) -> Vec<String> {
     (m.first_token..m.end_token)
         .filter(|&t| doc.tokens[t].kind != TokenKind::Punct)
         .map(|t| match doc.segmentation_of(t) {
-            Some(seg) => crate::text::normalize::match_key(&seg.stem().form),
+            Some(seg) => match_key(&seg.stem().form),
             None => doc.tokens[t].key.to_string(),
         })
         .collect()
@@ -498,7 +505,18 @@ fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'stat
         }
         return r;
     }
-    // ambiguous places: the article's countries first, then the larger place
+    // ambiguous places: the word before the name (ولاية بشار is the province, مدينة
+    // بشار the city), the article's countries, then the larger place
+    let cue = [m.first_token.checked_sub(1), Some(m.first_token)].into_iter().flatten().find_map(|t| {
+        let key = doc.segmentation_of(t).map_or(doc.tokens[t].key.to_string(), |s| match_key(&s.stem().form));
+        if REGION_WORDS.contains(&key.as_str()) {
+            Some(GazKind::Region)
+        } else if CITY_WORDS.contains(&key.as_str()) {
+            Some(GazKind::Place)
+        } else {
+            None
+        }
+    });
     let scored: Vec<(f32, &GazEntry)> = places
         .iter()
         .map(|e| {
@@ -507,7 +525,8 @@ fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'stat
             let here = if countries.contains(&d.country) { 2.0 } else { 0.0 };
             let major = if e.major { 0.5 } else { 0.0 };
             let region = if e.kind == GazKind::Region { 0.3 } else { 0.0 };
-            (size + here + major + region, *e)
+            let cued = if cue == Some(e.kind) { 1.5 } else { 0.0 };
+            (size + here + major + region + cued, *e)
         })
         .collect();
     let total: f32 = scored.iter().map(|(s, _)| s.exp()).sum();
@@ -628,6 +647,17 @@ mod tests {
         assert_eq!(oran.country.as_deref(), Some("DZA"));
         let c = oran.coordinates.expect("coordinates");
         assert!((c.lat - 35.7).abs() < 0.5 && (c.lon + 0.6).abs() < 0.5, "{c:?}");
+    }
+
+    #[test]
+    fn the_word_before_a_place_says_province_or_city() {
+        let (_, e) = entities("وصل الوفد الوزاري إلى ولاية بشار جنوب غرب الجزائر.");
+        let b = e.iter().find(|e| e.name_en.as_deref() == Some("Béchar")).expect("Béchar");
+        assert_eq!(b.kind, EntityKind::Region, "{b:#?}");
+        let (_, e) = entities("زار الوزير مدينة بشار جنوب غرب الجزائر.");
+        let b = e.iter().find(|e| e.name_en.as_deref() == Some("Béchar")).expect("Béchar");
+        assert_eq!(b.kind, EntityKind::Place, "{b:#?}");
+        assert_eq!(b.country.as_deref(), Some("DZA"));
     }
 
     #[test]
