@@ -46,6 +46,8 @@ def load_corpus(data: Path, corpus: str) -> dict:
 
 
 def locate(text: str, surface: str, occurrence: int) -> int:
+    if occurrence < 1:
+        raise DraftError(f"occurrence {occurrence} must be at least 1")
     start = -1
     for _ in range(occurrence):
         start = text.find(surface, start + 1)
@@ -70,6 +72,13 @@ def check_item(rec: dict) -> dict:
     if rec.get("qualifier") not in QUALIFIERS:
         raise DraftError(f"qualifier {rec.get('qualifier')!r} is unknown")
     return {"kind": rec["kind"], "value": value, "unit": rec.get("unit"), "qualifier": rec.get("qualifier")}
+
+
+def write_lines(path: Path, lines: list) -> None:
+    """Writes `lines` to `path` whole or not at all (a temporary file renamed into place)."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 def main() -> int:
@@ -135,9 +144,7 @@ def main() -> int:
             counts[layer] = counts.get(layer, 0) + len(items)
             published = corpora[corpus][doc][1]
             lines.append(json.dumps({"corpus": corpus, "doc": doc, "published": published, key: items}, ensure_ascii=False))
-        tmp = args.out / (name + ".tmp")
-        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        tmp.replace(args.out / name)
+        write_lines(args.out / name, lines)
     print(f"{len(docs)} documents, {counts.get('time', 0)} time and {counts.get('quantity', 0)} quantity expressions")
     return 0
 

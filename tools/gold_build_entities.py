@@ -22,16 +22,14 @@ import re
 import sys
 from pathlib import Path
 
-CORPORA = {"saudinewsnet": "news/saudinewsnet/articles.jsonl", "antcorpus": "news/antcorpus/articles.jsonl"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold_build import CORPORA, DraftError, load_corpus, locate, write_lines  # noqa: E402  (shared with the time/quantity builder)
+
 KINDS = {"per", "org", "loc", "misc"}
 CLUSTER = re.compile(r"^c[1-9][0-9]*$")
 GAZETTEER = Path(__file__).resolve().parent.parent / "resources" / "gazetteer"
 KB_FILES = {"country": "countries.tsv", "geonames": "places.tsv", "org": "organizations.tsv"}
 LINK = re.compile(r"^(country|geonames|org):(\S+)$")
-
-
-class DraftError(Exception):
-    pass
 
 
 def is_arabic_letter(ch: str) -> bool:
@@ -58,28 +56,6 @@ def load_kb() -> dict:
                 ids.add(line.split("\t", 1)[0].strip())
         kb[prefix] = ids
     return kb
-
-
-def load_corpus(data: Path, corpus: str) -> dict:
-    path = data / CORPORA[corpus]
-    out = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            published = rec.get("date_iso") or (rec.get("date") or "")[:10]
-            out[rec["id"]] = (rec["text"], published)
-    return out
-
-
-def locate(text: str, surface: str, occurrence: int) -> int:
-    if occurrence < 1:
-        raise DraftError(f"occurrence {occurrence} must be at least 1")
-    start = -1
-    for _ in range(occurrence):
-        start = text.find(surface, start + 1)
-        if start < 0:
-            raise DraftError(f"surface {surface!r} occurs fewer than {occurrence} times")
-    return start
 
 
 def check_boundaries(text: str, start: int, end: int, surface: str) -> None:
@@ -210,10 +186,7 @@ def main() -> int:
         published = corpora[corpus][doc][1]
         lines.append(json.dumps({"corpus": corpus, "doc": doc, "published": published, "mentions": items},
                                 ensure_ascii=False))
-    name = "entities.jsonl"
-    tmp = args.out / (name + ".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(args.out / name)
+    write_lines(args.out / "entities.jsonl", lines)
     print(f"{len(docs)} documents, {n_mentions} mentions ({n_linked} linked, {n_metonymy} metonymy)")
     return 0
 

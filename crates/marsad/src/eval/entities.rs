@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 
 use super::expressions::{relaxed_pairs, EvalError, GoldDoc, Item};
 use super::ner::prf;
+use super::{percent, round2, share};
 use crate::document::Metadata;
 use crate::pipeline::Pipeline;
 
@@ -124,12 +125,12 @@ pub struct Scores {
 impl Scores {
     /// Linking accuracy on matched gold mentions that have a link (percent).
     pub fn link_accuracy(&self) -> f64 {
-        pct(self.linked_right, self.linked)
+        percent(self.linked_right, self.linked)
     }
 
     /// B³ F1 (percent) over the matched mentions.
     pub fn b3_f1(&self) -> f64 {
-        let (p, r) = (pct_f(self.b3_precision, self.matched), pct_f(self.b3_recall, self.matched));
+        let (p, r) = (share(self.b3_precision, self.matched), share(self.b3_recall, self.matched));
         if p + r == 0.0 {
             0.0
         } else {
@@ -150,15 +151,15 @@ impl Scores {
             self.link_accuracy(),
             self.linked_right,
             self.linked,
-            pct(self.nil_right, self.nil),
+            percent(self.nil_right, self.nil),
             self.nil_right,
             self.nil
         );
         let _ = writeln!(
             out,
             "grouping B3: precision {:.2} recall {:.2} F1 {:.2}",
-            pct_f(self.b3_precision, self.matched),
-            pct_f(self.b3_recall, self.matched),
+            share(self.b3_precision, self.matched),
+            share(self.b3_recall, self.matched),
             self.b3_f1()
         );
         let (tp, fp, fn_) = self.metonymy;
@@ -175,34 +176,14 @@ impl Scores {
         json!({
             "layer": "entities",
             "documents": self.documents, "gold": self.gold, "found": self.found, "matched": self.matched,
-            "detection": {"precision": r2(p), "recall": r2(r), "f1": r2(f)},
-            "linking": {"linked": self.linked, "correct": self.linked_right, "accuracy": r2(self.link_accuracy()),
+            "detection": {"precision": round2(p), "recall": round2(r), "f1": round2(f)},
+            "linking": {"linked": self.linked, "correct": self.linked_right, "accuracy": round2(self.link_accuracy()),
                         "nil": self.nil, "nil_correct": self.nil_right},
-            "grouping": {"b3_precision": r2(pct_f(self.b3_precision, self.matched)),
-                         "b3_recall": r2(pct_f(self.b3_recall, self.matched)), "b3_f1": r2(self.b3_f1())},
-            "metonymy": {"precision": r2(mp), "recall": r2(mr), "f1": r2(mf), "gold": tp + fn_},
+            "grouping": {"b3_precision": round2(share(self.b3_precision, self.matched)),
+                         "b3_recall": round2(share(self.b3_recall, self.matched)), "b3_f1": round2(self.b3_f1())},
+            "metonymy": {"precision": round2(mp), "recall": round2(mr), "f1": round2(mf), "gold": tp + fn_},
         })
     }
-}
-
-fn pct(n: usize, d: usize) -> f64 {
-    if d == 0 {
-        0.0
-    } else {
-        100.0 * n as f64 / d as f64
-    }
-}
-
-fn pct_f(n: f64, d: usize) -> f64 {
-    if d == 0 {
-        0.0
-    } else {
-        100.0 * n / d as f64
-    }
-}
-
-fn r2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// One of marsad's references to an entity: its span, entity index, link, metonymy.

@@ -21,6 +21,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 
 use super::ner::prf;
+use super::{percent, round2};
 use crate::document::{Document, Metadata};
 use crate::pipeline::Pipeline;
 
@@ -540,18 +541,6 @@ impl Scores {
             "mb_per_s": round2(self.mb_per_s()),
         })
     }
-}
-
-fn percent(n: usize, d: usize) -> f64 {
-    if d == 0 {
-        0.0
-    } else {
-        100.0 * n as f64 / d as f64
-    }
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Analyses every gold document (one core, timed) and scores `layer`.

@@ -10,3 +10,22 @@ pub mod conll;
 pub mod entities;
 pub mod expressions;
 pub mod ner;
+
+/// `n` of `d` in percent (0 when `d` is 0).
+pub(crate) fn percent(n: usize, d: usize) -> f64 {
+    share(n as f64, d)
+}
+
+/// A sum of fractions `n` over `d` items, as a mean in percent (0 when `d` is 0).
+pub(crate) fn share(n: f64, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        100.0 * n / d as f64
+    }
+}
+
+/// `x` rounded to two decimals, for reports.
+pub(crate) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

@@ -14,6 +14,7 @@ use std::fmt::Write;
 use serde_json::{json, Value};
 
 use super::conll::ConllSentence;
+use super::round2;
 use crate::document::{Document, Metadata};
 use crate::entities::tagger::{bilou, N_LABELS};
 use crate::entities::{Mention, MentionKind};
@@ -251,10 +252,6 @@ impl Counts {
             "per_type": per_type,
         })
     }
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 /// Scores the pipeline's mentions layer on gold sentences (analysed in parallel).
