@@ -864,6 +864,18 @@ mod tests {
     }
 
     #[test]
+    fn entities_table_and_tooltips_show_links_places_and_roles() {
+        let text = "وصل وزير الخارجية الأردني سامر الحديدي إلى مدينة وهران في الجزائر.";
+        let html = render(&Pipeline::new().analyze(text, Metadata::default()));
+        assert!(html.contains("<h2>Entities ("), "{html}");
+        assert!(html.contains("country:DZA") && html.contains("Algeria"), "{html}");
+        assert!(html.contains("minister, Foreign Affairs, JOR"), "{html}");
+        // a place shows its coordinates, a mention's tooltip its entity
+        assert!(html.contains("35.") && html.contains("Oran"), "{html}");
+        assert!(html.contains("→ E"), "{html}");
+    }
+
+    #[test]
     fn tooltips_say_what_which_rule_and_how_sure() {
         let html = render(&doc());
         assert!(html.contains("title=\"Repair (run_on): عدةخبراء → عدة خبراء — repairs.run_on 0.85\""), "{html}");
