@@ -18,7 +18,7 @@ use crate::text::normalize::NormalizedView;
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.3";
+pub const SCHEMA_VERSION: &str = "1.4";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -265,6 +265,10 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// Entities the mentions resolve to, in order of first mention.
     pub entities: Vec<crate::entities::resolve::Entity>,
+    /// Direct quotations and reports of speech, in text order.
+    pub quotations: Vec<crate::claims::Quotation>,
+    /// Claims, in text order, each with its check-worthiness rank.
+    pub claims: Vec<crate::claims::Claim>,
 }
 
 impl Document {

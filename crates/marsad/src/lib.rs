@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod claims;
 pub mod document;
 pub mod entities;
 pub mod eval;

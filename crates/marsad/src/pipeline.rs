@@ -46,6 +46,18 @@ pub const STAGES: &[Stage] = &[
         adds: "entities",
         run: crate::entities::resolve::recognize,
     },
+    Stage {
+        name: "quotations",
+        reads: &["tokens", "sentences", "entities"],
+        adds: "quotations",
+        run: crate::claims::recognize_quotations,
+    },
+    Stage {
+        name: "claims",
+        reads: &["sentences", "quotations", "times", "quantities", "mentions"],
+        adds: "claims",
+        run: crate::claims::recognize_claims,
+    },
 ];
 
 /// Runs the stages over documents, with resources loaded once.

@@ -33,6 +33,8 @@ pub struct Resources {
     pub time: crate::time::lexicon::TimeLexicon,
     /// Number words, currencies, units and approximation markers of the quantities stage.
     pub quantity: crate::quantity::lexicon::QuantityLexicon,
+    /// Verbs of saying, reporting phrases, vague sources and hedges.
+    pub claims: crate::claims::lexicon::ClaimLexicon,
 }
 
 /// The word lists of the repairs stage, by matching key.
@@ -77,6 +79,7 @@ impl Resources {
             ner_triggers: crate::entities::features::Triggers::embedded(),
             time: crate::time::lexicon::TimeLexicon::embedded(),
             quantity: crate::quantity::lexicon::QuantityLexicon::embedded(),
+            claims: crate::claims::lexicon::ClaimLexicon::embedded(),
         }
     }
 }

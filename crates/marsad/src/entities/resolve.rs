@@ -62,8 +62,9 @@ pub struct Candidate {
     pub confidence: f32,
 }
 
-/// A country named where the tagger saw no name: by its nationality adjective (الوفد
-/// الجزائري) or by a name the tagger missed.
+/// A stretch of the text an item points to: a country named where the tagger saw no
+/// name (its nationality adjective, الوفد الجزائري, or a name the tagger missed), a
+/// quotation's verb of saying.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {
     /// The words in the original text (without the conjunction or preposition on them).

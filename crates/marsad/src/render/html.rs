@@ -78,6 +78,20 @@ pub const LAYERS: &[Layer] = &[
         ],
     },
     Layer {
+        name: "quotations",
+        label: "Quotations",
+        highlights: quotations,
+        styles: &[
+            LayerStyle { selector: ".quote", css: "background: #fff8e1", legend: "" },
+            LayerStyle { selector: ".quote.quote-direct", css: "box-shadow: inset 0 -2px #f9a825", legend: "direct quotation" },
+            LayerStyle {
+                selector: ".quote.quote-indirect",
+                css: "box-shadow: inset 0 -2px #bcaaa4",
+                legend: "reported speech",
+            },
+        ],
+    },
+    Layer {
         name: "mentions",
         label: "Named entities",
         highlights: mentions,
@@ -392,6 +406,40 @@ pub fn times(doc: &Document) -> Vec<Highlight> {
         .collect()
 }
 
+/// Who a source is, in words: its kind and the text naming it.
+fn source_words(doc: &Document, s: &crate::claims::Source) -> String {
+    match s.span {
+        Some(span) => {
+            let named = s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id));
+            let who = named
+                .filter(|e| e.kind == crate::entities::resolve::EntityKind::Person)
+                .map_or(String::new(), |e| format!(" = {}", e.name));
+            format!("{} «{}»{who}", serde_name(&s.kind), doc.slice(span))
+        }
+        None => serde_name(&s.kind),
+    }
+}
+
+/// The `quotations` layer: every quotation and report of speech, with its speaker.
+pub fn quotations(doc: &Document) -> Vec<Highlight> {
+    doc.quotations
+        .iter()
+        .map(|q| {
+            let kind = serde_name(&q.kind);
+            Highlight {
+                span: q.span,
+                class: format!("quote quote-{kind}"),
+                title: format!(
+                    "Quotation ({kind}, {}): {}{}",
+                    serde_name(&q.stance),
+                    source_words(doc, &q.speaker),
+                    provenance(&q.origin)
+                ),
+            }
+        })
+        .collect()
+}
+
 /// The `quantities` layer: every quantity with its value, unit and qualifier.
 pub fn quantities(doc: &Document) -> Vec<Highlight> {
     doc.quantities
@@ -598,6 +646,35 @@ fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
                 escape(doc.slice(r.span)),
                 escape(&r.origin.rule),
                 format_confidence(r.origin.confidence),
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let _ = writeln!(out, "<h2>Claims, most check-worthy first ({})</h2>", doc.claims.len());
+    if doc.claims.is_empty() {
+        out.push_str("<p class=\"muted\">No claims.</p>\n");
+    } else {
+        out.push_str("<table class=\"claims\">\n<thead><tr><th>#</th><th>Claim</th><th>Source</th><th>Score</th><th>Why</th></tr></thead>\n<tbody>\n");
+        let mut ranked: Vec<&crate::claims::Claim> = doc.claims.iter().collect();
+        ranked.sort_by_key(|c| c.rank);
+        for c in ranked {
+            let text: String = doc.slice(c.span).chars().take(160).collect();
+            let flags = [(c.hedged, "hedged"), (c.vague, "vague source")]
+                .iter()
+                .filter(|f| f.0)
+                .map(|f| f.1)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let (start, end) = (index.char_of(c.span.start), index.char_of(c.span.end));
+            let _ = writeln!(
+                out,
+                "<tr data-layer=\"claims\" data-start=\"{start}\" data-end=\"{end}\"><td>{}</td><td class=\"ar\" dir=\"rtl\">{}</td><td class=\"ar\" dir=\"rtl\">{}</td><td>{:.2}</td><td>{}{}</td></tr>",
+                c.rank,
+                escape(&text),
+                escape(&source_words(doc, &c.source)),
+                c.checkworthiness,
+                escape(&c.reasons.join(" ")),
+                if flags.is_empty() { String::new() } else { format!(" <span class=\"muted\">({})</span>", escape(&flags)) },
             );
         }
         out.push_str("</tbody>\n</table>\n");
@@ -835,7 +912,7 @@ mod tests {
         for r in value["repairs"].as_array().unwrap() {
             expected.entry("repairs").or_default().insert(span_of(r));
         }
-        for layer in ["times", "quantities"] {
+        for layer in ["times", "quantities", "quotations", "mentions"] {
             for t in value[layer].as_array().unwrap() {
                 expected.entry(layer).or_default().insert(span_of(t));
             }
@@ -873,6 +950,15 @@ mod tests {
         // a place shows its coordinates, a mention's tooltip its entity
         assert!(html.contains("35.") && html.contains("Oran"), "{html}");
         assert!(html.contains("→ E"), "{html}");
+    }
+
+    #[test]
+    fn quotations_are_highlighted_and_claims_ranked() {
+        let text = "وقال الوزير أحمد عطاف إن صادرات الغاز بلغت 20 مليار دولار. وربما تتحسن الأوضاع.";
+        let html = render(&Pipeline::new().analyze(text, Metadata::default()));
+        assert!(spans(article(&html)).iter().any(|s| s["data-layer"] == "quotations"), "{html}");
+        assert!(html.contains("<h2>Claims, most check-worthy first (2)</h2>"), "{html}");
+        assert!(html.contains("+number") && html.contains("-hedged"), "{html}");
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub fn render(doc: &Document, colour: bool) -> String {
     warnings(&mut out, doc, st);
     body(&mut out, doc, st);
     entities(&mut out, doc, st);
+    quotations(&mut out, doc, st);
+    claims(&mut out, doc, st);
     times(&mut out, doc, st);
     quantities(&mut out, doc, st);
     repairs(&mut out, doc, st);
@@ -381,6 +383,67 @@ fn entities(out: &mut String, doc: &Document, st: Style) {
                 .collect();
             let _ = writeln!(out, "      {}", st.dim(&format!("or: {}", alts.join("; "))));
         }
+    }
+}
+
+/// A source in words: its kind and the text naming it.
+fn source_words(doc: &Document, s: &crate::claims::Source) -> String {
+    match s.span {
+        Some(span) => {
+            let named = s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id));
+            let who = named
+                .filter(|e| e.kind == crate::entities::resolve::EntityKind::Person)
+                .map_or(String::new(), |e| format!(" = {}", e.name));
+            format!("{} «{}»{who}", serde_name(&s.kind), clean(doc.slice(span)))
+        }
+        None => serde_name(&s.kind),
+    }
+}
+
+/// The quotations: kind, stance, speaker, text.
+fn quotations(out: &mut String, doc: &Document, st: Style) {
+    if doc.quotations.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Quotations"), st.dim(&format!("({})", doc.quotations.len())));
+    for (i, q) in doc.quotations.iter().enumerate() {
+        let text: String = clean(doc.slice(q.span)).chars().take(100).collect();
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(YELLOW, &source_words(doc, &q.speaker)),
+            st.dim(&format!("{} {}", serde_name(&q.kind), serde_name(&q.stance))),
+            text,
+            st.dim(&format!("{} {}", clean(&q.origin.rule), format_confidence(q.origin.confidence))),
+        );
+    }
+}
+
+/// The claims, most check-worthy first: score, source, text, why.
+fn claims(out: &mut String, doc: &Document, st: Style) {
+    if doc.claims.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold("Claims, most check-worthy first"),
+        st.dim(&format!("({})", doc.claims.len()))
+    );
+    let mut ranked: Vec<&crate::claims::Claim> = doc.claims.iter().collect();
+    ranked.sort_by_key(|c| c.rank);
+    for c in ranked {
+        let text: String = clean(doc.slice(c.span)).chars().take(100).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", c.rank)),
+            st.paint(GREEN, &format!("{:.2}", c.checkworthiness)),
+            source_words(doc, &c.source),
+            text,
+            st.dim(&c.reasons.join(" ")),
+        );
     }
 }
 

@@ -1,0 +1,145 @@
+//! The word lists of the quotations and claims stages (`resources/claims/`).
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::quantity::words::{tsv_rows, Phrases};
+use crate::text::normalize::key_of;
+
+/// What a verb of saying says about what it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// A neutral report (قال، ذكر).
+    Say,
+    /// An affirmation (أكد، شدد).
+    Assert,
+    /// A continuation of what the speaker said (أضاف، تابع).
+    Add,
+    /// An explanation (أوضح، أشار).
+    Explain,
+    /// An announcement (أعلن).
+    Announce,
+    /// A disclosure (كشف).
+    Reveal,
+    /// A denial (نفى).
+    Deny,
+    /// A warning (حذر).
+    Warn,
+    /// A claim the writer keeps at a distance (زعم، ادعى).
+    Claim,
+    /// A call or demand (دعا، طالب).
+    Call,
+    /// An accusation (اتهم).
+    Accuse,
+    /// An opinion (اعتبر، رأى).
+    Believe,
+    /// A prediction (توقع).
+    Expect,
+    /// An admission or confirmation (أقر، اعترف).
+    Confirm,
+    /// No verb: the source is named by a phrase (حسب، وفقا لـ) or is the outlet.
+    None,
+}
+
+impl Stance {
+    fn parse(s: &str) -> Option<Stance> {
+        Some(match s {
+            "say" => Stance::Say,
+            "assert" => Stance::Assert,
+            "add" => Stance::Add,
+            "explain" => Stance::Explain,
+            "announce" => Stance::Announce,
+            "reveal" => Stance::Reveal,
+            "deny" => Stance::Deny,
+            "warn" => Stance::Warn,
+            "claim" => Stance::Claim,
+            "call" => Stance::Call,
+            "accuse" => Stance::Accuse,
+            "believe" => Stance::Believe,
+            "expect" => Stance::Expect,
+            "confirm" => Stance::Confirm,
+            _ => return None,
+        })
+    }
+}
+
+/// The lists, loaded once.
+pub struct ClaimLexicon {
+    /// Every written form of a verb of saying (by matching key) and its stance.
+    pub verbs: FxHashMap<String, Stance>,
+    /// Phrases naming a source after them (حسب، نقلا عن).
+    pub phrases: Phrases<()>,
+    /// Unnamed or vague sources (مصادر مطلعة، خبراء).
+    pub vague: Phrases<()>,
+    /// Hedges (ربما، يعتقد).
+    pub hedges: Phrases<()>,
+}
+
+impl ClaimLexicon {
+    /// The lists embedded in the binary.
+    pub fn embedded() -> ClaimLexicon {
+        let mut verbs = FxHashMap::default();
+        for row in tsv_rows(include_str!("../../../../resources/claims/reporting_verbs.tsv")) {
+            let (Some(past), Some(present), Some(stance)) =
+                (row.first(), row.get(1), row.get(2).and_then(|s| Stance::parse(s)))
+            else {
+                continue;
+            };
+            for form in conjugations(&key_of(past), &key_of(present)) {
+                verbs.entry(form).or_insert(stance);
+            }
+        }
+        let list = |text: &str| {
+            let mut p = Phrases::default();
+            for row in tsv_rows(text) {
+                if let Some(w) = row.first() {
+                    p.insert(w, ());
+                }
+            }
+            p
+        };
+        ClaimLexicon {
+            verbs,
+            phrases: list(include_str!("../../../../resources/claims/reporting_phrases.tsv")),
+            vague: list(include_str!("../../../../resources/claims/vague_sources.tsv")),
+            hedges: list(include_str!("../../../../resources/claims/hedges.tsv")),
+        }
+    }
+}
+
+/// The third-person forms of a verb given its past (قال) and present (يقول) stems, in
+/// matching keys: past masculine, feminine, dual and plural (قال، قالت، قالا، قالوا)
+/// and present (يقول، تقول، يقولون، يقولان).
+pub fn conjugations(past: &str, present: &str) -> Vec<String> {
+    let mut out = vec![past.to_owned()];
+    // a final weak letter drops before ت and وا (نفى → نفت، نفوا; دعا → دعت، دعوا)
+    let base = past.strip_suffix(['ي', 'ا']).unwrap_or(past);
+    out.push(format!("{base}ت"));
+    out.push(format!("{base}وا"));
+    out.push(format!("{past}ا"));
+    out.push(present.to_owned());
+    if let Some(rest) = present.strip_prefix('ي') {
+        out.push(format!("ت{rest}"));
+    }
+    let pbase = present.strip_suffix(['ي', 'و']).unwrap_or(present);
+    out.push(format!("{pbase}ون"));
+    out.push(format!("{present}ان"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_match_through_their_conjugations() {
+        let lex = ClaimLexicon::embedded();
+        for (form, stance) in
+            [("قالت", Stance::Say), ("يقول", Stance::Say), ("نفت", Stance::Deny), ("اكدوا", Stance::Assert)]
+        {
+            assert_eq!(lex.verbs.get(form), Some(&stance), "{form}");
+        }
+        assert!(lex.vague.has_first("مصادر"));
+    }
+}
