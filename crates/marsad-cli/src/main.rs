@@ -69,6 +69,29 @@ enum EvalCommand {
     /// Entity resolution: linking accuracy, grouping (B³) and metonymy on an offset gold
     /// file (default gold/test/entities.jsonl).
     Entities(EvalExpressionsArgs),
+    /// Events: detection, type, actor, recipient and modality P/R/F1 on a gold file of
+    /// docs/annotation/events_claims.md (default gold/dev/events_claims.jsonl).
+    Events(EvalEventsArgs),
+    /// Claims: detection, source type and speaker P/R/F1 on the same gold file.
+    Claims(EvalEventsArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalEventsArgs {
+    /// Gold file (JSON lines).
+    gold: Option<PathBuf>,
+    /// JSON Lines file holding the texts the gold file cites.
+    #[arg(long, default_value = "../shared/data/news/saudinewsnet/articles.jsonl")]
+    texts: PathBuf,
+    /// The field of a record holding its id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// The field of a record holding its text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -150,6 +173,8 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Time(args)) => eval_expressions(args, Layer::Time),
         Command::Eval(EvalCommand::Quantities(args)) => eval_expressions(args, Layer::Quantities),
         Command::Eval(EvalCommand::Entities(args)) => eval_entities(args),
+        Command::Eval(EvalCommand::Events(args)) => eval_events_claims(args, "events"),
+        Command::Eval(EvalCommand::Claims(args)) => eval_events_claims(args, "claims"),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -272,6 +297,22 @@ fn eval_entities(args: EvalExpressionsArgs) -> Result<()> {
         }
     }
     let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
+    write_output(None, out.as_bytes())
+}
+
+fn eval_events_claims(args: EvalEventsArgs, layer: &str) -> Result<()> {
+    use marsad::eval::events_claims::{evaluate, read_gold, read_texts};
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/dev/events_claims.jsonl"));
+    let gold = read_gold(&gold_path)?;
+    let ids: std::collections::HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
+    let texts = read_texts(&args.texts, &args.id_field, &args.text_field, &ids)?;
+    if let Some(g) = gold.iter().find(|g| !texts.contains_key(&g.doc)) {
+        bail!("{}:{}: record {:?} is not in {}", gold_path.display(), g.line, g.doc, args.texts.display());
+    }
+    let (events, claims) = evaluate(&gold, &texts);
+    let scores = if layer == "events" { events } else { claims };
+    let out =
+        if args.json { serde_json::to_string_pretty(&scores.to_json(layer))? + "\n" } else { scores.report(layer) };
     write_output(None, out.as_bytes())
 }
 

@@ -18,7 +18,7 @@ use crate::text::normalize::NormalizedView;
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.4";
+pub const SCHEMA_VERSION: &str = "1.5";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -269,6 +269,8 @@ pub struct Document {
     pub quotations: Vec<crate::claims::Quotation>,
     /// Claims, in text order, each with its check-worthiness rank.
     pub claims: Vec<crate::claims::Claim>,
+    /// Events (PLOVER), in text order.
+    pub events: Vec<crate::events::Event>,
 }
 
 impl Document {

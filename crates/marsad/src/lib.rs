@@ -22,6 +22,7 @@ pub mod claims;
 pub mod document;
 pub mod entities;
 pub mod eval;
+pub mod events;
 pub mod input;
 pub mod lexicon;
 pub mod pipeline;

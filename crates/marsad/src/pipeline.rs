@@ -58,6 +58,12 @@ pub const STAGES: &[Stage] = &[
         adds: "claims",
         run: crate::claims::recognize_claims,
     },
+    Stage {
+        name: "events",
+        reads: &["tokens", "sentences", "entities", "quotations", "times"],
+        adds: "events",
+        run: crate::events::recognize,
+    },
 ];
 
 /// Runs the stages over documents, with resources loaded once.

@@ -35,6 +35,8 @@ pub struct Resources {
     pub quantity: crate::quantity::lexicon::QuantityLexicon,
     /// Verbs of saying, reporting phrases, vague sources and hedges.
     pub claims: crate::claims::lexicon::ClaimLexicon,
+    /// Event triggers and the PLOVER/CAMEO table.
+    pub events: crate::events::lexicon::EventLexicon,
 }
 
 /// The word lists of the repairs stage, by matching key.
@@ -80,6 +82,7 @@ impl Resources {
             time: crate::time::lexicon::TimeLexicon::embedded(),
             quantity: crate::quantity::lexicon::QuantityLexicon::embedded(),
             claims: crate::claims::lexicon::ClaimLexicon::embedded(),
+            events: crate::events::lexicon::EventLexicon::embedded(),
         }
     }
 }

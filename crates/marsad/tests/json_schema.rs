@@ -240,7 +240,7 @@ fn broken_documents_fail_validation() {
         ("a repair without a suggestion", |v| {
             v["repairs"][0].as_object_mut().unwrap().remove("suggestion");
         }),
-        ("an undocumented layer", |v| v["events"] = json!([])),
+        ("an undocumented layer", |v| v["frames"] = json!([])),
         ("an entity without mentions", |v| {
             v["entities"] =
                 json!([{"id": "E1", "kind": "person", "name": "x", "origin": {"rule": "r", "confidence": 0.5}}])

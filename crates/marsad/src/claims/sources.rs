@@ -36,14 +36,55 @@ impl Speakers {
                     surnames.insert(doc.tokens[m.end_token - 1].key.to_string(), ei);
                 }
             }
+        }
+        // a title reaches to the end of the name it stands before (الرئيس الفرنسي
+        // إيمانويل ماكرون is one speaker), after the names are all indexed
+        for (ei, e) in doc.entities.iter().enumerate() {
             for r in &e.roles {
                 let (first, end) = (token_at(r.span.start), token_at(r.span.end.saturating_sub(1)) + 1);
                 if first < by_token.len() && by_token[first].is_none() {
-                    by_token[first] = Some((ei, end.max(first + 1)));
+                    let end = end.max(first + 1);
+                    // the name may follow a comma (الأمين العام للمجلس، عبداللطيف الزياني)
+                    let comma = doc
+                        .tokens
+                        .get(end)
+                        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "،" | ","));
+                    let name_at = if comma { end + 1 } else { end };
+                    let stop = match by_token.get(name_at).copied().flatten() {
+                        Some((same, name_end)) if same == ei => name_end,
+                        _ => end,
+                    };
+                    by_token[first] = Some((ei, stop));
                 }
             }
         }
         Speakers { by_token, surnames }
+    }
+
+    /// The entity named just before token `i` (a name or title ending within `reach`
+    /// tokens before it, in the same clause): the subject of a verb after its subject.
+    pub fn before(&self, doc: &Document, i: usize, reach: usize) -> Option<Source> {
+        for t in (i.saturating_sub(reach)..i).rev() {
+            let tok = &doc.tokens[t];
+            if tok.kind == TokenKind::Punct && matches!(tok.norm.as_str(), "." | "،" | "," | "؛" | ":") {
+                return None;
+            }
+            if let Some((e, stop)) = self.by_token[t].filter(|&(_, stop)| stop <= i) {
+                return Some(self.source(doc, e, Span::new(tok.span.start, doc.tokens[stop - 1].span.end)));
+            }
+        }
+        None
+    }
+
+    fn source(&self, doc: &Document, e: usize, span: Span) -> Source {
+        let entity = &doc.entities[e];
+        let kind = match entity.kind {
+            EntityKind::Person => SourceKind::Person,
+            EntityKind::Office => SourceKind::Office,
+            EntityKind::Country | EntityKind::Place | EntityKind::Region => SourceKind::Country,
+            EntityKind::Organization | EntityKind::Other => SourceKind::Organization,
+        };
+        Source { kind, span: Some(span), entity: Some(entity.id.clone()) }
     }
 
     /// The source named from token `i` on (within [`REACH`] tokens, not past `end`):
@@ -59,15 +100,7 @@ impl Speakers {
                 return None;
             }
             if let Some((e, stop)) = self.by_token[t] {
-                let entity = &doc.entities[e];
-                let kind = match entity.kind {
-                    EntityKind::Person => SourceKind::Person,
-                    EntityKind::Office => SourceKind::Office,
-                    EntityKind::Country | EntityKind::Place | EntityKind::Region => SourceKind::Country,
-                    EntityKind::Organization | EntityKind::Other => SourceKind::Organization,
-                };
-                let span = Span::new(tok.span.start, doc.tokens[stop - 1].span.end);
-                return Some(Source { kind, span: Some(span), entity: Some(entity.id.clone()) });
+                return Some(self.source(doc, e, Span::new(tok.span.start, doc.tokens[stop - 1].span.end)));
             }
             let key = doc.segmentation_of(t).map_or(tok.key.to_string(), |s| match_key(&s.stem().form));
             if let Some(&e) = self.surnames.get(&key) {

@@ -80,7 +80,8 @@ fn kind(name: &str) -> u8 {
 /// A TSV file with a `# columns:` header, as rows of named fields.
 pub struct Table<'a> {
     columns: Vec<&'a str>,
-    rows: Vec<Vec<&'a str>>,
+    /// The rows, as fields in column order.
+    pub rows: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Table<'a> {

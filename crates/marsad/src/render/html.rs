@@ -92,6 +92,12 @@ pub const LAYERS: &[Layer] = &[
         ],
     },
     Layer {
+        name: "events",
+        label: "Events",
+        highlights: events,
+        styles: &[LayerStyle { selector: ".event", css: "outline: 2px dashed #ef6c00; outline-offset: 1px", legend: "event trigger" }],
+    },
+    Layer {
         name: "mentions",
         label: "Named entities",
         highlights: mentions,
@@ -418,6 +424,34 @@ fn source_words(doc: &Document, s: &crate::claims::Source) -> String {
         }
         None => serde_name(&s.kind),
     }
+}
+
+/// The `events` layer: every event trigger, with type, CAMEO code, actor, recipient
+/// and modality.
+pub fn events(doc: &Document) -> Vec<Highlight> {
+    let who = |p: &Option<crate::events::Participant>| {
+        p.as_ref().map_or("?".to_owned(), |p| match &p.code {
+            Some(c) => format!("{} [{c}]", doc.slice(p.span)),
+            None => doc.slice(p.span).to_owned(),
+        })
+    };
+    doc.events
+        .iter()
+        .map(|e| Highlight {
+            span: e.trigger.span,
+            class: "event".to_owned(),
+            title: format!(
+                "Event {}{} (CAMEO {}): {} → {}, {}{}",
+                e.event_type,
+                e.mode.as_deref().map_or(String::new(), |m| format!("/{m}")),
+                e.cameo,
+                who(&e.actor),
+                who(&e.recipient),
+                serde_name(&e.modality),
+                provenance(&e.origin)
+            ),
+        })
+        .collect()
 }
 
 /// The `quotations` layer: every quotation and report of speech, with its speaker.
@@ -911,6 +945,12 @@ mod tests {
         }
         for r in value["repairs"].as_array().unwrap() {
             expected.entry("repairs").or_default().insert(span_of(r));
+        }
+        for layer in ["times", "quantities", "quotations", "mentions"] {
+            let _ = layer;
+        }
+        for e in value["events"].as_array().unwrap() {
+            expected.entry("events").or_default().insert(span_of(&e["trigger"]));
         }
         for layer in ["times", "quantities", "quotations", "mentions"] {
             for t in value[layer].as_array().unwrap() {

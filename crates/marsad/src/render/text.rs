@@ -24,6 +24,7 @@ pub fn render(doc: &Document, colour: bool) -> String {
     warnings(&mut out, doc, st);
     body(&mut out, doc, st);
     entities(&mut out, doc, st);
+    events(&mut out, doc, st);
     quotations(&mut out, doc, st);
     claims(&mut out, doc, st);
     times(&mut out, doc, st);
@@ -397,6 +398,49 @@ fn source_words(doc: &Document, s: &crate::claims::Source) -> String {
             format!("{} «{}»{who}", serde_name(&s.kind), clean(doc.slice(span)))
         }
         None => serde_name(&s.kind),
+    }
+}
+
+/// The events: type and mode, CAMEO code, actor → recipient, modality, trigger.
+fn events(out: &mut String, doc: &Document, st: Style) {
+    if doc.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Events"), st.dim(&format!("({})", doc.events.len())));
+    let who = |p: &Option<crate::events::Participant>| match p {
+        Some(p) => {
+            let code = p.code.as_deref().map_or(String::new(), |c| format!(" [{c}]"));
+            format!("{}{code}", clean(doc.slice(p.span)))
+        }
+        None => "?".to_owned(),
+    };
+    for (i, e) in doc.events.iter().enumerate() {
+        let kind = match &e.mode {
+            Some(m) => format!("{}/{m}", e.event_type),
+            None => e.event_type.clone(),
+        };
+        let mut modality = serde_name(&e.modality);
+        if let Some(s) = &e.source {
+            modality = format!("{modality} by {}", source_words(doc, s));
+        }
+        let when = e.time.and_then(|t| doc.times[t].value.clone()).map_or(String::new(), |v| format!("  {v}"));
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {} → {}  {}{}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(MAGENTA, &kind),
+            st.dim(&format!("CAMEO {}", e.cameo)),
+            who(&e.actor),
+            who(&e.recipient),
+            modality,
+            when,
+            st.dim(&format!(
+                "«{}» {} {}",
+                clean(doc.slice(e.trigger.span)),
+                clean(&e.origin.rule),
+                format_confidence(e.origin.confidence)
+            )),
+        );
     }
 }
 

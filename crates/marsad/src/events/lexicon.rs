@@ -1,0 +1,160 @@
+//! The event lexicon: PLOVER types with their CAMEO codes (`resources/events/plover.tsv`)
+//! and the Arabic triggers (`resources/events/triggers.tsv`).
+
+use rustc_hash::FxHashMap;
+
+use crate::entities::gazetteer_build::Table;
+use crate::text::normalize::key_of;
+
+/// One trigger of `triggers.tsv`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trigger {
+    /// Its words, as matching keys.
+    pub words: Vec<String>,
+    /// True for a verb (or a phrase that starts with one): its first word is conjugated.
+    pub verb: bool,
+    /// PLOVER event type.
+    pub event_type: &'static str,
+    /// PLOVER mode, if the trigger settles it.
+    pub mode: Option<&'static str>,
+    /// Nearest CAMEO code.
+    pub cameo: &'static str,
+}
+
+/// What `plover.tsv` says of a CAMEO code's neighbourhood: GDELT's quad class and the
+/// Goldstein value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein scale value (−10 to +10).
+    pub goldstein: f32,
+}
+
+/// The triggers, indexed by the written forms of their first word.
+pub struct EventLexicon {
+    /// All triggers.
+    pub triggers: Vec<Trigger>,
+    /// First-word form (matching key) → triggers starting with it, longest first.
+    pub by_first: FxHashMap<String, Vec<usize>>,
+    /// (type, mode or "") → scale of its first CAMEO code.
+    pub scales: FxHashMap<(&'static str, &'static str), Scale>,
+}
+
+impl EventLexicon {
+    /// The lexicon embedded in the binary.
+    pub fn embedded() -> EventLexicon {
+        EventLexicon::parse(
+            include_str!("../../../../resources/events/triggers.tsv"),
+            include_str!("../../../../resources/events/plover.tsv"),
+        )
+    }
+
+    /// Reads the two files' texts.
+    pub fn parse(triggers_tsv: &'static str, plover_tsv: &'static str) -> EventLexicon {
+        let mut lex =
+            EventLexicon { triggers: Vec::new(), by_first: FxHashMap::default(), scales: FxHashMap::default() };
+        if let Some(t) = Table::parse(plover_tsv) {
+            let (ty, mode, quad, gold) = (t.col("event_type"), t.col("mode"), t.col("quad_class"), t.col("goldstein"));
+            for r in &t.rows {
+                let scale = Scale {
+                    quad_class: t.get(r, quad).parse().unwrap_or(0),
+                    goldstein: t.get(r, gold).parse().unwrap_or(0.0),
+                };
+                lex.scales.insert((t.get(r, ty), t.get(r, mode)), scale);
+            }
+        }
+        let Some(t) = Table::parse(triggers_tsv) else { return lex };
+        let (word, form, ty, mode, cameo) =
+            (t.col("trigger"), t.col("form"), t.col("event_type"), t.col("mode"), t.col("cameo"));
+        for r in &t.rows {
+            let words: Vec<String> = t.get(r, word).split_whitespace().map(key_of).collect();
+            if words.is_empty() {
+                continue;
+            }
+            let form = t.get(r, form);
+            // a phrase starts with a verb unless its first word is a noun with the article
+            // or a known noun form (اتفاق مبدئي)
+            let verb = form == "verb" || (form == "phrase" && !words[0].starts_with("ال") && !noun_like(&words[0]));
+            let trigger = Trigger {
+                words,
+                verb,
+                event_type: t.get(r, ty),
+                mode: Some(t.get(r, mode)).filter(|m| !m.is_empty()),
+                cameo: t.get(r, cameo),
+            };
+            let id = lex.triggers.len();
+            let forms = if trigger.verb { verb_forms(&trigger.words[0]) } else { vec![trigger.words[0].clone()] };
+            for f in forms {
+                lex.by_first.entry(f).or_default().push(id);
+            }
+            lex.triggers.push(trigger);
+        }
+        for list in lex.by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(lex.triggers[i].words.len()));
+        }
+        lex
+    }
+
+    /// The scale of an event type and mode (the type's own when the mode has none).
+    pub fn scale(&self, event_type: &str, mode: Option<&str>) -> Option<Scale> {
+        mode.and_then(|m| self.scales.get(&(event_type, m))).or_else(|| self.scales.get(&(event_type, ""))).copied()
+    }
+}
+
+/// True for a word that is a noun by its shape: a masdar ending or a plural/feminine
+/// ending (اتفاق، مفاوضات، زيارة).
+fn noun_like(w: &str) -> bool {
+    w.ends_with('ه')
+        || w.ends_with("ات")
+        || (w.starts_with('ا') && w.chars().count() >= 5 && w.chars().nth(3) == Some('ا'))
+}
+
+/// The third-person forms of a verb given its past (matching key): past masculine,
+/// feminine, dual, plural, and the imperfect guessed from the past (ي/ت + the past
+/// without its initial alef: هاجم → يهاجم، اعتقل → يعتقل، أعلن → يعلن), with the future
+/// prefix س. Wrong guesses for hollow and weak verbs are harmless: they are not words.
+pub fn verb_forms(past: &str) -> Vec<String> {
+    let base = past.strip_suffix(['ي', 'ا']).unwrap_or(past);
+    let mut out = vec![past.to_owned(), format!("{base}ت"), format!("{base}وا"), format!("{past}ا")];
+    let stem = past.strip_prefix('ا').unwrap_or(past);
+    for p in ['ي', 'ت', 'ن'] {
+        out.push(format!("{p}{stem}"));
+        out.push(format!("س{p}{stem}"));
+    }
+    out.push(format!("ي{stem}ون"));
+    out.push(format!("سي{stem}ون"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lexicon_covers_every_plover_type() {
+        let lex = EventLexicon::embedded();
+        for ty in [
+            "AGREE",
+            "CONSULT",
+            "SUPPORT",
+            "CONCEDE",
+            "COOPERATE",
+            "AID",
+            "RETREAT",
+            "REQUEST",
+            "ACCUSE",
+            "REJECT",
+            "THREATEN",
+            "PROTEST",
+            "SANCTION",
+            "MOBILIZE",
+            "COERCE",
+            "ASSAULT",
+        ] {
+            assert!(lex.triggers.iter().any(|t| t.event_type == ty), "{ty}");
+            assert!(lex.scale(ty, None).is_some(), "{ty} has a scale");
+        }
+        assert!(lex.by_first.contains_key("قصفت"), "verbs are conjugated");
+    }
+}

@@ -1,0 +1,481 @@
+//! Events: the `events` stage — who did what to whom, typed with PLOVER.
+//!
+//! Triggers are data (`resources/events/triggers.tsv`): verbs matched through their
+//! conjugations and clitics, event nouns, and phrases whose words may be a few tokens
+//! apart (أطلقت الجماعة سراح الرهائن). For each trigger the actor is the name or title
+//! after a verb (Arabic news puts the subject there) or before it, or after an event
+//! noun (زيارة الرئيس); the recipient is the next name in the clause. The modality says
+//! whether the text asserts the event, reports or denies someone's statement of it,
+//! negates it, plans it, demands it, or speculates about it. Each event carries the
+//! nearest CAMEO code, GDELT's quad class and Goldstein value, CAMEO-style actor codes
+//! (country + role), the time and place of its sentence.
+
+pub mod lexicon;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::sources::Speakers;
+use crate::claims::{Source, SourceKind};
+use crate::document::{Document, Origin, TokenKind};
+use crate::entities::resolve::{Entity, EntityKind, Reference};
+use crate::resources::Resources;
+use crate::span::Span;
+use crate::text::normalize::match_key;
+use lexicon::EventLexicon;
+
+/// How the text presents an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// The text states it happened.
+    Asserted,
+    /// Someone is reported to say it happened (see `source`).
+    Reported,
+    /// A source denies it.
+    Denied,
+    /// The text says it did not happen (لم، لن، عدم).
+    Negated,
+    /// Planned or announced (سـ، سوف، من المقرر).
+    Future,
+    /// Called for (دعا إلى، طالب بـ).
+    Demanded,
+    /// Possible (قد، ربما).
+    Speculative,
+    /// Under a condition (إذا، في حال).
+    Conditional,
+}
+
+/// An actor or recipient of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Where the text names it.
+    pub span: Span,
+    /// Its entity (`E3`), when resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    /// A CAMEO-style actor code: country (ISO 3166-1 alpha-3) and role (`GOV`, `MIL`,
+    /// `LEG`, `JUD`, `COP`…), e.g. `USAGOV`; absent when nothing is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// An event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The words that name it.
+    pub trigger: Reference,
+    /// The sentence it is in (index into [`Document::sentences`]).
+    pub sentence: usize,
+    /// PLOVER event type (`CONSULT`, `ASSAULT`…).
+    pub event_type: String,
+    /// PLOVER mode, when the trigger settles it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// Nearest CAMEO code.
+    pub cameo: String,
+    /// GDELT quad class (1–4) of the CAMEO code.
+    pub quad_class: u8,
+    /// Goldstein value of the CAMEO code.
+    pub goldstein: f32,
+    /// Who acts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Participant>,
+    /// To or with whom.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Participant>,
+    /// How the text presents it.
+    pub modality: Modality,
+    /// Who reports or denies it (reported and denied events).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Its date, from the time layer (index into [`Document::times`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<usize>,
+    /// Where it happened: a place or country entity (`E4`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The rule that found it and how sure it is.
+    pub origin: Origin,
+}
+
+/// The stage: adds [`Document::events`].
+pub fn recognize(doc: &mut Document, res: &Resources) {
+    doc.events = find(doc, res);
+}
+
+/// How many tokens the later words of a phrase trigger may be apart.
+const PHRASE_GAP: usize = 4;
+
+/// How far an argument may be from its trigger, in tokens.
+const ARG_REACH: usize = 6;
+
+/// Words that negate what follows (matching keys).
+const NEGATIONS: &[&str] = &["لم", "لن", "ما", "لا", "ليس", "ليست", "عدم", "دون", "بدون"];
+
+/// Words that put what follows in the future.
+const FUTURE: &[&str] =
+    &["سوف", "سيتم", "ستتم", "المقرر", "يعتزم", "تعتزم", "يعتزمون", "ينوي", "تنوي", "يرتقب", "يرتقب"];
+
+/// Words that make what follows a condition.
+const CONDITIONS: &[&str] = &["اذا", "لو", "حال", "حاله", "لولا"];
+
+/// The keys a token may be read as: itself, its stem, without a conjunction, without
+/// the article.
+fn readings(doc: &Document, i: usize) -> Vec<String> {
+    let t = &doc.tokens[i];
+    let mut out = vec![t.key.to_string()];
+    if let Some(seg) = doc.segmentation_of(i) {
+        out.push(match_key(&seg.stem().form));
+    }
+    let mut k = t.key.as_str();
+    for p in ["و", "ف"] {
+        if let Some(r) = k.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
+            out.push(r.to_owned());
+            k = r;
+            break;
+        }
+    }
+    for p in ["ال", "بال", "لل", "كال", "ل", "ب"] {
+        if let Some(r) = k.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
+            out.push(r.to_owned());
+            out.push(format!("ال{r}"));
+        }
+    }
+    // a pronoun suffix on an event noun (زيارته، تعازيه): the noun, its ة restored
+    let with_suffix: Vec<String> = out.clone();
+    for w in with_suffix {
+        for suffix in ["هما", "هم", "هن", "ها", "ه", "نا", "كم"] {
+            if let Some(r) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= 3) {
+                out.push(r.to_owned());
+                if let Some(base) = r.strip_suffix('ت') {
+                    out.push(format!("{base}ه"));
+                }
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Finds the events of a document with its entity, time and quotation layers.
+pub fn find(doc: &Document, res: &Resources) -> Vec<Event> {
+    let lex = &res.events;
+    let speakers = Speakers::new(doc);
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let mut i = s.first_token;
+        while i < s.end_token {
+            let Some((trigger, end)) = match_at(doc, lex, i, s.end_token) else {
+                i += 1;
+                continue;
+            };
+            out.push(event(doc, res, &speakers, si, i, end, trigger));
+            i = end;
+        }
+    }
+    out
+}
+
+/// The longest trigger starting at token `i`, and one past its last token.
+fn match_at(doc: &Document, lex: &EventLexicon, i: usize, end: usize) -> Option<(usize, usize)> {
+    if doc.tokens[i].kind != TokenKind::Arabic {
+        return None;
+    }
+    for r in readings(doc, i) {
+        let Some(list) = lex.by_first.get(&r) else { continue };
+        for &id in list {
+            let words = &lex.triggers[id].words;
+            let mut at = i + 1;
+            let mut ok = true;
+            for w in &words[1..] {
+                let limit = end.min(at + PHRASE_GAP);
+                match (at..limit).find(|&k| readings(doc, k).iter().any(|x| x == w)) {
+                    Some(k) => at = k + 1,
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                return Some((id, at));
+            }
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn event(
+    doc: &Document,
+    res: &Resources,
+    speakers: &Speakers,
+    si: usize,
+    first: usize,
+    end: usize,
+    id: usize,
+) -> Event {
+    let lex = &res.events;
+    let t = &lex.triggers[id];
+    let sentence = &doc.sentences[si];
+    let clause_end = sentence.end_token.min(end + ARG_REACH);
+    // the actor: after a verb (VSO) or an event noun (زيارة الرئيس), else before it
+    let after = speakers.after(doc, &res.claims, first + 1, clause_end);
+    let (actor, rule) = match after.or_else(|| speakers.before(doc, first, ARG_REACH)) {
+        Some(a) => (Some(a), "events.trigger.actor_entity"),
+        // no name: the definite noun phrase after a verb is its subject (قصفت الطائرات)
+        None if t.verb => (noun_phrase(doc, end, clause_end), "events.trigger.actor_phrase"),
+        None => (None, "events.trigger.no_actor"),
+    };
+    // the recipient: the next name after the actor (or after the trigger)
+    let from = actor
+        .as_ref()
+        .and_then(|a| a.span)
+        .filter(|s| s.start >= doc.tokens[first].span.start)
+        .map_or(end, |s| doc.tokens.partition_point(|tk| tk.span.end <= s.end));
+    let actor_entity = actor.as_ref().and_then(|a| a.entity.clone());
+    let rec_from = from.max(end);
+    let rec_end = (rec_from + ARG_REACH).min(sentence.end_token);
+    let recipient = speakers
+        .after(doc, &res.claims, rec_from, rec_end)
+        .filter(|r| r.kind != SourceKind::Vague && (r.entity.is_none() || r.entity != actor_entity))
+        .or_else(|| {
+            // or the noun phrase the event is done to: after على، ضد، إلى، مع or directly
+            let skip = usize::from(rec_from < rec_end && PREPOSITIONS.contains(&doc.tokens[rec_from].key.as_str()));
+            noun_phrase(doc, rec_from + skip, rec_end)
+        });
+    let (modality, source) = modality(doc, res, first, sentence.first_token, t.event_type);
+    let scale = lex.scale(t.event_type, t.mode);
+    let participant = |s: Source| Participant {
+        span: s.span.unwrap_or(doc.tokens[first].span),
+        code: s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id)).and_then(actor_code),
+        entity: s.entity,
+    };
+    Event {
+        trigger: Reference { span: Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end) },
+        sentence: si,
+        event_type: t.event_type.to_owned(),
+        mode: t.mode.map(str::to_owned),
+        cameo: t.cameo.to_owned(),
+        quad_class: scale.map_or(0, |s| s.quad_class),
+        goldstein: scale.map_or(0.0, |s| s.goldstein),
+        actor: actor.filter(|a| a.kind != SourceKind::Unknown).map(participant),
+        recipient: recipient.map(participant),
+        modality,
+        source,
+        time: doc.times.iter().position(|tm| {
+            tm.span.start >= sentence.span.start && tm.span.end <= sentence.span.end && tm.value.is_some()
+        }),
+        location: location(doc, sentence.span),
+        origin: Origin::rule(rule, if t.words.len() > 1 { 0.75 } else { 0.6 }),
+    }
+}
+
+/// Words with the article that are not nouns (relative pronouns) or not participants.
+const NOT_NOUNS: &[&str] =
+    &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الان", "اليوم", "الماضي", "المقبل"];
+
+/// Prepositions that introduce an event's recipient.
+const PREPOSITIONS: &[&str] = &["علي", "ضد", "الي", "مع", "عن", "بين", "نحو", "تجاه"];
+
+/// A definite noun phrase starting at token `i` (before `end`): a word with the
+/// article and the relative adjectives after it (القوات الأمنية السعودية), as a source
+/// without an entity.
+fn noun_phrase(doc: &Document, i: usize, end: usize) -> Option<Source> {
+    let definite = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.kind == TokenKind::Arabic
+                && t.key.starts_with("ال")
+                && t.key.chars().count() >= 4
+                && !NOT_NOUNS.contains(&t.key.as_str())
+        })
+    };
+    if i >= end || !definite(i) {
+        return None;
+    }
+    // only relative adjectives extend it (القوات الأمنية): another definite noun is
+    // the next phrase (قصفت الطائرات المدينة)
+    let adjective =
+        |k: usize| definite(k) && ["ي", "يه", "يين", "يون", "يات"].iter().any(|s| doc.tokens[k].key.ends_with(s));
+    let mut j = i + 1;
+    while j < end && j < i + 4 && adjective(j) {
+        j += 1;
+    }
+    let span = Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end);
+    Some(Source { kind: SourceKind::Organization, span: Some(span), entity: None })
+}
+
+/// How the text presents the event at token `first` of a sentence starting at `start`.
+fn modality(
+    doc: &Document,
+    res: &Resources,
+    first: usize,
+    start: usize,
+    event_type: &str,
+) -> (Modality, Option<Source>) {
+    let at = doc.tokens[first].span.start;
+    if let Some(q) = doc.quotations.iter().find(|q| q.span.start <= at && at < q.span.end) {
+        let m = if q.stance == crate::claims::lexicon::Stance::Deny { Modality::Denied } else { Modality::Reported };
+        return (m, Some(q.speaker.clone()));
+    }
+    // a token's key without the conjunction written on it (ودعا → دعا)
+    let key = |k: usize| {
+        let w = doc.tokens[k].key.as_str();
+        w.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2).unwrap_or(w)
+    };
+    let window = start.max(first.saturating_sub(3))..first;
+    if window.clone().any(|k| NEGATIONS.contains(&key(k))) {
+        return (Modality::Negated, None);
+    }
+    let future_verb = |k: usize| {
+        // س + an imperfect whose form without س is the commoner word (ستجري، سيزور)
+        let w = key(k);
+        w.strip_prefix('س').is_some_and(|rest| {
+            rest.starts_with(['ي', 'ت', 'ن'])
+                && rest.chars().count() >= 3
+                && res.lexicon.zipf(rest) > res.lexicon.zipf(w)
+        })
+    };
+    if future_verb(first) || window.clone().any(|k| FUTURE.contains(&key(k)) || future_verb(k)) {
+        return (Modality::Future, None);
+    }
+    if event_type != "REQUEST"
+        && (start.max(first.saturating_sub(6))..first).any(|k| {
+            matches!(
+                key(k),
+                "دعا"
+                    | "دعت"
+                    | "يدعو"
+                    | "تدعو"
+                    | "طالب"
+                    | "طالبت"
+                    | "يطالب"
+                    | "تطالب"
+                    | "ناشد"
+                    | "ناشدت"
+            )
+        })
+    {
+        return (Modality::Demanded, None);
+    }
+    if window.clone().any(|k| res.claims.hedges.find(&doc.tokens, k, true).is_some() || key(k) == "قد") {
+        return (Modality::Speculative, None);
+    }
+    if (start..first).any(|k| CONDITIONS.contains(&key(k))) {
+        return (Modality::Conditional, None);
+    }
+    (Modality::Asserted, None)
+}
+
+/// The first place, region or country named in the sentence after في (where events
+/// happen), as an entity id.
+fn location(doc: &Document, sentence: Span) -> Option<String> {
+    doc.entities.iter().find_map(|e| {
+        let place = matches!(e.kind, EntityKind::Place | EntityKind::Region);
+        let inside = e.mentions.iter().any(|&m| {
+            let span = doc.mentions[m].span;
+            span.start >= sentence.start && span.end <= sentence.end && {
+                let k = doc.mentions[m].first_token;
+                k > 0 && doc.tokens[k - 1].key == "في" || doc.tokens[k].key.starts_with("ب")
+            }
+        });
+        (place && inside).then(|| e.id.clone())
+    })
+}
+
+/// A CAMEO-style actor code: the entity's country and, from its kind or a person's
+/// role, the sector (GOV government, MIL military, LEG legislature, JUD judiciary, COP
+/// police, IGO international organisation).
+pub fn actor_code(e: &Entity) -> Option<String> {
+    let country = e.country.clone().or_else(|| e.roles.iter().find_map(|r| r.country.clone())).unwrap_or_default();
+    let role = match e.kind {
+        EntityKind::Country => "GOV",
+        EntityKind::Organization if e.link.as_deref().is_some_and(|l| l.starts_with("org:")) => "IGO",
+        _ => {
+            let words: String =
+                e.roles.iter().map(|r| format!("{} {} ", r.office, r.organization.as_deref().unwrap_or(""))).collect();
+            let w = words.to_lowercase();
+            if w.contains("army")
+                || w.contains("defen")
+                || w.contains("military")
+                || w.contains("forces")
+                || w.contains("staff")
+            {
+                "MIL"
+            } else if w.contains("parliament")
+                || w.contains("senat")
+                || w.contains("speaker")
+                || w.contains("member of")
+            {
+                "LEG"
+            } else if w.contains("judge") || w.contains("court") || w.contains("prosecutor") {
+                "JUD"
+            } else if w.contains("police") || w.contains("interior") {
+                "COP"
+            } else if w.contains("minister")
+                || w.contains("president")
+                || w.contains("king")
+                || w.contains("government")
+                || w.contains("ambassador")
+                || w.contains("spokesperson")
+            {
+                "GOV"
+            } else {
+                ""
+            }
+        }
+    };
+    let code = format!("{country}{role}");
+    (!code.is_empty()).then_some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Metadata, Pipeline};
+
+    fn events(text: &str) -> (Document, Vec<Event>) {
+        let doc =
+            Pipeline::new().analyze(text, Metadata { published: Some("2024-03-10".into()), ..Default::default() });
+        let e = doc.events.clone();
+        (doc, e)
+    }
+
+    #[test]
+    fn a_visit_with_actor_recipient_place_and_time() {
+        let (doc, e) = events("زار الرئيس الفرنسي إيمانويل ماكرون الجزائر يوم 5 مارس 2024 لبحث التعاون.");
+        let v = e.iter().find(|e| e.event_type == "CONSULT").expect("a visit");
+        let actor = v.actor.as_ref().expect("an actor");
+        assert!(doc.slice(actor.span).contains("ماكرون"), "{v:#?}");
+        assert_eq!(actor.code.as_deref(), Some("FRAGOV"), "{v:#?}");
+        let recipient = v.recipient.as_ref().expect("a recipient");
+        assert_eq!(recipient.code.as_deref(), Some("DZAGOV"), "{v:#?}");
+        assert_eq!(v.modality, Modality::Asserted);
+        assert!(v.time.is_some());
+    }
+
+    #[test]
+    fn modalities() {
+        let cases = [
+            ("لم تقصف الطائرات المدينة أمس.", Modality::Negated),
+            ("ستجري القوات مناورات مشتركة الأسبوع المقبل.", Modality::Future),
+            ("ودعا البرلمان إلى فرض عقوبات على الشركة.", Modality::Demanded),
+            ("ونفى المتحدث باسم الجيش أن تكون القوات قد قصفت المستشفى.", Modality::Denied),
+        ];
+        for (text, want) in cases {
+            let (_, e) = events(text);
+            assert!(e.iter().any(|e| e.modality == want), "{text}: {e:#?}");
+        }
+    }
+
+    #[test]
+    fn long_sentences_and_no_triggers_are_fine() {
+        let long = "قصف ".repeat(5000);
+        let (_, e) = events(&long);
+        assert!(e.len() <= 5000);
+        let (_, e) = events("كان الجو جميلا.");
+        assert!(e.is_empty());
+    }
+}
