@@ -128,6 +128,9 @@ enum Format {
     Json,
     /// One self-contained right-to-left HTML page.
     Html,
+    /// GDELT 2.0 Events table rows, tab-separated, one per asserted or reported event
+    /// (columns and mapping in docs/gdelt.md).
+    Gdelt,
 }
 
 #[derive(clap::Args)]
@@ -137,6 +140,9 @@ struct AnalyzeArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     format: Format,
+    /// With `--format gdelt`, write the column names as the first line.
+    #[arg(long)]
+    header: bool,
     /// Publication date of the article (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     published: Option<String>,
@@ -211,6 +217,7 @@ fn analyze(args: AnalyzeArgs) -> Result<()> {
         }
         Format::Json => render::json::to_string_pretty(&doc) + "\n",
         Format::Html => render::html::render(&doc),
+        Format::Gdelt => render::gdelt::render(&doc, args.header),
     };
     write_output(args.output.as_deref(), out.as_bytes())
 }

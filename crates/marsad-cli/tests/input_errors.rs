@@ -247,3 +247,14 @@ fn unsupported_encoding() {
     let (_dir, path) = fixture("russian.txt", &windows_1251(text));
     fails(&path, &[], "windows-1251");
 }
+
+#[test]
+fn gdelt_rows_have_61_columns() {
+    let (_dir, path) = fixture("a.txt", "زار الرئيس الفرنسي إيمانويل ماكرون الجزائر يوم 5 مارس 2024.".as_bytes());
+    let out = marsad().arg("analyze").arg(&path).args(["--format", "gdelt", "--header"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 2, "{text}");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 61), "{text}");
+    assert!(lines[0].starts_with("GlobalEventID\tDay"));
+}

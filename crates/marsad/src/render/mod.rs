@@ -1,9 +1,10 @@
 //! Rendering a [`Document`](crate::Document): terminal report ([`text`]), JSON with
 //! character offsets ([`json`], schema in `docs/schema/document.schema.json`) and a
-//! self-contained right-to-left HTML page ([`html`]).
+//! self-contained right-to-left HTML page ([`html`]), and GDELT 2.0 event rows ([`gdelt`]).
 //!
 //! Pure functions of a document; they never change it.
 
+pub mod gdelt;
 pub mod html;
 pub mod json;
 pub mod text;
