@@ -65,6 +65,21 @@ impl Source {
     pub fn is_vague(&self) -> bool {
         matches!(self.kind, SourceKind::Vague | SourceKind::Unknown)
     }
+
+    /// The source in words, for reports: its kind, the text naming it, and the
+    /// person's full name when the text names them by title or surname
+    /// (`person «البدري» = هشام البدري`).
+    pub fn describe(&self, doc: &Document) -> String {
+        let kind = crate::render::text::serde_name(&self.kind);
+        let Some(span) = self.span else { return kind };
+        let person = self
+            .entity
+            .as_deref()
+            .and_then(|id| doc.entities.iter().find(|e| e.id == id))
+            .filter(|e| e.kind == crate::entities::resolve::EntityKind::Person);
+        let who = person.map_or(String::new(), |e| format!(" = {}", e.name));
+        format!("{kind} «{}»{who}", doc.slice(span))
+    }
 }
 
 /// How a quotation is given.

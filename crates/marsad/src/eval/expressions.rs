@@ -131,7 +131,8 @@ impl fmt::Display for EvalError {
 
 impl std::error::Error for EvalError {}
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An I/O error in words, for a message after the file name.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -142,14 +143,8 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Reads a gold file of `layer`.
 pub fn read_gold(path: &Path, layer: Layer) -> Result<Vec<GoldDoc>, EvalError> {
     let err = |line: usize, message: String| EvalError { file: path.to_owned(), line, message };
-    let text = std::fs::read_to_string(path).map_err(|e| err(0, io_reason(&e)))?;
     let mut docs = Vec::new();
-    for (n, raw) in text.lines().enumerate() {
-        let line = n + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
-        let v: Value = serde_json::from_str(raw).map_err(|e| err(line, format!("not JSON: {e}")))?;
+    for (line, v) in super::json_lines(path)? {
         let field = |name: &str| v.get(name).and_then(Value::as_str).map(str::to_owned);
         let corpus = field("corpus").ok_or_else(|| err(line, "no \"corpus\" string".into()))?;
         let doc = field("doc").ok_or_else(|| err(line, "no \"doc\" string".into()))?;
@@ -178,9 +173,6 @@ pub fn read_gold(path: &Path, layer: Layer) -> Result<Vec<GoldDoc>, EvalError> {
             items.push(Item { start, end, label, value });
         }
         docs.push(GoldDoc { corpus, doc, published: field("published"), items, line });
-    }
-    if docs.is_empty() {
-        return Err(err(0, "no documents in the gold file".into()));
     }
     Ok(docs)
 }

@@ -31,3 +31,19 @@ pub(crate) fn share(n: f64, d: usize) -> f64 {
 pub(crate) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
+
+/// The non-blank lines of a JSON Lines gold file, parsed, with their line numbers;
+/// errors name the file and the line.
+pub(crate) fn json_lines(path: &std::path::Path) -> Result<Vec<(usize, serde_json::Value)>, expressions::EvalError> {
+    let err = |line: usize, message: String| expressions::EvalError { file: path.to_owned(), line, message };
+    let text = std::fs::read_to_string(path).map_err(|e| err(0, expressions::io_reason(&e)))?;
+    let mut out = Vec::new();
+    for (n, raw) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v = serde_json::from_str(raw).map_err(|e| err(n + 1, format!("not JSON: {e}")))?;
+        out.push((n + 1, v));
+    }
+    if out.is_empty() {
+        return Err(err(0, "no documents in the gold file".into()));
+    }
+    Ok(out)
+}

@@ -412,18 +412,9 @@ pub fn times(doc: &Document) -> Vec<Highlight> {
         .collect()
 }
 
-/// Who a source is, in words: its kind and the text naming it.
+/// Who a source is, in words.
 fn source_words(doc: &Document, s: &crate::claims::Source) -> String {
-    match s.span {
-        Some(span) => {
-            let named = s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id));
-            let who = named
-                .filter(|e| e.kind == crate::entities::resolve::EntityKind::Person)
-                .map_or(String::new(), |e| format!(" = {}", e.name));
-            format!("{} «{}»{who}", serde_name(&s.kind), doc.slice(span))
-        }
-        None => serde_name(&s.kind),
-    }
+    s.describe(doc)
 }
 
 /// The `events` layer: every event trigger, with type, CAMEO code, actor, recipient

@@ -387,18 +387,9 @@ fn entities(out: &mut String, doc: &Document, st: Style) {
     }
 }
 
-/// A source in words: its kind and the text naming it.
+/// Who a source is, in words.
 fn source_words(doc: &Document, s: &crate::claims::Source) -> String {
-    match s.span {
-        Some(span) => {
-            let named = s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id));
-            let who = named
-                .filter(|e| e.kind == crate::entities::resolve::EntityKind::Person)
-                .map_or(String::new(), |e| format!(" = {}", e.name));
-            format!("{} «{}»{who}", serde_name(&s.kind), clean(doc.slice(span)))
-        }
-        None => serde_name(&s.kind),
-    }
+    clean(&s.describe(doc))
 }
 
 /// The events: type and mode, CAMEO code, actor → recipient, modality, trigger.
