@@ -245,6 +245,15 @@ fn event(
             // or the noun phrase the event is done to: after على، ضد، إلى، مع or directly
             let skip = usize::from(rec_from < rec_end && PREPOSITIONS.contains(&doc.tokens[rec_from].key.as_str()));
             noun_phrase(doc, rec_from + skip, rec_end)
+        })
+        .or_else(|| {
+            // or a count of people or things (قتلت القوات 12 مسلحا، اعتقال 431 شخصا)
+            let (lo, hi) = (doc.tokens.get(rec_from)?.span.start, doc.tokens.get(rec_end.saturating_sub(1))?.span.end);
+            let q = doc
+                .quantities
+                .iter()
+                .find(|q| q.kind == crate::quantity::QuantityKind::Count && q.span.start >= lo && q.span.end <= hi)?;
+            Some(Source { kind: SourceKind::Organization, span: Some(q.span), entity: None })
         });
     let (modality, source) = modality(doc, res, first, sentence.first_token, t.event_type);
     let scale = lex.scale(t.event_type, t.mode);
