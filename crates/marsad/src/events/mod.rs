@@ -255,6 +255,11 @@ fn event(
                 .find(|q| q.kind == crate::quantity::QuantityKind::Count && q.span.start >= lo && q.span.end <= hi)?;
             Some(Source { kind: SourceKind::Organization, span: Some(q.span), entity: None })
         });
+    // a joint event names both sides after بين (مناورات مشتركة بين الجيشين X و Y)
+    let (actor, recipient, rule) = match joint(doc, res, speakers, end, sentence.end_token) {
+        Some((a, b)) => (Some(a), Some(b), "events.trigger.joint"),
+        None => (actor, recipient, rule),
+    };
     let (modality, source) = modality(doc, res, first, sentence.first_token, t.event_type);
     let scale = lex.scale(t.event_type, t.mode);
     let participant = |s: Source| Participant {
@@ -282,6 +287,30 @@ fn event(
     }
 }
 
+/// The two sides of a joint event: بين within three tokens after the trigger, then a
+/// name or noun phrase, و, and another.
+fn joint(
+    doc: &Document,
+    res: &Resources,
+    speakers: &Speakers,
+    end: usize,
+    sentence_end: usize,
+) -> Option<(Source, Source)> {
+    let between = (end..(end + 3).min(sentence_end)).find(|&k| doc.tokens[k].key == "بين")?;
+    let side = |from: usize| {
+        speakers
+            .after(doc, &res.claims, from, (from + 2).min(sentence_end))
+            .filter(|s| s.span.is_some_and(|sp| sp.start == doc.tokens[from].span.start || from + 1 < sentence_end))
+            .or_else(|| noun_phrase(doc, from, sentence_end))
+    };
+    let a = side(between + 1)?;
+    let a_span = a.span?;
+    let a_end = doc.tokens.partition_point(|tk| tk.span.end <= a_span.end);
+    // the second side follows و, written on it or alone
+    let b = if doc.tokens.get(a_end).is_some_and(|t| t.key == "و") { side(a_end + 1) } else { side(a_end) }?;
+    Some((a, b))
+}
+
 /// Words with the article that are not nouns (relative pronouns) or not participants.
 const NOT_NOUNS: &[&str] =
     &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "الان", "اليوم", "الماضي", "المقبل"];
@@ -301,7 +330,12 @@ fn noun_phrase(doc: &Document, i: usize, end: usize) -> Option<Source> {
                 && !NOT_NOUNS.contains(&t.key.as_str())
         })
     };
-    if i >= end || !definite(i) {
+    // the first word may carry a conjunction (والجيش التونسي)
+    let first_definite = doc.tokens.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Arabic
+            && t.key.strip_prefix('و').is_some_and(|r| r.starts_with("ال") && r.chars().count() >= 4)
+    });
+    if i >= end || !(definite(i) || first_definite) {
         return None;
     }
     // only relative adjectives extend it (القوات الأمنية): another definite noun is
@@ -477,6 +511,14 @@ mod tests {
             let (_, e) = events(text);
             assert!(e.iter().any(|e| e.modality == want), "{text}: {e:#?}");
         }
+    }
+
+    #[test]
+    fn joint_events_give_both_sides() {
+        let (doc, e) = events("وتستمر المناورات المشتركة بين الجيش الجزائري والجيش التونسي أسبوعا.");
+        let j = e.iter().find(|e| e.origin.rule == "events.trigger.joint").expect("a joint event");
+        assert!(doc.slice(j.actor.as_ref().unwrap().span).contains("الجزائري"), "{j:#?}");
+        assert!(doc.slice(j.recipient.as_ref().unwrap().span).contains("التونسي"), "{j:#?}");
     }
 
     #[test]
