@@ -39,21 +39,30 @@ pub struct EventLexicon {
     pub by_first: FxHashMap<String, Vec<usize>>,
     /// (type, mode or "") → scale of its first CAMEO code.
     pub scales: FxHashMap<(&'static str, &'static str), Scale>,
+    /// PLOVER contexts and their Arabic cue phrases (`contexts.tsv`; the special
+    /// contexts historical, future, hypothetical and negation are left to modality).
+    pub contexts: Vec<(&'static str, crate::quantity::words::Phrases<()>)>,
 }
 
 impl EventLexicon {
     /// The lexicon embedded in the binary.
     pub fn embedded() -> EventLexicon {
-        EventLexicon::parse(
+        let mut lex = EventLexicon::parse(
             include_str!("../../../../resources/events/triggers.tsv"),
             include_str!("../../../../resources/events/plover.tsv"),
-        )
+        );
+        lex.contexts = contexts(include_str!("../../../../resources/events/contexts.tsv"));
+        lex
     }
 
     /// Reads the two files' texts.
     pub fn parse(triggers_tsv: &'static str, plover_tsv: &'static str) -> EventLexicon {
-        let mut lex =
-            EventLexicon { triggers: Vec::new(), by_first: FxHashMap::default(), scales: FxHashMap::default() };
+        let mut lex = EventLexicon {
+            triggers: Vec::new(),
+            by_first: FxHashMap::default(),
+            scales: FxHashMap::default(),
+            contexts: Vec::new(),
+        };
         if let Some(t) = Table::parse(plover_tsv) {
             let (ty, mode, quad, gold) = (t.col("event_type"), t.col("mode"), t.col("quad_class"), t.col("goldstein"));
             for r in &t.rows {
@@ -100,6 +109,23 @@ impl EventLexicon {
     pub fn scale(&self, event_type: &str, mode: Option<&str>) -> Option<Scale> {
         mode.and_then(|m| self.scales.get(&(event_type, m))).or_else(|| self.scales.get(&(event_type, ""))).copied()
     }
+}
+
+/// The contexts of `contexts.tsv` with their cue phrases, without the special ones.
+fn contexts(text: &'static str) -> Vec<(&'static str, crate::quantity::words::Phrases<()>)> {
+    let Some(t) = Table::parse(text) else { return Vec::new() };
+    let (name, cues) = (t.col("context"), t.col("cue_words_ar"));
+    t.rows
+        .iter()
+        .filter(|r| !matches!(t.get(r, name), "historical" | "future" | "hypothetical" | "negation"))
+        .map(|r| {
+            let mut p = crate::quantity::words::Phrases::default();
+            for cue in t.get(r, cues).split('|').map(str::trim).filter(|c| !c.is_empty()) {
+                p.insert(cue, ());
+            }
+            (t.get(r, name), p)
+        })
+        .collect()
 }
 
 /// True for a word that is a noun by its shape: a masdar ending or a plural/feminine

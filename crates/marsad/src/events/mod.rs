@@ -94,6 +94,10 @@ pub struct Event {
     /// Where it happened: a place or country entity (`E4`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// PLOVER contexts its sentence speaks of (`military`, `economic`, `terrorism`…),
+    /// from the cue words of `resources/events/contexts.tsv`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
     /// The rule that found it and how sure it is.
     pub origin: Origin,
 }
@@ -283,6 +287,14 @@ fn event(
             tm.span.start >= sentence.span.start && tm.span.end <= sentence.span.end && tm.value.is_some()
         }),
         location: location(doc, sentence.span),
+        contexts: lex
+            .contexts
+            .iter()
+            .filter(|(_, cues)| {
+                (sentence.first_token..sentence.end_token).any(|k| cues.find(&doc.tokens, k, true).is_some())
+            })
+            .map(|(name, _)| (*name).to_owned())
+            .collect(),
         origin: Origin::rule(rule, if t.words.len() > 1 { 0.75 } else { 0.6 }),
     }
 }
@@ -511,6 +523,12 @@ mod tests {
             let (_, e) = events(text);
             assert!(e.iter().any(|e| e.modality == want), "{text}: {e:#?}");
         }
+    }
+
+    #[test]
+    fn contexts_come_from_the_sentences_cue_words() {
+        let (_, e) = events("قصفت الطائرات مواقع لتنظيم داعش قرب الحدود.");
+        assert!(e.iter().any(|e| e.contexts.iter().any(|c| c == "terrorism")), "{e:#?}");
     }
 
     #[test]

@@ -414,7 +414,10 @@ fn events(out: &mut String, doc: &Document, st: Style) {
         if let Some(s) = &e.source {
             modality = format!("{modality} by {}", source_words(doc, s));
         }
-        let when = e.time.and_then(|t| doc.times[t].value.clone()).map_or(String::new(), |v| format!("  {v}"));
+        let mut when = e.time.and_then(|t| doc.times[t].value.clone()).map_or(String::new(), |v| format!("  {v}"));
+        if !e.contexts.is_empty() {
+            when.push_str(&format!("  ({})", e.contexts.join(", ")));
+        }
         let _ = writeln!(
             out,
             "  {} {} {}  {} → {}  {}{}  {}",
