@@ -169,6 +169,7 @@ pub fn find(doc: &Document, res: &Resources) -> Vec<Event> {
     let speakers = Speakers::new(doc);
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
+        let first_event = out.len();
         let mut i = s.first_token;
         while i < s.end_token {
             let Some((trigger, end)) = match_at(doc, lex, i, s.end_token) else {
@@ -178,8 +179,24 @@ pub fn find(doc: &Document, res: &Resources) -> Vec<Event> {
             out.push(event(doc, res, &speakers, si, i, end, trigger));
             i = end;
         }
+        if out.len() > first_event {
+            // the sentence's contexts, read once for all its events
+            let contexts = sentence_contexts(doc, lex, s.first_token..s.end_token);
+            for e in &mut out[first_event..] {
+                e.contexts.clone_from(&contexts);
+            }
+        }
     }
     out
+}
+
+/// The PLOVER contexts whose cue words occur in the tokens `range`.
+fn sentence_contexts(doc: &Document, lex: &EventLexicon, range: std::ops::Range<usize>) -> Vec<String> {
+    lex.contexts
+        .iter()
+        .filter(|(_, cues)| range.clone().any(|k| cues.find(&doc.tokens, k, true).is_some()))
+        .map(|(name, _)| (*name).to_owned())
+        .collect()
 }
 
 /// The longest trigger starting at token `i`, and one past its last token.
@@ -287,14 +304,7 @@ fn event(
             tm.span.start >= sentence.span.start && tm.span.end <= sentence.span.end && tm.value.is_some()
         }),
         location: location(doc, sentence.span),
-        contexts: lex
-            .contexts
-            .iter()
-            .filter(|(_, cues)| {
-                (sentence.first_token..sentence.end_token).any(|k| cues.find(&doc.tokens, k, true).is_some())
-            })
-            .map(|(name, _)| (*name).to_owned())
-            .collect(),
+        contexts: Vec::new(),
         origin: Origin::rule(rule, if t.words.len() > 1 { 0.75 } else { 0.6 }),
     }
 }
