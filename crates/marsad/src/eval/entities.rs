@@ -196,7 +196,8 @@ pub fn evaluate(gold: &[GoldEntities], texts: &HashMap<(String, String), String>
         let text = &texts[&(g.doc.corpus.clone(), g.doc.doc.clone())];
         let meta = Metadata { published: g.doc.published.clone(), ..Metadata::default() };
         let doc = pipeline.analyze(text.as_str(), meta);
-        let chars = |b: usize| text[..b].chars().count();
+        let index = crate::span::CharIndex::new(text);
+        let chars = |b: usize| index.char_of(b);
         let mut refs = Vec::new();
         for (ei, e) in doc.entities.iter().enumerate() {
             let spans = e.mentions.iter().map(|&m| (doc.mentions[m].span, e.metonymy.contains(&m)));

@@ -24,6 +24,8 @@ use super::ner::prf;
 use super::{percent, round2};
 use crate::document::{Document, Metadata};
 use crate::pipeline::Pipeline;
+use crate::render::text::serde_name;
+use crate::span::CharIndex;
 
 /// The layer being evaluated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,15 +260,15 @@ fn record_id(line: &str) -> Option<&str> {
 
 /// The predicted items of `layer` in an analysed document, in character offsets.
 pub fn predictions(doc: &Document, layer: Layer) -> Vec<Item> {
-    let chars = CharOffsets::new(&doc.text);
+    let chars = CharIndex::new(&doc.text);
     match layer {
         Layer::Time => doc
             .times
             .iter()
             .map(|t| Item {
-                start: chars.of(t.span.start),
-                end: chars.of(t.span.end),
-                label: label(&t.kind),
+                start: chars.char_of(t.span.start),
+                end: chars.char_of(t.span.end),
+                label: serde_name(&t.kind),
                 value: t.value.clone().map(ItemValue::Text),
             })
             .collect(),
@@ -274,35 +276,12 @@ pub fn predictions(doc: &Document, layer: Layer) -> Vec<Item> {
             .quantities
             .iter()
             .map(|q| Item {
-                start: chars.of(q.span.start),
-                end: chars.of(q.span.end),
-                label: label(&q.kind),
+                start: chars.char_of(q.span.start),
+                end: chars.char_of(q.span.end),
+                label: serde_name(&q.kind),
                 value: q.value.map(ItemValue::Number),
             })
             .collect(),
-    }
-}
-
-/// The serialised name of a unit enum (`date`, `money`…).
-fn label<T: serde::Serialize>(kind: &T) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
-/// Byte offset → character offset for one text.
-struct CharOffsets {
-    /// Byte offset of each character, and the text's length at the end.
-    starts: Vec<usize>,
-}
-
-impl CharOffsets {
-    fn new(text: &str) -> CharOffsets {
-        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        starts.push(text.len());
-        CharOffsets { starts }
-    }
-
-    fn of(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&b| b < byte)
     }
 }
 
@@ -606,10 +585,10 @@ mod tests {
 
     #[test]
     fn char_offsets_count_scalars() {
-        let c = CharOffsets::new("يوم 5");
-        assert_eq!(c.of(0), 0);
-        assert_eq!(c.of(6), 3);
-        assert_eq!(c.of("يوم 5".len()), 5);
+        let c = CharIndex::new("يوم 5");
+        assert_eq!(c.char_of(0), 0);
+        assert_eq!(c.char_of(6), 3);
+        assert_eq!(c.char_of("يوم 5".len()), 5);
     }
 
     #[test]
