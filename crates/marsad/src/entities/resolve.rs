@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::gazetteer::{GazEntry, GazKind, Gazetteer};
+use super::gazetteer::{GazEntry, GazKind, GazMatch, Gazetteer};
 use super::{Mention, MentionKind};
 use crate::document::{Document, Origin, TokenKind};
 use crate::resources::Resources;
@@ -239,18 +239,27 @@ pub fn resolve(doc: &Document, gaz: &Gazetteer) -> Vec<Entity> {
             }
         }
     }
-    add_references(doc, gaz, &mut entities);
-    add_roles(doc, gaz, &mut entities);
+    // what both passes read: the names of each sentence, and the tokens inside a mention
+    let sentence_names: Vec<Vec<GazMatch>> =
+        doc.sentences.iter().map(|s| gaz.longest(doc, s.first_token..s.end_token)).collect();
+    let mut named = vec![false; doc.tokens.len()];
+    for m in &doc.mentions {
+        named[m.first_token..m.end_token].fill(true);
+    }
+    add_references(doc, gaz, &sentence_names, &named, &mut entities);
+    add_roles(doc, gaz, &sentence_names, &named, &mut entities);
     entities
 }
 
 /// Attaches titles to the persons they describe, and makes an entity of each office
 /// named without a person (the same office twice is one entity).
-fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
-    let mut named = vec![false; doc.tokens.len()];
-    for m in &doc.mentions {
-        named[m.first_token..m.end_token].fill(true);
-    }
+fn add_roles(
+    doc: &Document,
+    gaz: &Gazetteer,
+    sentence_names: &[Vec<GazMatch>],
+    named: &[bool],
+    entities: &mut Vec<Entity>,
+) {
     let mut entity_of = vec![usize::MAX; doc.mentions.len()];
     let mut alone = Vec::new();
     for (ei, e) in entities.iter().enumerate() {
@@ -258,19 +267,18 @@ fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
             entity_of[m] = ei;
         }
     }
-    for s in &doc.sentences {
+    for (s, matches) in doc.sentences.iter().zip(sentence_names) {
         if s.first_token >= s.end_token {
             continue;
         }
-        let matches = gaz.longest(doc, s.first_token..s.end_token);
         let start = doc.mentions.partition_point(|m| m.first_token < s.first_token);
         for (mi, m) in doc.mentions.iter().enumerate().skip(start).take_while(|(_, m)| m.first_token < s.end_token) {
             if m.kind != MentionKind::Per || entity_of[mi] == usize::MAX {
                 continue;
             }
             let found = [
-                super::roles::before(doc, gaz, &matches, m.first_token),
-                super::roles::after(doc, gaz, &matches, m.end_token),
+                super::roles::before(doc, gaz, matches, m.first_token),
+                super::roles::after(doc, gaz, matches, m.end_token),
             ];
             let e = &mut entities[entity_of[mi]];
             for role in found.into_iter().flatten() {
@@ -279,7 +287,7 @@ fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
                 }
             }
         }
-        alone.extend(super::roles::alone(doc, gaz, &matches, &named));
+        alone.extend(super::roles::alone(doc, gaz, matches, named));
     }
     for role in alone {
         let same = |r: &super::roles::Role| {
@@ -321,18 +329,20 @@ fn add_roles(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
 
 /// Adds the nationality adjectives and country names outside the mentions to their
 /// countries' entities (a new entity when the country has none yet).
-fn add_references(doc: &Document, gaz: &Gazetteer, entities: &mut Vec<Entity>) {
-    let mut in_mention = vec![false; doc.tokens.len()];
-    for m in &doc.mentions {
-        in_mention[m.first_token..m.end_token].fill(true);
-    }
-    for s in &doc.sentences {
-        for g in gaz.longest(doc, s.first_token..s.end_token) {
-            if in_mention[g.first_token..g.end_token].iter().any(|&x| x) {
+fn add_references(
+    doc: &Document,
+    gaz: &Gazetteer,
+    sentence_names: &[Vec<GazMatch>],
+    named: &[bool],
+    entities: &mut Vec<Entity>,
+) {
+    for matches in sentence_names {
+        for g in matches {
+            if named[g.first_token..g.end_token].iter().any(|&x| x) {
                 continue;
             }
             let names_country = |e: &GazEntry| e.kind == GazKind::Country || (e.kind == GazKind::Demonym && e.major);
-            let Some(e) = gaz.entries(&g).find(names_country) else { continue };
+            let Some(e) = gaz.entries(g).find(names_country) else { continue };
             let span = Span::new(g.start, doc.tokens[g.end_token - 1].span.end);
             let link = format!("country:{}", e.id);
             match entities.iter_mut().find(|x| x.link.as_deref() == Some(link.as_str())) {

@@ -26,6 +26,17 @@ pub struct Role {
     pub origin: Origin,
 }
 
+impl Role {
+    /// The role in words, for reports: office, organisation and country
+    /// (`minister, Foreign Affairs, JOR`).
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<&str> = vec![self.office.as_str()];
+        parts.extend(self.organization.as_deref());
+        parts.extend(self.country.as_deref());
+        parts.join(", ")
+    }
+}
+
 /// Words that may link the parts of a title (المتحدث باسم الخارجية، رئيس هيئة …).
 const LINKS: &[&str] = &[
     "باسم",

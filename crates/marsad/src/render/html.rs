@@ -717,16 +717,8 @@ fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
             };
             let name_en =
                 e.name_en.as_deref().map_or(String::new(), |n| format!(" <span class=\"muted\">{}</span>", escape(n)));
-            let roles: String = e
-                .roles
-                .iter()
-                .map(|r| {
-                    let mut of: Vec<&str> = vec![r.office.as_str()];
-                    of.extend(r.organization.as_deref());
-                    of.extend(r.country.as_deref());
-                    format!("<br><span class=\"muted\">{}</span>", escape(&of.join(", ")))
-                })
-                .collect();
+            let roles: String =
+                e.roles.iter().map(|r| format!("<br><span class=\"muted\">{}</span>", escape(&r.describe()))).collect();
             let alternatives = if e.alternatives.is_empty() {
                 String::new()
             } else {

@@ -371,10 +371,7 @@ fn entities(out: &mut String, doc: &Document, st: Style) {
             st.dim(&format!("{} {}", clean(&e.origin.rule), format_confidence(e.origin.confidence))),
         );
         for r in &e.roles {
-            let mut of: Vec<&str> = vec![r.office.as_str()];
-            of.extend(r.organization.as_deref());
-            of.extend(r.country.as_deref());
-            let _ = writeln!(out, "      {} «{}» {}", st.dim("role:"), clean(doc.slice(r.span)), of.join(", "));
+            let _ = writeln!(out, "      {} «{}» {}", st.dim("role:"), clean(doc.slice(r.span)), clean(&r.describe()));
         }
         if !e.alternatives.is_empty() {
             let alts: Vec<String> = e
