@@ -170,9 +170,11 @@ pub fn find(doc: &Document, res: &Resources) -> Vec<Event> {
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let first_event = out.len();
+        // each token's readings, once for all the triggers tried on it
+        let reads: Vec<Vec<String>> = (s.first_token..s.end_token).map(|k| readings(doc, k)).collect();
         let mut i = s.first_token;
         while i < s.end_token {
-            let Some((trigger, end)) = match_at(doc, lex, i, s.end_token) else {
+            let Some((trigger, end)) = match_at(doc, lex, &reads, s.first_token, i, s.end_token) else {
                 i += 1;
                 continue;
             };
@@ -200,19 +202,27 @@ fn sentence_contexts(doc: &Document, lex: &EventLexicon, range: std::ops::Range<
 }
 
 /// The longest trigger starting at token `i`, and one past its last token.
-fn match_at(doc: &Document, lex: &EventLexicon, i: usize, end: usize) -> Option<(usize, usize)> {
+/// `reads[k - from]` are the readings of token `k` of the sentence starting at `from`.
+fn match_at(
+    doc: &Document,
+    lex: &EventLexicon,
+    reads: &[Vec<String>],
+    from: usize,
+    i: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     if doc.tokens[i].kind != TokenKind::Arabic {
         return None;
     }
-    for r in readings(doc, i) {
-        let Some(list) = lex.by_first.get(&r) else { continue };
+    for r in &reads[i - from] {
+        let Some(list) = lex.by_first.get(r) else { continue };
         for &id in list {
             let words = &lex.triggers[id].words;
             let mut at = i + 1;
             let mut ok = true;
             for w in &words[1..] {
                 let limit = end.min(at + PHRASE_GAP);
-                match (at..limit).find(|&k| readings(doc, k).iter().any(|x| x == w)) {
+                match (at..limit).find(|&k| reads[k - from].iter().any(|x| x == w)) {
                     Some(k) => at = k + 1,
                     None => {
                         ok = false;
