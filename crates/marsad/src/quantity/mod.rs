@@ -22,6 +22,8 @@ pub mod lexicon;
 pub mod numbers;
 pub mod words;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, Origin, Token, TokenKind};
@@ -395,6 +397,15 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     if tok.kind != TokenKind::Arabic {
         return None;
     }
+    // the stem's matching key (for the frequency keys) and its letters as written (for
+    // the unit); the token's own key when it has no clitics, without a copy
+    let (stem, written): (Cow<str>, &str) = match doc.segmentation_of(i) {
+        Some(seg) => (Cow::Owned(match_key(&seg.stem().form)), doc.slice(seg.stem().span)),
+        None => (Cow::Borrowed(tok.key.as_str()), doc.slice(tok.span)),
+    };
+    if !(stem.ends_with("ين") || stem.ends_with("ان")) {
+        return None;
+    }
     let ends_dual = |t: &Token| t.key.ends_with("ين") || t.key.ends_with("تان");
     if i > 0 && doc.tokens[i - 1].kind == TokenKind::Arabic && ends_dual(&doc.tokens[i - 1]) {
         return None;
@@ -402,12 +413,7 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     if doc.tokens.get(i + 1).is_some_and(|t| matches!(t.key.as_str(), "ان" | "الي")) {
         return None;
     }
-    // the stem as normalised (for the frequency keys) and as written (for the unit)
-    let (normal, written): (&str, &str) = match doc.segmentation_of(i) {
-        Some(seg) => (&seg.stem().form, doc.slice(seg.stem().span)),
-        None => (&tok.norm, doc.slice(tok.span)),
-    };
-    let stem = match_key(normal);
+    let stem = stem.as_ref();
     let (base, feminine, nominative) = if let Some(b) = stem.strip_suffix("تين").or_else(|| stem.strip_suffix("تان"))
     {
         (b, true, false)
@@ -425,7 +431,7 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     }
     let singular = if feminine { format!("{base}ه") } else { base.to_owned() };
     let common = words.zipf(&singular).max(words.zipf(&format!("ال{singular}")));
-    if singular.chars().count() < 3 || common < 3.0 || common < words.zipf(&stem) + 0.9 {
+    if singular.chars().count() < 3 || common < 3.0 || common < words.zipf(stem) + 0.9 {
         return None;
     }
     if !feminine && !nominative && (words.zipf(&format!("{base}ون")) > 0.0 || words.zipf(&format!("ال{base}ون")) > 0.0)
