@@ -115,10 +115,10 @@ pub fn read_texts(
     ids: &HashSet<&str>,
 ) -> Result<HashMap<String, String>, EvalError> {
     let err = |line: usize, message: String| EvalError { file: path.to_owned(), line, message };
-    let file = std::fs::File::open(path).map_err(|e| err(0, e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| err(0, super::expressions::io_reason(&e)))?;
     let mut out = HashMap::new();
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| err(n + 1, e.to_string()))?;
+        let line = line.map_err(|e| err(n + 1, super::expressions::io_reason(&e)))?;
         if line.trim().is_empty() {
             continue;
         }
