@@ -34,6 +34,54 @@ enum Command {
 enum TrainCommand {
     /// The named-entity tagger (averaged perceptron) from CoNLL files; deterministic.
     Ner(TrainNerArgs),
+    /// The persuasion-technique models (span and paragraph) from the shared tasks'
+    /// gold files (ArMPro, ArAIEval 2023, WANLP 2022 formats); deterministic.
+    Framing(TrainFramingArgs),
+    /// The check-worthiness model from CheckThat! 2022 task 1 TSV files.
+    Checkworthy(TrainCheckworthyArgs),
+}
+
+#[derive(clap::Args)]
+struct TrainFramingArgs {
+    /// Gold files, in any of the formats; a record whose text came in an earlier file is skipped.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Records whose text is also in these files are left out of training (to score on them fairly).
+    #[arg(long)]
+    exclude: Vec<PathBuf>,
+    /// Instead of writing models: K-fold cross-validation over the first file's records
+    /// (grouped by page), the other files added to every fold's training data.
+    #[arg(long, value_name = "K")]
+    cv: Option<usize>,
+    /// Print the cross-validation scores as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Folder to write framing_spans.tsv and framing_paragraphs.tsv into.
+    #[arg(long, default_value = "resources/models")]
+    out: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct TrainCheckworthyArgs {
+    /// Check-worthiness training files: TSV with `tweet_id`, `tweet_text` and
+    /// `class_label` columns (CheckThat! 2022 task 1A).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Verifiable-claim training files in the same format (task 1B), joined by `tweet_id`.
+    #[arg(long)]
+    verifiable: Vec<PathBuf>,
+    /// Development file (task 1A), to report F1 of the positive class after training.
+    #[arg(long)]
+    dev: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = marsad::claims::checkworthy::options().epochs)]
+    epochs: usize,
+    /// L2 decay per update.
+    #[arg(long, default_value_t = marsad::claims::checkworthy::options().l2)]
+    l2: f32,
+    /// Where to write the model.
+    #[arg(long, default_value = "resources/models/checkworthy.tsv")]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -74,6 +122,34 @@ enum EvalCommand {
     Events(EvalEventsArgs),
     /// Claims: detection, source type and speaker P/R/F1 on the same gold file.
     Claims(EvalEventsArgs),
+    /// Persuasion techniques: span P/R/F1 (partial overlap, micro and macro), paragraph
+    /// multi-label F1 and binary F1 on gold files of the shared tasks' formats.
+    Framing(EvalFramingArgs),
+    /// Check-worthiness: F1 of the positive class on CheckThat! 2022 task 1 TSV files.
+    Checkworthy(EvalCheckworthyArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalCheckworthyArgs {
+    /// Gold files (TSV, `tweet_text` and `class_label` columns).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The files hold verifiable-claim labels (task 1B) rather than check-worthiness (1A).
+    #[arg(long)]
+    verifiable: bool,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct EvalFramingArgs {
+    /// Gold files.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -175,6 +251,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Train(TrainCommand::Ner(args)) => train_ner(args),
+        Command::Train(TrainCommand::Framing(args)) => train_framing(args),
+        Command::Train(TrainCommand::Checkworthy(args)) => train_checkworthy(args),
+        Command::Eval(EvalCommand::Framing(args)) => eval_framing(args),
+        Command::Eval(EvalCommand::Checkworthy(args)) => eval_checkworthy(args),
         Command::Eval(EvalCommand::Ner(args)) => eval_ner(args),
         Command::Eval(EvalCommand::Time(args)) => eval_expressions(args, Layer::Time),
         Command::Eval(EvalCommand::Quantities(args)) => eval_expressions(args, Layer::Quantities),
@@ -239,6 +319,110 @@ fn train_ner(args: TrainNerArgs) -> Result<()> {
     write_output(Some(&args.out), &trained.model)?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), trained.model.len());
     Ok(())
+}
+
+fn read_framing_gold(files: &[PathBuf]) -> Result<Vec<marsad::framing::gold::Record>> {
+    let taxonomy = &marsad::Resources::embedded().framing.taxonomy;
+    let mut out = Vec::new();
+    for f in files {
+        out.extend(marsad::framing::gold::read(f, taxonomy)?);
+    }
+    Ok(out)
+}
+
+fn train_framing(args: TrainFramingArgs) -> Result<()> {
+    use marsad::framing::train::{cross_validate, deduplicate, prepare, text_key, train, Labels};
+    let lex = &marsad::Resources::embedded().framing;
+    let exclude: std::collections::HashSet<String> =
+        read_framing_gold(&args.exclude)?.iter().map(|r| text_key(&r.text)).collect();
+    let first = read_framing_gold(&args.files[..1])?.len();
+    let records = read_framing_gold(&args.files)?;
+    let total = records.len();
+    let kept = deduplicate(records, &exclude);
+    let n_first = kept.iter().filter(|(i, _)| *i < first).count();
+    let records: Vec<_> = kept.into_iter().map(|(_, r)| r).collect();
+    let labels = Labels::of(lex);
+    eprintln!(
+        "framing: {} records ({} left out as duplicates or excluded); analysing…",
+        records.len(),
+        total - records.len()
+    );
+    let data = prepare(records, lex, &labels);
+    if let Some(k) = args.cv {
+        if k < 2 {
+            bail!("--cv needs at least 2 folds, got {k}");
+        }
+        eprintln!("cross-validating over {n_first} records of {} in {k} folds…", args.files[0].display());
+        let report = cross_validate(&data, n_first, k, &labels);
+        let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+        return write_output(None, out.as_bytes());
+    }
+    let names: Vec<String> =
+        args.files.iter().map(|f| f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())).collect();
+    let header = vec![
+        format!("trained by `marsad train framing` on {} ({} records)", names.join(", "), data.len()),
+        "a multi-label logistic regression: crates/marsad/src/learn/linear.rs; features: crates/marsad/src/framing/features.rs".into(),
+    ];
+    let refs: Vec<&_> = data.iter().collect();
+    let trained = train(&refs, &labels, &header);
+    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    for (name, model) in [("framing_spans.tsv", &trained.spans), ("framing_paragraphs.tsv", &trained.paragraphs)] {
+        let path = args.out.join(name);
+        write_output(Some(&path), model.as_bytes())?;
+        eprintln!("wrote {} ({} bytes)", path.display(), model.len());
+    }
+    Ok(())
+}
+
+fn eval_framing(args: EvalFramingArgs) -> Result<()> {
+    let gold = read_framing_gold(&args.files)?;
+    let report = marsad::eval::framing::evaluate(&gold, &marsad::Resources::embedded().framing);
+    let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+    write_output(None, out.as_bytes())
+}
+
+fn read_checkworthy(files: &[PathBuf]) -> Result<Vec<marsad::claims::checkworthy::Row>> {
+    let mut rows = Vec::new();
+    for f in files {
+        rows.extend(marsad::claims::checkworthy::read(f)?);
+    }
+    Ok(rows)
+}
+
+fn train_checkworthy(args: TrainCheckworthyArgs) -> Result<()> {
+    use marsad::claims::checkworthy::{self, Task};
+    let rows = read_checkworthy(&args.files)?;
+    let verifiable = read_checkworthy(&args.verifiable)?;
+    let names: Vec<String> = args
+        .files
+        .iter()
+        .chain(&args.verifiable)
+        .map(|f| f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()))
+        .collect();
+    let opts = marsad::learn::TrainOptions { epochs: args.epochs.max(1), l2: args.l2, ..checkworthy::options() };
+    let header = [format!(
+        "trained by `marsad train checkworthy` on {} ({} + {} texts)",
+        names.join(", "),
+        rows.len(),
+        verifiable.len()
+    )];
+    let model = checkworthy::train(&rows, &verifiable, &opts, &header);
+    write_output(Some(&args.out), model.as_bytes())?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), model.len());
+    if let Some(dev) = &args.dev {
+        let model = marsad::learn::LinearModel::parse(&model).map_err(anyhow::Error::msg)?;
+        print!("{}", checkworthy::evaluate(&checkworthy::read(dev)?, &model, Task::Checkworthy).text());
+    }
+    Ok(())
+}
+
+fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<()> {
+    use marsad::claims::checkworthy::{self, Task};
+    let rows = read_checkworthy(&args.files)?;
+    let task = if args.verifiable { Task::Verifiable } else { Task::Checkworthy };
+    let report = checkworthy::evaluate(&rows, &marsad::Resources::embedded().claims.checkworthy, task);
+    let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+    write_output(None, out.as_bytes())
 }
 
 fn eval_ner(args: EvalNerArgs) -> Result<()> {

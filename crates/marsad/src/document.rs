@@ -18,7 +18,7 @@ use crate::text::normalize::NormalizedView;
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.5";
+pub const SCHEMA_VERSION: &str = "1.6";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -271,6 +271,10 @@ pub struct Document {
     pub claims: Vec<crate::claims::Claim>,
     /// Events (PLOVER), in text order.
     pub events: Vec<crate::events::Event>,
+    /// Tone: the article's, each actor's, and the polar words.
+    pub tone: crate::tone::Tone,
+    /// Persuasion techniques: spans, paragraphs, summary.
+    pub techniques: crate::framing::Techniques,
 }
 
 impl Document {

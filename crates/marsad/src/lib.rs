@@ -23,7 +23,9 @@ pub mod document;
 pub mod entities;
 pub mod eval;
 pub mod events;
+pub mod framing;
 pub mod input;
+pub mod learn;
 pub mod lexicon;
 pub mod pipeline;
 pub mod quantity;
@@ -32,6 +34,7 @@ pub mod resources;
 pub mod span;
 pub mod text;
 pub mod time;
+pub mod tone;
 
 pub use document::{Document, Metadata, Origin, SCHEMA_VERSION};
 pub use pipeline::{Pipeline, Stage, STAGES};

@@ -64,6 +64,13 @@ pub const STAGES: &[Stage] = &[
         adds: "events",
         run: crate::events::recognize,
     },
+    Stage { name: "tone", reads: &["tokens", "sentences", "entities"], adds: "tone", run: crate::tone::recognize },
+    Stage {
+        name: "techniques",
+        reads: &["tokens", "clitics", "paragraphs", "mentions", "quotations"],
+        adds: "techniques",
+        run: crate::framing::recognize,
+    },
 ];
 
 /// Runs the stages over documents, with resources loaded once.

@@ -37,6 +37,10 @@ pub struct Resources {
     pub claims: crate::claims::lexicon::ClaimLexicon,
     /// Event triggers and the PLOVER/CAMEO table.
     pub events: crate::events::lexicon::EventLexicon,
+    /// Polarity words and their modifiers.
+    pub tone: crate::tone::lexicon::ToneLexicon,
+    /// Persuasion techniques: taxonomy, cues and models.
+    pub framing: crate::framing::lexicon::FramingLexicon,
 }
 
 /// The word lists of the repairs stage, by matching key.
@@ -83,6 +87,8 @@ impl Resources {
             quantity: crate::quantity::lexicon::QuantityLexicon::embedded(),
             claims: crate::claims::lexicon::ClaimLexicon::embedded(),
             events: crate::events::lexicon::EventLexicon::embedded(),
+            tone: crate::tone::lexicon::ToneLexicon::embedded(),
+            framing: crate::framing::lexicon::FramingLexicon::embedded(),
         }
     }
 }

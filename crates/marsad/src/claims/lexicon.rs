@@ -74,6 +74,8 @@ pub struct ClaimLexicon {
     pub vague: Phrases<()>,
     /// Hedges (ربما، يعتقد).
     pub hedges: Phrases<()>,
+    /// The check-worthiness model ([`super::checkworthy`]).
+    pub checkworthy: crate::learn::LinearModel,
 }
 
 impl ClaimLexicon {
@@ -104,6 +106,8 @@ impl ClaimLexicon {
             phrases: list(include_str!("../../../../resources/claims/reporting_phrases.tsv")),
             vague: list(include_str!("../../../../resources/claims/vague_sources.tsv")),
             hedges: list(include_str!("../../../../resources/claims/hedges.tsv")),
+            checkworthy: crate::learn::LinearModel::parse(include_str!("../../../../resources/models/checkworthy.tsv"))
+                .unwrap_or_else(|e| panic!("embedded model resources/models/checkworthy.tsv: {e}")),
         }
     }
 }

@@ -9,6 +9,7 @@
 //! outlet's own voice), flags hedged and vaguely sourced claims, and scores each for
 //! check-worthiness ([`worth`]), ranking them.
 
+pub mod checkworthy;
 pub mod lexicon;
 pub mod quotes;
 pub mod sources;

@@ -1,32 +1,18 @@
 //! Claims and their check-worthiness.
 //!
 //! Each assertive sentence (not a question) is a claim, or several when it holds
-//! several quotations. Its score starts at [`BASE`] and moves with what a
-//! fact-checker can check and what weakens it:
-//!
-//! | feature | effect |
-//! |---|---|
-//! | a number with a value (quantities layer) | +0.25 |
-//! | a dated time expression (times layer) | +0.15 |
-//! | named entities (mentions layer) | +0.1 each, at most +0.3 |
-//! | a denial, accusation, disclosure, announcement or distanced claim (نفى، اتهم، كشف، أعلن، زعم) | +0.1 |
-//! | a hedge (ربما، قد، يعتقد) | −0.2 |
-//! | a vague or unknown source | −0.15 |
-//! | an opinion, prediction or demand (اعتبر، توقع، دعا) | −0.15 |
-//! | fewer than five words | −0.1 |
-//!
-//! The weights are set by hand, so that checkable facts rank above opinions; a
-//! model trained on check-worthiness data can replace them without changing the layer.
+//! several quotations. Its check-worthiness is the probability given by the learned
+//! model of [`super::checkworthy`] (trained on CheckThat! 2022), from the claim's
+//! words and what the other layers know of it: numbers, dates, named entities, the
+//! verb of saying's stance, hedges, the source's kind. The reasons listed are the
+//! claim-level features that moved the score most, with their weights.
 
+use super::checkworthy::{self, ClaimFacts};
 use super::lexicon::{ClaimLexicon, Stance};
 use super::sources::Speakers;
 use super::{Claim, Source};
 use crate::document::{Document, Origin, SentenceKind, TokenKind};
 use crate::span::Span;
-use crate::time::Anchor;
-
-/// The score of a claim with no feature.
-pub const BASE: f32 = 0.3;
 
 /// The claims of a document, ranked by check-worthiness.
 pub fn claims(doc: &Document, lex: &ClaimLexicon) -> Vec<Claim> {
@@ -54,12 +40,13 @@ pub fn claims(doc: &Document, lex: &ClaimLexicon) -> Vec<Claim> {
         if quotes.is_empty() {
             let (source, rule) = according_to(doc, lex, &speakers, s.first_token, s.end_token)
                 .map_or((Source::outlet(), "claims.outlet"), |src| (src, "claims.according_to"));
-            out.push(claim(doc, si, s.span, source, None, Stance::None, hedged, rule, s.kind));
+            out.push(claim(doc, lex, si, s.span, source, None, Stance::None, hedged, rule, s.kind));
         } else {
             for qi in quotes {
                 let q = &doc.quotations[qi];
                 out.push(claim(
                     doc,
+                    lex,
                     si,
                     q.span,
                     q.speaker.clone(),
@@ -91,6 +78,7 @@ fn according_to(doc: &Document, lex: &ClaimLexicon, speakers: &Speakers, first: 
 #[allow(clippy::too_many_arguments)]
 fn claim(
     doc: &Document,
+    lex: &ClaimLexicon,
     sentence: usize,
     span: Span,
     source: Source,
@@ -100,40 +88,10 @@ fn claim(
     rule: &'static str,
     kind: SentenceKind,
 ) -> Claim {
-    let inside = |s: Span| s.start < span.end && span.start < s.end;
-    let mut score = BASE;
-    let mut reasons = Vec::new();
-    let mut add = |delta: f32, why: &str| {
-        score += delta;
-        reasons.push(format!("{}{why}", if delta >= 0.0 { "+" } else { "-" }));
-    };
-    if doc.quantities.iter().any(|q| inside(q.span) && q.value.is_some()) {
-        add(0.25, "number");
-    }
-    if doc.times.iter().any(|t| inside(t.span) && t.value.is_some() && t.anchor != Anchor::None) {
-        add(0.15, "date");
-    }
-    let names = doc.mentions.iter().filter(|m| inside(m.span)).count();
-    if names > 0 {
-        add(0.1 * names.min(3) as f32, &format!("named entities ({names})"));
-    }
-    if matches!(stance, Stance::Deny | Stance::Accuse | Stance::Reveal | Stance::Announce | Stance::Claim) {
-        add(0.1, "checkable statement");
-    }
-    if hedged {
-        add(-0.2, "hedged");
-    }
     let vague = source.is_vague();
-    if vague {
-        add(-0.15, "vague source");
-    }
-    if matches!(stance, Stance::Believe | Stance::Expect | Stance::Call) {
-        add(-0.15, "opinion, prediction or demand");
-    }
-    let words = doc.tokens.iter().filter(|t| inside(t.span) && t.kind == TokenKind::Arabic).count();
-    if words < 5 {
-        add(-0.1, "short");
-    }
+    let facts = ClaimFacts { stance, hedged, source: Some(source.kind) };
+    let judgement = checkworthy::judge(&lex.checkworthy, doc, span, facts);
+    let (score, reasons) = (judgement.score, judgement.reasons);
     let confidence = if kind == SentenceKind::Sentence { 0.8 } else { 0.6 };
     Claim {
         sentence,
@@ -143,7 +101,7 @@ fn claim(
         stance,
         hedged,
         vague,
-        checkworthiness: score.clamp(0.0, 1.0),
+        checkworthiness: (score * 1000.0).round() / 1000.0,
         reasons,
         rank: 0,
         origin: Origin::rule(rule, confidence),

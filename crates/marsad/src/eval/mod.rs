@@ -11,6 +11,7 @@ pub mod conll;
 pub mod entities;
 pub mod events_claims;
 pub mod expressions;
+pub mod framing;
 pub mod ner;
 
 /// `n` of `d` in percent (0 when `d` is 0).

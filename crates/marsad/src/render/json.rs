@@ -24,6 +24,22 @@ use crate::span::CharIndex;
 /// `str` and Rust's `chars()` index; a JavaScript reader uses `Array.from(text)`).
 pub const OFFSETS: &str = "unicode_scalar";
 
+/// Fields held as `f32`: written with `f32` precision (0.9, not 0.8999999761581421).
+const F32_FIELDS: &[&str] = &[
+    "confidence",
+    "checkworthiness",
+    "positive",
+    "negative",
+    "tone",
+    "polarity",
+    "prior",
+    "emotional_density",
+    "group_density",
+    "density",
+    "paragraph_share",
+    "propaganda",
+];
+
 /// The document as a JSON value with character offsets.
 pub fn to_value(doc: &Document) -> Value {
     let mut value = serde_json::to_value(doc).expect("documents serialise");
@@ -55,8 +71,10 @@ fn rewrite(value: &mut Value, text: &str, index: &CharIndex) {
                 debug_assert!(!map.contains_key("text"), "an item with a span already has a `text` field");
                 map.insert("text".to_owned(), Value::String(surface));
             }
-            if let Some(c) = map.get_mut("confidence") {
-                round_f32(c);
+            for key in F32_FIELDS {
+                if let Some(c) = map.get_mut(*key) {
+                    round_f32(c);
+                }
             }
             if map.get("value").is_some_and(Value::is_null) {
                 map.remove("value");

@@ -27,6 +27,8 @@ pub fn render(doc: &Document, colour: bool) -> String {
     events(&mut out, doc, st);
     quotations(&mut out, doc, st);
     claims(&mut out, doc, st);
+    techniques(&mut out, doc, st);
+    tone(&mut out, doc, st);
     times(&mut out, doc, st);
     quantities(&mut out, doc, st);
     repairs(&mut out, doc, st);
@@ -478,6 +480,87 @@ fn claims(out: &mut String, doc: &Document, st: Style) {
             source_words(doc, &c.source),
             text,
             st.dim(&c.reasons.join(" ")),
+        );
+    }
+}
+
+/// The persuasion profile, then every technique span with its model and confidence.
+fn techniques(out: &mut String, doc: &Document, st: Style) {
+    let t = &doc.techniques;
+    if t.spans.is_empty() && t.paragraphs.is_empty() {
+        return;
+    }
+    let s = &t.summary;
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold("Persuasion techniques"),
+        st.dim(&format!(
+            "({} spans, {} per 100 words, {:.0}% of paragraphs; {})",
+            t.spans.len(),
+            s.density,
+            100.0 * s.paragraph_share,
+            if s.propagandistic { "propagandistic" } else { "not judged propagandistic" }
+        ))
+    );
+    for c in &s.techniques {
+        let paragraphs: Vec<String> = c.paragraphs.iter().map(|p| (p + 1).to_string()).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}  {} spans, paragraphs {}",
+            st.paint(MAGENTA, &c.technique),
+            st.dim(&format!("({})", c.class)),
+            c.spans,
+            if paragraphs.is_empty() { "—".to_owned() } else { paragraphs.join(", ") }
+        );
+    }
+    let index = CharIndex::new(&doc.text);
+    for sp in &t.spans {
+        let cues = if sp.cues.is_empty() { String::new() } else { format!(" cues: {}", sp.cues.join(", ")) };
+        let _ = writeln!(
+            out,
+            "    {} {}  {}{}  {}",
+            st.dim(&chars(&index, sp.span)),
+            clean(doc.slice(sp.span)),
+            sp.technique,
+            cues,
+            st.dim(&format!("{} {}", sp.origin.rule, format_confidence(sp.origin.confidence)))
+        );
+    }
+}
+
+/// The article's tone and the tone towards each actor, most negative first.
+fn tone(out: &mut String, doc: &Document, st: Style) {
+    let a = &doc.tone.article;
+    if a.words == 0 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold("Tone"),
+        st.dim(&format!(
+            "(tone {:+.2}: positive {:.2}%, negative {:.2}%; polarity {:.2}, emotional density {:.2}, group references {:.2} per 100 words)",
+            a.tone, a.positive, a.negative, a.polarity, a.emotional_density, a.group_density
+        ))
+    );
+    let mut actors: Vec<&crate::tone::ActorTone> = doc.tone.actors.iter().collect();
+    actors.sort_by(|x, y| x.scores.tone.total_cmp(&y.scores.tone));
+    for t in actors {
+        let Some(e) = doc.entities.get(t.entity) else { continue };
+        let colour = if t.scores.tone < 0.0 { RED } else { GREEN };
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}",
+            st.dim(&e.id),
+            clean(&e.name),
+            st.paint(colour, &format!("{:+.2}", t.scores.tone)),
+            st.dim(&format!(
+                "{} clauses, {} {}",
+                t.clauses.len(),
+                t.origin.rule,
+                format_confidence(t.origin.confidence)
+            ))
         );
     }
 }

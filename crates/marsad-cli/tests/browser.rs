@@ -1,0 +1,191 @@
+//! The HTML report in a real browser.
+//!
+//! Headless Chromium renders `marsad analyze --format html` of the project's
+//! examples; a check script added to a copy of the page verifies that every
+//! highlight starts where its `data-start` says and holds exactly the text of its
+//! span, that highlights are laid out (non-empty boxes), that switching a layer off
+//! removes its styling, and that the article is set right to left in the Arabic
+//! font stack. A screenshot of each page is kept under `target/tmp/browser/`.
+//!
+//! Chromium is `$MARSAD_CHROMIUM`, else `chromium` or `chromium-browser` on the
+//! `PATH` (Debian's `chromium` package, which `.ci/run` installs). Without one the
+//! test prints "skipped"; with `MARSAD_REQUIRE_BROWSER=1` (set by `.ci/run`) it fails.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// Runs in the page after it is laid out; writes its findings into the title.
+const CHECK: &str = r#"<script>
+(() => {
+  const art = document.querySelector('article.text');
+  const chars = Array.from(art.textContent);
+  const errors = [];
+  const pieces = new Map();
+  const layers = new Set();
+  let checked = 0;
+  for (const el of art.querySelectorAll('[data-layer]')) {
+    const key = el.dataset.layer + ':' + el.dataset.start + ':' + el.dataset.end;
+    const start = +el.dataset.start, end = +el.dataset.end;
+    const range = document.createRange();
+    range.setStart(art, 0);
+    range.setEndBefore(el);
+    const at = Array.from(range.toString()).length;
+    const own = Array.from(el.textContent).length;
+    if (!el.classList.contains('cont') && at !== start) errors.push(key + ' begins at ' + at);
+    if (at < start || at + own > end) errors.push(key + ' has a piece outside its span at ' + at);
+    const box = el.getBoundingClientRect();
+    if (el.textContent.trim() !== '' && (box.width === 0 || box.height === 0)) errors.push(key + ' has no box');
+    pieces.set(key, (pieces.get(key) || '') + el.textContent);
+    layers.add(el.dataset.layer);
+    checked++;
+  }
+  for (const [key, text] of pieces) {
+    const [, s, e] = key.split(':');
+    if (text !== chars.slice(+s, +e).join('')) errors.push(key + ' holds other text');
+  }
+  const toggled = {};
+  for (const [layer, property] of [['techniques', 'textDecorationLine'], ['mentions', 'borderBottomStyle'], ['tone', 'fontWeight']]) {
+    const el = art.querySelector('[data-layer="' + layer + '"]');
+    const box = document.getElementById('layer-' + layer);
+    if (!el || !box) { toggled[layer] = 'absent'; continue; }
+    const on = getComputedStyle(el)[property];
+    box.checked = false;
+    const off = getComputedStyle(el)[property];
+    box.checked = true;
+    toggled[layer] = on !== off ? 'ok' : 'unchanged: ' + on;
+  }
+  const style = getComputedStyle(art);
+  document.title = 'MARSAD-CHECK ' + JSON.stringify({
+    checked, layers: [...layers].sort(), errors: errors.slice(0, 20), error_count: errors.length, toggled,
+    direction: style.direction, font: style.fontFamily,
+    panel: [...document.querySelectorAll('aside h2')].map(h => h.textContent),
+  });
+})();
+</script>
+"#;
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("MARSAD_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// Runs Chromium headless with the flags a closed network needs; kills it after a minute.
+fn run_chromium(chromium: &Path, profile: &Path, args: &[String]) -> String {
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromium starts");
+    // Read while it runs: a page's DOM is larger than a pipe holds.
+    let mut stdout = child.stdout.take().expect("chromium's stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut out);
+        out
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().expect("chromium can be waited for").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    String::from_utf8_lossy(&reader.join().expect("the reader thread")).into_owned()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+#[test]
+fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
+    let Some(chromium) = chromium() else {
+        if std::env::var_os("MARSAD_REQUIRE_BROWSER").is_some() {
+            panic!("MARSAD_REQUIRE_BROWSER is set but no chromium was found (set MARSAD_CHROMIUM)");
+        }
+        eprintln!("skipped: no chromium on PATH (apt-get install chromium, or set MARSAD_CHROMIUM)");
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    std::fs::create_dir_all(&out_dir).expect("the artefact folder");
+    let profile = tempfile::tempdir().expect("a chromium profile folder");
+    for example in ["04_nafy", "02_tamrin_mushtarak"] {
+        let input = root.join("examples").join(format!("{example}.txt"));
+        let page = out_dir.join(format!("{example}.html"));
+        let status = Command::new(env!("CARGO_BIN_EXE_marsad"))
+            .arg("analyze")
+            .arg(&input)
+            .args(["--format", "html", "--published", "2025-03-01", "--title", "<img src=x onerror=alert(1)> تقرير"])
+            .arg("-o")
+            .arg(&page)
+            .status()
+            .expect("marsad runs");
+        assert!(status.success());
+        let html = std::fs::read_to_string(&page).expect("the page");
+        assert!(!html.contains("<img"), "the title is escaped");
+        let checked = out_dir.join(format!("{example}.check.html"));
+        std::fs::write(&checked, html.replacen("</body>", &format!("{CHECK}</body>"), 1)).expect("the checked copy");
+
+        let dom = run_chromium(&chromium, profile.path(), &["--dump-dom".into(), format!("file://{}", checked.display())]);
+        let title = dom
+            .split_once("<title>MARSAD-CHECK ")
+            .and_then(|(_, rest)| rest.split_once("</title>"))
+            .map(|(json, _)| unescape(json))
+            .unwrap_or_else(|| panic!("the check script did not run in {example}: {}", &dom[..dom.len().min(500)]));
+        let report: Value = serde_json::from_str(&title).expect("the check's report is JSON");
+        eprintln!("{example}: {report}");
+        assert_eq!(report["error_count"], 0, "{example}: {report}");
+        assert!(report["checked"].as_u64().unwrap() > 50, "{report}");
+        let layers: Vec<&str> = report["layers"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        for layer in ["sentences", "mentions", "techniques", "tone", "quotations", "events", "times"] {
+            assert!(layers.contains(&layer), "{example}: no {layer} highlight in {layers:?}");
+        }
+        for (layer, result) in report["toggled"].as_object().unwrap() {
+            assert_eq!(result, "ok", "{example}: switching {layer} off");
+        }
+        assert_eq!(report["direction"], "rtl");
+        assert!(report["font"].as_str().unwrap().contains("Noto Naskh Arabic"), "{report}");
+        let panel = report["panel"].to_string();
+        for section in ["Claims", "Persuasion techniques", "Events", "Entities", "Tone"] {
+            assert!(panel.contains(section), "{example}: no {section} section in {panel}");
+        }
+
+        let shot = out_dir.join(format!("{example}.png"));
+        let _ = std::fs::remove_file(&shot);
+        run_chromium(
+            &chromium,
+            profile.path(),
+            &[
+                format!("--screenshot={}", shot.display()),
+                "--window-size=1400,2200".into(),
+                format!("file://{}", page.display()),
+            ],
+        );
+        let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
+        assert!(size > 20_000, "{example}: the screenshot {} is missing or blank ({size} bytes)", shot.display());
+        eprintln!("screenshot: {}", shot.display());
+    }
+}

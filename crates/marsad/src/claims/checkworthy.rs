@@ -1,0 +1,316 @@
+//! The check-worthiness model: which claims a fact-checker should check first.
+//!
+//! A logistic regression (`resources/models/checkworthy.tsv`) trained by `marsad
+//! train checkworthy` on the Arabic CheckThat! 2022 task 1 data, with two labels:
+//! `verifiable` (task 1B: does it state a checkable fact?) and `checkworthy` (task 1A:
+//! is that fact worth a fact-checker's time?). Every 1A tweet is a verifiable claim
+//! of 1B, so a text is check-worthy when both pass their thresholds, and its score
+//! for ranking is the product of the two probabilities. Its features are the claim's words (stems, clitics off) and
+//! what the other layers know of it: a number with a value, a dated time expression,
+//! named entities by kind, the verb of saying's stance, a hedge and the source's
+//! kind. Length is left out: tweets and news sentences differ in it for reasons
+//! that say nothing of check-worthiness. The same extractor reads a tweet at training time and a claim's
+//! span in an article at run time.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use super::lexicon::{ClaimLexicon, Stance};
+use super::SourceKind;
+use crate::document::{Document, Metadata, TokenKind};
+use crate::eval::expressions::{io_reason, EvalError};
+use crate::eval::ner::prf;
+use crate::eval::round2;
+use crate::learn::linear::{self, Example, FeatureSink, LinearModel, TrainOptions};
+use crate::pipeline::Pipeline;
+use crate::span::Span;
+use crate::time::Anchor;
+
+/// The check-worthiness label (task 1A).
+pub const CHECKWORTHY: &str = "checkworthy";
+/// The verifiable-claim label (task 1B).
+pub const VERIFIABLE: &str = "verifiable";
+
+/// What the claims layer knows of a claim besides its words.
+#[derive(Clone, Copy, Debug)]
+pub struct ClaimFacts {
+    /// The stance of its verb of saying.
+    pub stance: Stance,
+    /// A hedge weakens it.
+    pub hedged: bool,
+    /// Its source's kind, when attributed.
+    pub source: Option<SourceKind>,
+}
+
+/// The features of the text under `span`.
+pub fn features(doc: &Document, span: Span, facts: ClaimFacts, out: &mut impl FeatureSink) {
+    let inside = |s: Span| s.start < span.end && span.start < s.end;
+    for (i, t) in doc.tokens.iter().enumerate().filter(|(_, t)| inside(t.span)) {
+        match t.kind {
+            TokenKind::Arabic => {
+                out.add("w", crate::framing::features::stem(doc, i).as_ref());
+            }
+            TokenKind::Latin => out.add("w", &t.key),
+            TokenKind::Number | TokenKind::Percent => out.add("k", "number"),
+            TokenKind::Hashtag => out.add("k", "hashtag"),
+            TokenKind::Url => out.add("k", "url"),
+            TokenKind::Mention => out.add("k", "mention"),
+            _ => {}
+        }
+    }
+    if doc.quantities.iter().any(|q| inside(q.span) && q.value.is_some()) {
+        out.add("f", "number");
+    }
+    if doc.times.iter().any(|t| inside(t.span) && t.value.is_some() && t.anchor != Anchor::None) {
+        out.add("f", "date");
+    }
+    let mut names = 0;
+    for m in doc.mentions.iter().filter(|m| inside(m.span)) {
+        names += 1;
+        out.add("ent", m.kind.name());
+    }
+    out.add(
+        "names",
+        match names {
+            0 => "0",
+            1 => "1",
+            2 | 3 => "2-3",
+            _ => "4+",
+        },
+    );
+    out.add("stance", &format!("{:?}", facts.stance).to_lowercase());
+    if facts.hedged {
+        out.add("f", "hedged");
+    }
+    if let Some(kind) = facts.source {
+        out.add("source", &format!("{kind:?}").to_lowercase());
+    }
+}
+
+/// Facts of a whole text analysed without a claim in view (a tweet): the first
+/// quotation's stance and source, and whether any hedge occurs.
+pub fn facts_of_text(doc: &Document, lex: &ClaimLexicon) -> ClaimFacts {
+    let q = doc.quotations.first();
+    ClaimFacts {
+        stance: q.map_or(Stance::None, |q| q.stance),
+        hedged: (0..doc.tokens.len()).any(|i| lex.hedges.find(&doc.tokens, i, true).is_some()),
+        source: q.map(|q| q.speaker.kind),
+    }
+}
+
+/// A labelled text.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Its id (`tweet_id`), when the file has one.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Its label (check-worthy or verifiable, as the file's task says).
+    pub label: bool,
+}
+
+/// Reads a CheckThat! task 1 TSV file (columns named in the header line; the text
+/// in `tweet_text` or `text`, the label, 0 or 1, in `class_label` or `label`).
+pub fn read(path: &Path) -> Result<Vec<Row>, EvalError> {
+    let err = |line: usize, message: String| EvalError { file: path.to_owned(), line, message };
+    let text = std::fs::read_to_string(path).map_err(|e| err(0, io_reason(&e)))?;
+    let mut lines = text.lines().enumerate();
+    let header: Vec<&str> = lines.next().map(|(_, h)| h.split('\t').map(str::trim).collect()).unwrap_or_default();
+    let col = |names: &[&str]| header.iter().position(|h| names.contains(h));
+    let ic = col(&["tweet_id", "id"]);
+    let (Some(tc), Some(lc)) = (col(&["tweet_text", "text"]), col(&["class_label", "label"])) else {
+        return Err(err(1, "the header names no `tweet_text` and `class_label` columns".into()));
+    };
+    let mut rows = Vec::new();
+    for (n, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(t), Some(l)) = (cols.get(tc), cols.get(lc)) else {
+            return Err(err(n + 1, format!("expected {} columns, found {}", header.len(), cols.len())));
+        };
+        let label = match l.trim() {
+            "1" => true,
+            "0" => false,
+            other => return Err(err(n + 1, format!("class_label is {other:?}, not 0 or 1"))),
+        };
+        let id = ic.and_then(|i| cols.get(i)).map_or_else(|| format!("line {}", n + 1), |s| s.to_string());
+        rows.push(Row { id, text: t.to_string(), label });
+    }
+    if rows.is_empty() {
+        return Err(err(0, "no rows".into()));
+    }
+    Ok(rows)
+}
+
+fn analysed(rows: &[Row]) -> Vec<Document> {
+    use rayon::prelude::*;
+    let pipeline = Pipeline::new();
+    rows.par_iter().map(|r| pipeline.analyze_through(r.text.as_str(), Metadata::default(), "claims")).collect()
+}
+
+fn whole(doc: &Document) -> Span {
+    Span::new(0, doc.text.len())
+}
+
+/// The default training options.
+pub fn options() -> TrainOptions {
+    TrainOptions { epochs: 3, learning_rate: 0.1, positive_weight: 2.0, l2: 1e-3, ..TrainOptions::default() }
+}
+
+/// Trains the model from task 1A rows (check-worthy) and task 1B rows (verifiable),
+/// joined by id; thresholds come from an inner 5-fold split.
+pub fn train(checkworthy: &[Row], verifiable: &[Row], opts: &TrainOptions, header: &[String]) -> String {
+    use std::collections::BTreeMap;
+    // id → (text, check-worthy, verifiable); a 1A text is verifiable, a text that is
+    // not verifiable is not check-worthy.
+    let mut joined: BTreeMap<&str, (&str, Option<bool>, Option<bool>)> = BTreeMap::new();
+    for r in checkworthy {
+        joined.entry(&r.id).or_insert((&r.text, None, None)).1 = Some(r.label);
+    }
+    for r in verifiable {
+        joined.entry(&r.id).or_insert((&r.text, None, None)).2 = Some(r.label);
+    }
+    let rows: Vec<(Row, bool, bool)> = joined
+        .into_iter()
+        .map(|(id, (text, cw, ver))| {
+            let ver = ver.unwrap_or(cw.is_some());
+            let cw = cw.unwrap_or(false) && ver;
+            (Row { id: id.to_string(), text: text.to_string(), label: cw }, cw, ver)
+        })
+        .collect();
+    let lex = &Pipeline::new().resources().claims;
+    let plain: Vec<Row> = rows.iter().map(|(r, _, _)| r.clone()).collect();
+    let docs = analysed(&plain);
+    let examples: Vec<Example> = rows
+        .iter()
+        .zip(&docs)
+        .map(|((_, cw, ver), doc)| {
+            let mut names = Vec::new();
+            features(doc, whole(doc), facts_of_text(doc, lex), &mut names);
+            let labels = [(*cw, 0u16), (*ver, 1u16)].into_iter().filter(|(on, _)| *on).map(|(_, l)| l).collect();
+            Example { features: names, labels }
+        })
+        .collect();
+    let folds: Vec<usize> = (0..examples.len()).map(|i| i % 5).collect();
+    let labels = [CHECKWORTHY.to_string(), VERIFIABLE.to_string()];
+    linear::train_tuned(&labels, &examples, &folds, &vec![true; examples.len()], opts, header)
+}
+
+/// Binary scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Report {
+    /// Texts scored.
+    pub texts: usize,
+    /// Check-worthy and found.
+    pub tp: usize,
+    /// Found, not check-worthy.
+    pub fp: usize,
+    /// Check-worthy, not found.
+    pub fn_: usize,
+}
+
+impl Report {
+    /// P, R, F1 of the positive class and accuracy.
+    pub fn scores(&self) -> (f64, f64, f64, f64) {
+        let (p, r, f) = prf(self.tp, self.fp, self.fn_);
+        let right = self.texts - self.fp - self.fn_;
+        (p, r, f, 100.0 * right as f64 / self.texts.max(1) as f64)
+    }
+
+    /// A readable report.
+    pub fn text(&self) -> String {
+        let (p, r, f, acc) = self.scores();
+        let mut out = String::new();
+        let _ = writeln!(out, "check-worthiness: {} texts, {} check-worthy", self.texts, self.tp + self.fn_);
+        let _ = writeln!(out, "positive class  P {p:.2} R {r:.2} F1 {f:.2} | accuracy {acc:.2}");
+        out
+    }
+
+    /// The figures as JSON (`f1` is the positive class's).
+    pub fn json(&self) -> Value {
+        let (p, r, f, acc) = self.scores();
+        json!({"texts": self.texts, "positives": self.tp + self.fn_, "precision": round2(p), "recall": round2(r),
+               "f1": round2(f), "accuracy": round2(acc), "tp": self.tp, "fp": self.fp, "fn": self.fn_})
+    }
+}
+
+/// What the model says of a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    /// Probability that it is check-worthy given that it is verifiable.
+    pub checkworthy: f32,
+    /// Probability that it states a verifiable fact.
+    pub verifiable: f32,
+    /// The ranking score: the product of the two.
+    pub score: f32,
+    /// Both pass their thresholds.
+    pub decision: bool,
+    /// The claim-level features that moved the check-worthiness most, with their weights.
+    pub reasons: Vec<String>,
+}
+
+/// Judges the text under `span`.
+pub fn judge(model: &LinearModel, doc: &Document, span: Span, facts: ClaimFacts) -> Judgement {
+    let mut names: Vec<String> = Vec::new();
+    features(doc, span, facts, &mut names);
+    let named: Vec<(u64, String)> =
+        names.into_iter().map(|n| (n.split_once('=').map_or(0, |(t, v)| linear::feature_hash(t, v)), n)).collect();
+    let hashes: Vec<u64> = named.iter().map(|(h, _)| *h).collect();
+    let mut p = Vec::new();
+    model.probabilities(&hashes, &mut p);
+    let (cw, ver) = (model.label_index(CHECKWORTHY), model.label_index(VERIFIABLE));
+    let prob = |l: Option<usize>| l.and_then(|l| p.get(l).copied()).unwrap_or(1.0);
+    let pass = |l: Option<usize>| l.is_none_or(|l| p.get(l).is_some_and(|&x| x >= model.threshold(l)));
+    let mut reasons: Vec<String> = Vec::new();
+    for (label, name) in [(cw, "check-worthy"), (ver, "verifiable")] {
+        let Some(l) = label else { continue };
+        reasons.extend(
+            model
+                .contributions(&named, l)
+                .into_iter()
+                .filter(|(n, w)| !n.starts_with("w=") && w.abs() >= 0.05)
+                .take(3)
+                .map(|(n, w)| format!("{name}: {n} ({w:+.2})")),
+        );
+    }
+    Judgement {
+        checkworthy: prob(cw),
+        verifiable: prob(ver),
+        score: prob(cw) * prob(ver),
+        decision: pass(cw) && pass(ver),
+        reasons,
+    }
+}
+
+/// Which decision a labelled file is scored against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Task 1A labels: check-worthy. Task 1A's texts are verifiable claims by
+    /// construction (each is a positive of 1B), so only the check-worthiness
+    /// decision is scored.
+    Checkworthy,
+    /// Task 1B labels: a verifiable factual claim.
+    Verifiable,
+}
+
+/// Scores labelled texts with `model` at its thresholds.
+pub fn evaluate(rows: &[Row], model: &LinearModel, task: Task) -> Report {
+    let lex = &Pipeline::new().resources().claims;
+    let docs = analysed(rows);
+    let mut r = Report { texts: rows.len(), ..Report::default() };
+    for (row, doc) in rows.iter().zip(&docs) {
+        let j = judge(model, doc, whole(doc), facts_of_text(doc, lex));
+        let found = match task {
+            Task::Checkworthy => model.label_index(CHECKWORTHY).is_some_and(|l| j.checkworthy >= model.threshold(l)),
+            Task::Verifiable => model.label_index(VERIFIABLE).is_some_and(|l| j.verifiable >= model.threshold(l)),
+        };
+        match (row.label, found) {
+            (true, true) => r.tp += 1,
+            (false, true) => r.fp += 1,
+            (true, false) => r.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    r
+}

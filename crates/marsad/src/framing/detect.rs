@@ -1,0 +1,208 @@
+//! From model probabilities to spans, paragraph labels and the article summary.
+
+use std::collections::BTreeMap;
+
+use super::features::Context;
+use super::lexicon::{FramingLexicon, ANY};
+use super::{ClassCount, Label, ParagraphTechniques, Summary, TechniqueCount, TechniqueSpan, Techniques};
+use crate::document::{Document, Origin, TokenKind};
+use crate::span::Span;
+use crate::tone::lexicon::ToneLexicon;
+
+/// Runs both models over a document whose earlier layers are built.
+pub fn techniques(doc: &Document, lex: &FramingLexicon, tone: &ToneLexicon) -> Techniques {
+    if doc.tokens.is_empty() {
+        return Techniques::default();
+    }
+    let ctx = Context::new(doc, lex, tone);
+    let spans = spans(doc, &ctx, lex);
+    let paragraphs = paragraphs(doc, &ctx, lex, &spans);
+    let summary = summary(doc, lex, &spans, &paragraphs);
+    Techniques { spans, paragraphs, summary }
+}
+
+/// Runs of words whose probability for a technique passes its threshold.
+pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<TechniqueSpan> {
+    let model = &lex.spans;
+    let k = model.labels().len();
+    if k == 0 {
+        return Vec::new();
+    }
+    let n = doc.tokens.len();
+    let mut probs = vec![0f32; n * k];
+    let mut feats: Vec<u64> = Vec::with_capacity(32);
+    let mut p = Vec::with_capacity(k);
+    for i in 0..n {
+        if doc.tokens[i].kind == TokenKind::Punct {
+            continue;
+        }
+        feats.clear();
+        ctx.token(i, &mut feats);
+        model.probabilities(&feats, &mut p);
+        probs[i * k..(i + 1) * k].copy_from_slice(&p);
+    }
+    let mut out = Vec::new();
+    for (l, name) in model.labels().iter().enumerate() {
+        let Some(technique) = lex.taxonomy.find(name) else { continue };
+        let thr = model.threshold(l);
+        let on = |i: usize| probs[i * k + l] >= thr;
+        let mut i = 0;
+        while i < n {
+            if !on(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            // A run goes on over words above the threshold; one punctuation mark
+            // between two such words does not break it.
+            loop {
+                if end < n && on(end) {
+                    end += 1;
+                } else if end + 1 < n && doc.tokens[end].kind == TokenKind::Punct && on(end + 1) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let scored: Vec<f32> =
+                (start..end).filter(|&j| doc.tokens[j].kind != TokenKind::Punct).map(|j| probs[j * k + l]).collect();
+            let confidence = scored.iter().sum::<f32>() / scored.len().max(1) as f32;
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            let cues = (start..end)
+                .filter_map(|j| {
+                    ctx.cue(j).filter(|(_, begins)| *begins).map(|(c, _)| format!("{c}:{}", ctx.cue_text(j)))
+                })
+                .collect();
+            out.push(TechniqueSpan {
+                span,
+                technique: technique.name.clone(),
+                class: technique.class.clone(),
+                cues,
+                origin: Origin::rule("framing.span_model", (confidence * 100.0).round() / 100.0),
+            });
+            i = end;
+        }
+    }
+    out.sort_by(|a, b| {
+        a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.technique.cmp(&b.technique))
+    });
+    out
+}
+
+/// Token ranges of the document's paragraphs (the whole text when it has none).
+pub fn paragraph_ranges(doc: &Document) -> Vec<(usize, usize, Span)> {
+    let ranges: Vec<(usize, usize, Span)> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.end_sentence > p.first_sentence)
+        .map(|p| (doc.sentences[p.first_sentence].first_token, doc.sentences[p.end_sentence - 1].end_token, p.span))
+        .collect();
+    if ranges.is_empty() && !doc.tokens.is_empty() {
+        return vec![(
+            0,
+            doc.tokens.len(),
+            Span::new(doc.tokens[0].span.start, doc.tokens[doc.tokens.len() - 1].span.end),
+        )];
+    }
+    ranges
+}
+
+/// The techniques of each paragraph: the paragraph model's, and those of the spans inside.
+pub fn paragraphs(
+    doc: &Document,
+    ctx: &Context,
+    lex: &FramingLexicon,
+    spans: &[TechniqueSpan],
+) -> Vec<ParagraphTechniques> {
+    let model = &lex.paragraphs;
+    let any = model.label_index(ANY);
+    let mut feats: Vec<u64> = Vec::with_capacity(256);
+    let mut p = Vec::new();
+    let mut out = Vec::new();
+    for (pi, (first, end, span)) in paragraph_ranges(doc).into_iter().enumerate() {
+        feats.clear();
+        ctx.paragraph(first, end, &mut feats);
+        model.probabilities(&feats, &mut p);
+        let mut labels: Vec<Label> = Vec::new();
+        for (l, name) in model.labels().iter().enumerate() {
+            let Some(t) = lex.taxonomy.find(name) else { continue };
+            if p[l] >= model.threshold(l) {
+                labels.push(Label {
+                    technique: t.name.clone(),
+                    class: t.class.clone(),
+                    origin: Origin::rule("framing.paragraph_model", (p[l] * 100.0).round() / 100.0),
+                });
+            }
+        }
+        for s in spans.iter().filter(|s| span.contains(s.span)) {
+            if !labels.iter().any(|l| l.technique == s.technique) {
+                labels.push(Label {
+                    technique: s.technique.clone(),
+                    class: s.class.clone(),
+                    origin: Origin::rule("framing.spans", s.origin.confidence),
+                });
+            }
+        }
+        labels.sort_by(|a, b| b.origin.confidence.total_cmp(&a.origin.confidence).then(a.technique.cmp(&b.technique)));
+        let propaganda = any.map_or(0.0, |a| p[a]);
+        let flagged = any.is_some_and(|a| p[a] >= model.threshold(a));
+        if !labels.is_empty() || flagged {
+            out.push(ParagraphTechniques {
+                paragraph: pi,
+                span,
+                flagged,
+                propaganda: (propaganda * 100.0).round() / 100.0,
+                techniques: labels,
+            });
+        }
+    }
+    out
+}
+
+fn summary(
+    doc: &Document,
+    lex: &FramingLexicon,
+    spans: &[TechniqueSpan],
+    paragraphs: &[ParagraphTechniques],
+) -> Summary {
+    let words = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
+    let mut by: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
+    for s in spans {
+        by.entry(s.technique.as_str()).or_default().0 += 1;
+    }
+    for p in paragraphs {
+        for l in &p.techniques {
+            let e = by.entry(l.technique.as_str()).or_default();
+            if !e.1.contains(&p.paragraph) {
+                e.1.push(p.paragraph);
+            }
+        }
+    }
+    let mut techniques: Vec<TechniqueCount> = by
+        .into_iter()
+        .map(|(t, (spans, paragraphs))| TechniqueCount {
+            technique: t.to_string(),
+            class: lex.taxonomy.class_of(t).to_string(),
+            spans,
+            paragraphs,
+        })
+        .collect();
+    techniques.sort_by(|a, b| b.spans.cmp(&a.spans).then(b.paragraphs.len().cmp(&a.paragraphs.len())));
+    let mut classes: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in spans {
+        *classes.entry(s.class.as_str()).or_default() += 1;
+    }
+    let mut classes: Vec<ClassCount> =
+        classes.into_iter().map(|(c, n)| ClassCount { class: c.to_string(), spans: n }).collect();
+    classes.sort_by_key(|c| std::cmp::Reverse(c.spans));
+    let total = paragraph_ranges(doc).len();
+    let used = paragraphs.iter().filter(|p| !p.techniques.is_empty()).count();
+    Summary {
+        propagandistic: paragraphs.iter().any(|p| p.flagged),
+        density: if words == 0 { 0.0 } else { (1000.0 * spans.len() as f32 / words as f32).round() / 10.0 },
+        paragraph_share: if total == 0 { 0.0 } else { (100.0 * used as f32 / total as f32).round() / 100.0 },
+        techniques,
+        classes,
+    }
+}

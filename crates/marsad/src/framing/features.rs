@@ -1,0 +1,266 @@
+//! Features of the framing models, written into a [`FeatureSink`] so training and
+//! detection share one extractor.
+//!
+//! Token features (span model): the word's matching key and stem (clitics off, from
+//! the clitics layer), its first and last letters, the stems of two words either
+//! side and the bigrams, cue-lexicon classes of the word and its neighbours, its
+//! polarity (tone lexicon), whether it is inside quotation marks or a named entity,
+//! and the token kind for anything that is not an Arabic word.
+//!
+//! Paragraph features (paragraph model): the stems and stem bigrams of the
+//! paragraph, the cue classes and polar words it holds, punctuation that signals
+//! rhetoric (!, ?, quotation marks, hashtags) and its length.
+
+use std::borrow::Cow;
+
+use super::lexicon::FramingLexicon;
+use crate::claims::QuoteKind;
+use crate::document::{Document, MorphemeRole, TokenKind};
+use crate::learn::linear::FeatureSink;
+use crate::resources::Resources;
+use crate::tone::lexicon::ToneLexicon;
+
+/// What the features of a document's tokens read, computed once per document.
+pub struct Context<'d> {
+    doc: &'d Document,
+    stems: Vec<Cow<'d, str>>,
+    /// The cue class of each token and whether it begins the cue phrase.
+    cues: Vec<Option<(&'d str, bool)>>,
+    /// Cue phrases as token ranges.
+    cue_phrases: Vec<(usize, usize)>,
+    polarity: Vec<i8>,
+    quoted: Vec<bool>,
+    entity: Vec<Option<&'static str>>,
+}
+
+impl<'d> Context<'d> {
+    /// Reads the layers of `doc` once.
+    pub fn new(doc: &'d Document, lex: &'d FramingLexicon, tone: &ToneLexicon) -> Context<'d> {
+        let n = doc.tokens.len();
+        let stems = (0..n).map(|i| stem(doc, i)).collect();
+        let mut cues = vec![None; n];
+        let mut cue_phrases = Vec::new();
+        let mut i = 0;
+        while i < n {
+            match lex.cues.find(&doc.tokens, i, true) {
+                Some(m) => {
+                    for (k, c) in cues[i..m.end].iter_mut().enumerate() {
+                        *c = Some((m.value.as_str(), k == 0));
+                    }
+                    cue_phrases.push((i, m.end));
+                    i = m.end;
+                }
+                None => i += 1,
+            }
+        }
+        let polarity = doc
+            .tokens
+            .iter()
+            .map(|t| match tone.polarity(t) {
+                Some(p) if p > 0.0 => 1,
+                Some(p) if p < 0.0 => -1,
+                _ => 0,
+            })
+            .collect();
+        let mut quoted = vec![false; n];
+        for q in doc.quotations.iter().filter(|q| q.kind == QuoteKind::Direct) {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                if q.span.contains(t.span) {
+                    quoted[i] = true;
+                }
+            }
+        }
+        let mut entity = vec![None; n];
+        for m in &doc.mentions {
+            for e in entity.iter_mut().take(m.end_token.min(n)).skip(m.first_token) {
+                *e = Some(m.kind.name());
+            }
+        }
+        Context { doc, stems, cues, cue_phrases, polarity, quoted, entity }
+    }
+
+    /// The shared resources' lexicons.
+    pub fn of(doc: &'d Document, res: &'d Resources) -> Context<'d> {
+        Context::new(doc, &res.framing, &res.tone)
+    }
+
+    /// The cue class of token `i` and whether the cue phrase begins there.
+    pub fn cue(&self, i: usize) -> Option<(&'d str, bool)> {
+        self.cues.get(i).copied().flatten()
+    }
+
+    /// The original text of the cue phrase that begins at token `i` (empty if none).
+    pub fn cue_text(&self, i: usize) -> &'d str {
+        self.cue_phrases.iter().find(|(a, _)| *a == i).map_or("", |&(a, b)| {
+            self.doc.slice(crate::span::Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end))
+        })
+    }
+
+    fn word(&self, i: isize) -> &str {
+        if i < 0 || i as usize >= self.stems.len() {
+            return "<s>";
+        }
+        let t = &self.doc.tokens[i as usize];
+        match t.kind {
+            TokenKind::Arabic | TokenKind::Latin => &self.stems[i as usize],
+            TokenKind::Punct => t.norm.as_str(),
+            TokenKind::Number | TokenKind::Percent => "<num>",
+            _ => "<sym>",
+        }
+    }
+
+    /// The features of token `i`.
+    pub fn token(&self, i: usize, out: &mut impl FeatureSink) {
+        let t = &self.doc.tokens[i];
+        let ii = i as isize;
+        let stem = self.word(ii);
+        out.add("s", stem);
+        if t.kind == TokenKind::Arabic {
+            out.add("w", &t.key);
+            let chars: Vec<char> = stem.chars().collect();
+            if chars.len() >= 3 {
+                out.add("pre", &chars[..2].iter().collect::<String>());
+                out.add("suf", &chars[chars.len() - 2..].iter().collect::<String>());
+            }
+            if t.key.starts_with("ال") || t.key.starts_with("وال") || t.key.starts_with("بال") {
+                out.add("def", "1");
+            }
+        } else {
+            out.add("k", kind_name(t.kind));
+        }
+        for d in [-2isize, -1, 1, 2] {
+            out.add(OFFSET_TEMPLATES[(d + 2) as usize], self.word(ii + d));
+        }
+        let mut pair = String::with_capacity(32);
+        pair.push_str(self.word(ii - 1));
+        pair.push('|');
+        pair.push_str(stem);
+        out.add("b-", &pair);
+        pair.clear();
+        pair.push_str(stem);
+        pair.push('|');
+        pair.push_str(self.word(ii + 1));
+        out.add("b+", &pair);
+        if let Some((cue, begins)) = self.cues[i] {
+            out.add("cue", cue);
+            out.add(if begins { "cueB" } else { "cueI" }, cue);
+        }
+        for (d, tpl) in [(-2isize, "cue-2"), (-1, "cue-1"), (1, "cue+1"), (2, "cue+2")] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < self.cues.len() {
+                if let Some((cue, _)) = self.cues[j as usize] {
+                    out.add(tpl, cue);
+                }
+            }
+        }
+        for (d, tpl) in [(-1isize, "pol-1"), (0, "pol"), (1, "pol+1")] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < self.polarity.len() && self.polarity[j as usize] != 0 {
+                out.add(tpl, if self.polarity[j as usize] > 0 { "+" } else { "-" });
+            }
+        }
+        if self.quoted[i] {
+            out.add("q", "1");
+        }
+        if let Some(kind) = self.entity[i] {
+            out.add("ent", kind);
+        }
+    }
+
+    /// The features of tokens `first..end` taken as one paragraph.
+    pub fn paragraph(&self, first: usize, end: usize, out: &mut impl FeatureSink) {
+        let toks = &self.doc.tokens[first..end];
+        let mut words = 0usize;
+        let mut prev: Option<&str> = None;
+        let mut pair = String::with_capacity(32);
+        for i in first..end {
+            let t = &self.doc.tokens[i];
+            match t.kind {
+                TokenKind::Arabic => {
+                    words += 1;
+                    let s = self.stems[i].as_ref();
+                    out.add("s", s);
+                    if let Some(p) = prev {
+                        pair.clear();
+                        pair.push_str(p);
+                        pair.push('|');
+                        pair.push_str(s);
+                        out.add("b", &pair);
+                    }
+                    prev = Some(s);
+                }
+                TokenKind::Punct => {
+                    if matches!(t.norm.as_str(), "!" | "؟" | "?" | "«" | "»" | "\"" | "…") {
+                        out.add("p", &t.norm);
+                    }
+                    prev = None;
+                }
+                TokenKind::Hashtag => out.add("k", "hashtag"),
+                _ => prev = None,
+            }
+            if let Some((cue, true)) = self.cues[i] {
+                out.add("cue", cue);
+            }
+            match self.polarity[i] {
+                1 => out.add("pol", "+"),
+                -1 => out.add("pol", "-"),
+                _ => {}
+            }
+        }
+        let len = match words {
+            0..=10 => "tiny",
+            11..=25 => "short",
+            26..=60 => "medium",
+            _ => "long",
+        };
+        out.add("len", len);
+        if toks.iter().any(|t| t.kind == TokenKind::Latin) {
+            out.add("k", "latin");
+        }
+    }
+}
+
+const OFFSET_TEMPLATES: [&str; 5] = ["s-2", "s-1", "", "s+1", "s+2"];
+
+fn kind_name(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Arabic => "arabic",
+        TokenKind::Latin => "latin",
+        TokenKind::Number => "number",
+        TokenKind::Percent => "percent",
+        TokenKind::Punct => "punct",
+        TokenKind::Url => "url",
+        TokenKind::Email => "email",
+        TokenKind::Hashtag => "hashtag",
+        TokenKind::Mention => "mention",
+        TokenKind::Symbol => "symbol",
+    }
+}
+
+/// The token's matching key without its clitics (`والوزراء` → `وزراء`), as the clitics
+/// layer segments it; the key itself when the word has none.
+pub fn stem(doc: &Document, i: usize) -> Cow<'_, str> {
+    let t = &doc.tokens[i];
+    let Some(seg) = doc.segmentation_of(i) else { return Cow::Borrowed(t.key.as_str()) };
+    let letters = |span| doc.slice(span).chars().filter(|c| !is_mark(*c)).count();
+    let mut before = 0;
+    let mut after = 0;
+    let mut seen_stem = false;
+    for m in &seg.morphemes {
+        match m.role {
+            MorphemeRole::Stem => seen_stem = true,
+            _ if seen_stem => after += letters(m.span),
+            _ => before += letters(m.span),
+        }
+    }
+    let chars: Vec<char> = t.key.chars().collect();
+    if before + after >= chars.len() {
+        return Cow::Borrowed(t.key.as_str());
+    }
+    Cow::Owned(chars[before..chars.len() - after].iter().collect())
+}
+
+/// Diacritics and tatweel: not letters of the key.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}

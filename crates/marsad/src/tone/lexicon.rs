@@ -1,0 +1,87 @@
+//! The tone stage's resources: a polarity lexicon and its modifiers.
+
+use rustc_hash::FxHashMap;
+
+use crate::document::{Token, TokenKind};
+use crate::quantity::words::{stems, tsv_rows, without_article, Phrases};
+use crate::text::normalize::key_of;
+
+/// What a modifier does to the polar word it governs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ModifierKind {
+    /// لا، لم، ليس، غير، عدم: reverses (and weakens) the polarity.
+    Negator,
+    /// جدا، للغاية، بشدة: strengthens it.
+    Intensifier,
+    /// قليلا، نسبيا: weakens it.
+    Diminisher,
+}
+
+/// A modifier and its factor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Modifier {
+    /// Its kind.
+    pub kind: ModifierKind,
+    /// The factor applied to the polarity.
+    pub factor: f32,
+}
+
+/// Polarity words and modifiers (`resources/tone/`).
+pub struct ToneLexicon {
+    /// Polarity in [-1, 1] by matching key (also stored without the article).
+    pub words: FxHashMap<String, f32>,
+    /// Negators, intensifiers and diminishers.
+    pub modifiers: Phrases<Modifier>,
+}
+
+impl ToneLexicon {
+    /// The lexicon embedded in the binary.
+    pub fn embedded() -> ToneLexicon {
+        ToneLexicon::parse(
+            include_str!("../../../../resources/tone/sentiment.tsv"),
+            include_str!("../../../../resources/tone/modifiers.tsv"),
+        )
+    }
+
+    /// Reads `word<TAB>polarity` and `phrase<TAB>kind<TAB>factor` rows; rows that do
+    /// not parse are skipped (the resource checks in the tests count them).
+    pub fn parse(sentiment: &str, modifiers: &str) -> ToneLexicon {
+        let mut words = FxHashMap::default();
+        for row in tsv_rows(sentiment) {
+            let (Some(w), Some(p)) = (row.first(), row.get(1).and_then(|p| p.parse::<f32>().ok())) else { continue };
+            if w.contains(' ') || p == 0.0 {
+                continue;
+            }
+            let key = key_of(w);
+            words.entry(without_article(&key)).or_insert(p);
+            words.insert(key, p);
+        }
+        let mut mods = Phrases::default();
+        for row in tsv_rows(modifiers) {
+            let kind = match row.get(1).copied() {
+                Some("negator") => ModifierKind::Negator,
+                Some("intensifier") => ModifierKind::Intensifier,
+                Some("diminisher") => ModifierKind::Diminisher,
+                _ => continue,
+            };
+            let Some(factor) = row.get(2).and_then(|f| f.parse::<f32>().ok()) else { continue };
+            mods.insert(row[0], Modifier { kind, factor });
+        }
+        ToneLexicon { words, modifiers: mods }
+    }
+
+    /// The polarity of a token: its key, or its key without conjunction, preposition
+    /// and article.
+    pub fn polarity(&self, token: &Token) -> Option<f32> {
+        if token.kind != TokenKind::Arabic {
+            return None;
+        }
+        let look =
+            |s: &str| self.words.get(s).or_else(|| s.strip_prefix("ال").and_then(|r| self.words.get(r))).copied();
+        stems(&token.key).find_map(|(_, s)| {
+            let s = s.as_ref();
+            // The accusative ending of indefinite nouns (نجاحا) is not in the lexicon.
+            look(s).or_else(|| s.strip_suffix('ا').filter(|r| r.chars().count() >= 3).and_then(look))
+        })
+    }
+}

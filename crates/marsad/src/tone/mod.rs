@@ -1,0 +1,311 @@
+//! Tone: how positive or negative the article's words are, overall and around
+//! each actor, in the sense of GDELT's tone fields.
+//!
+//! Every Arabic word found in the polarity lexicon (`resources/tone/sentiment.tsv`)
+//! counts with its polarity in [-1, 1]; a negator up to three words before it
+//! (لا، لم، ليس، غير، عدم) reverses and weakens it, an intensifier or diminisher next
+//! to it (جدا، للغاية، قليلا) scales it. From the signed words:
+//!
+//! - `positive`, `negative`: the share of words (percent) that are positive, negative;
+//! - `tone` = positive − negative (GDELT's Tone, −100…100, news mostly −10…10);
+//! - `polarity` = positive + negative: how charged the text is, whatever the direction;
+//! - `emotional_density`: the sum of absolute weighted polarities per 100 words;
+//! - `group_density`: first-person plural references (نحن، -نا) per 100 words.
+//!
+//! Tone towards an actor is the same measure over the clauses (between commas,
+//! semicolons and sentence ends) that mention it.
+
+pub mod lexicon;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{Document, Origin, TokenKind};
+use crate::resources::Resources;
+use crate::span::Span;
+use lexicon::{ModifierKind, ToneLexicon};
+
+/// The `tone` layer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tone {
+    /// The article as a whole.
+    pub article: ToneScores,
+    /// Tone towards each entity mentioned in a clause with polar words, by entity.
+    pub actors: Vec<ActorTone>,
+    /// The polar words, with their weighted polarity (the evidence).
+    pub words: Vec<PolarWord>,
+}
+
+/// Tone figures of a stretch of text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ToneScores {
+    /// Arabic words counted.
+    pub words: usize,
+    /// Percent of words that are positive.
+    pub positive: f32,
+    /// Percent of words that are negative.
+    pub negative: f32,
+    /// positive − negative.
+    pub tone: f32,
+    /// positive + negative.
+    pub polarity: f32,
+    /// Sum of absolute weighted polarities per 100 words.
+    pub emotional_density: f32,
+    /// First-person plural references per 100 words.
+    pub group_density: f32,
+}
+
+/// Tone towards one entity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActorTone {
+    /// The entity (index into [`Document::entities`]).
+    pub entity: usize,
+    /// The clauses that mention it.
+    pub clauses: Vec<Clause>,
+    /// The figures over those clauses.
+    pub scores: ToneScores,
+    /// `tone.lexicon` and a confidence that grows with the number of polar words.
+    pub origin: Origin,
+}
+
+/// A clause: a stretch of a sentence between clause punctuation.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clause {
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// A word of the polarity lexicon, as counted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolarWord {
+    /// Where it stands.
+    pub span: Span,
+    /// Its token.
+    pub token: usize,
+    /// Its polarity after negation and intensifiers, in [-2, 2].
+    pub polarity: f32,
+    /// The lexicon's polarity, before modifiers.
+    pub prior: f32,
+    /// The modifier that changed it, if any (`negator:لم`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+}
+
+/// The `tone` stage: adds [`Document::tone`].
+pub fn recognize(doc: &mut Document, res: &Resources) {
+    doc.tone = measure(doc, &res.tone);
+}
+
+/// Measures the tone of a document whose tokens, sentences and entities are known.
+pub fn measure(doc: &Document, lex: &ToneLexicon) -> Tone {
+    let words = polar_words(doc, lex);
+    let article = scores(doc, &words, 0, doc.tokens.len());
+    let actors = actor_tones(doc, &words);
+    Tone { article, actors, words }
+}
+
+/// Polar words with their modifiers applied.
+pub fn polar_words(doc: &Document, lex: &ToneLexicon) -> Vec<PolarWord> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(prior) = lex.polarity(t) else { continue };
+        let mut polarity = prior;
+        let mut modifier = None;
+        // A modifier within three words before (negators, intensifiers) or right
+        // after (جدا، للغاية) — nothing but words between.
+        let before = (i.saturating_sub(3)..i).rev().take_while(|&j| toks[j].kind == TokenKind::Arabic);
+        for j in before.chain((i + 1..(i + 2).min(toks.len())).filter(|&j| toks[j].kind == TokenKind::Arabic)) {
+            if let Some(m) = lex.modifiers.find(toks, j, true) {
+                if j > i && m.value.kind == ModifierKind::Negator {
+                    continue;
+                }
+                polarity *= m.value.factor;
+                let name = match m.value.kind {
+                    ModifierKind::Negator => "negator",
+                    ModifierKind::Intensifier => "intensifier",
+                    ModifierKind::Diminisher => "diminisher",
+                };
+                modifier =
+                    Some(format!("{name}:{}", doc.slice(Span::new(toks[j].span.start, toks[m.end - 1].span.end))));
+                break;
+            }
+        }
+        out.push(PolarWord { span: t.span, token: i, polarity: polarity.clamp(-2.0, 2.0), prior, modifier });
+    }
+    out
+}
+
+/// The figures over tokens `first..end`.
+pub fn scores(doc: &Document, words: &[PolarWord], first: usize, end: usize) -> ToneScores {
+    let toks = &doc.tokens[first..end];
+    let n = toks.iter().filter(|t| t.kind == TokenKind::Arabic).count();
+    let inside = words.iter().filter(|w| (first..end).contains(&w.token));
+    let (mut pos, mut neg, mut sum) = (0usize, 0usize, 0f32);
+    for w in inside {
+        if w.polarity > 0.0 {
+            pos += 1;
+        } else if w.polarity < 0.0 {
+            neg += 1;
+        }
+        sum += w.polarity.abs();
+    }
+    let group = toks.iter().filter(|t| t.kind == TokenKind::Arabic && is_group_reference(&t.key)).count();
+    let per100 = |x: f32| if n == 0 { 0.0 } else { r2(100.0 * x / n as f32) };
+    let positive = per100(pos as f32);
+    let negative = per100(neg as f32);
+    ToneScores {
+        words: n,
+        positive,
+        negative,
+        tone: r2(positive - negative),
+        polarity: r2(positive + negative),
+        emotional_density: per100(sum),
+        group_density: per100(group as f32),
+    }
+}
+
+/// نحن and words ending in the first-person plural suffix -نا (بلادنا، شعبنا),
+/// not verbs' own -نا only when too short to carry it.
+fn is_group_reference(key: &str) -> bool {
+    key == "نحن" || key == "لنا" || key == "علينا" || (key.ends_with("نا") && key.chars().count() >= 5)
+}
+
+/// Tone towards each entity over the clauses that mention it.
+fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
+    let toks = &doc.tokens;
+    // Clause boundaries: sentence ends and clause punctuation.
+    let mut clause_of = vec![0usize; toks.len()];
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for s in &doc.sentences {
+        let mut start = s.first_token;
+        for (i, t) in toks.iter().enumerate().take(s.end_token).skip(s.first_token) {
+            if t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "،" | "," | "؛" | ";" | ":") {
+                if i > start {
+                    bounds.push((start, i));
+                }
+                start = i + 1;
+            }
+        }
+        if s.end_token > start {
+            bounds.push((start, s.end_token));
+        }
+    }
+    for (c, &(a, b)) in bounds.iter().enumerate() {
+        clause_of[a..b].fill(c);
+    }
+    let mut out = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        // Where the text names it: mentions, and for countries the adjectives and
+        // names kept as references.
+        let named: Vec<Span> = e
+            .mentions
+            .iter()
+            .filter_map(|&m| doc.mentions.get(m).map(|m| m.span))
+            .chain(e.references.iter().map(|r| r.span))
+            .collect();
+        let mut clauses: Vec<usize> = named
+            .iter()
+            .map(|s| toks.partition_point(|t| t.span.end <= s.start))
+            .filter(|&i| i < toks.len())
+            .map(|i| clause_of[i])
+            .collect();
+        clauses.sort_unstable();
+        clauses.dedup();
+        let polar: Vec<PolarWord> = words
+            .iter()
+            .filter(|w| clauses.binary_search(&clause_of[w.token]).is_ok())
+            .filter(|w| !named.iter().any(|s| s.contains(w.span)))
+            .cloned()
+            .collect();
+        if polar.is_empty() {
+            continue;
+        }
+        let mut sc = ToneScores::default();
+        for &c in &clauses {
+            let (a, b) = bounds[c];
+            let s = scores(doc, &polar, a, b);
+            sc.words += s.words;
+        }
+        let (pos, neg, sum) = polar.iter().fold((0, 0, 0f32), |(p, n, s), w| {
+            (p + usize::from(w.polarity > 0.0), n + usize::from(w.polarity < 0.0), s + w.polarity.abs())
+        });
+        let per100 = |x: f32| if sc.words == 0 { 0.0 } else { r2(100.0 * x / sc.words as f32) };
+        sc.positive = per100(pos as f32);
+        sc.negative = per100(neg as f32);
+        sc.tone = r2(sc.positive - sc.negative);
+        sc.polarity = r2(sc.positive + sc.negative);
+        sc.emotional_density = per100(sum);
+        let confidence = (0.4 + 0.1 * polar.len() as f32).min(0.9);
+        out.push(ActorTone {
+            entity: ei,
+            clauses: clauses.iter().map(|&c| Clause { span: clause_span(doc, bounds[c]) }).collect(),
+            scores: sc,
+            origin: Origin::rule("tone.lexicon", confidence),
+        });
+    }
+    out
+}
+
+/// Rounded to two decimals, as the figures are shown.
+fn r2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+fn clause_span(doc: &Document, (a, b): (usize, usize)) -> Span {
+    Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Metadata, Pipeline};
+
+    fn lex() -> ToneLexicon {
+        ToneLexicon::parse("نجاح\t0.8\nكارثة\t-0.9\nجميل\t0.6\n", "لم\tnegator\t-0.5\nجدا\tintensifier\t1.5\n")
+    }
+
+    #[test]
+    fn shares_negation_and_intensifiers() {
+        let doc = Pipeline::new().analyze_through(
+            "كانت كارثة. لم يكن نجاحا. كان جميلا جدا اليوم.",
+            Metadata::default(),
+            "resolve",
+        );
+        let t = measure(&doc, &lex());
+        assert_eq!(t.words.len(), 3, "{:#?}", t.words);
+        assert_eq!(t.words[0].polarity, -0.9);
+        assert!(t.words[1].polarity < 0.0, "negated: {:#?}", t.words[1]);
+        assert_eq!(t.words[1].modifier.as_deref(), Some("negator:لم"));
+        assert!((t.words[2].polarity - 0.9).abs() < 1e-6, "intensified after: {:#?}", t.words[2]);
+        let a = &t.article;
+        assert_eq!(a.words, 9);
+        assert_eq!(a.negative, r2(200.0 / 9.0));
+        assert_eq!(a.tone, r2(a.positive - a.negative));
+    }
+
+    #[test]
+    fn actors_take_the_tone_of_their_own_clauses() {
+        let doc = Pipeline::new().analyze_through(
+            "وصفت الحكومة المصرية الاتفاق بأنه نجاح، بينما قالت إثيوبيا إنه كارثة.",
+            Metadata::default(),
+            "resolve",
+        );
+        let t = measure(&doc, &lex());
+        let tone_of = |name: &str| {
+            let e = doc
+                .entities
+                .iter()
+                .position(|e| e.name.contains(name))
+                .unwrap_or_else(|| panic!("{:#?}", doc.entities));
+            t.actors.iter().find(|a| a.entity == e).map(|a| a.scores.tone)
+        };
+        assert!(tone_of("مصر").unwrap() > 0.0, "{:#?}", t.actors);
+        assert!(tone_of("إثيوبيا").unwrap() < 0.0, "{:#?}", t.actors);
+    }
+
+    #[test]
+    fn empty_text_has_zero_scores() {
+        let doc = Pipeline::new().analyze_through("", Metadata::default(), "resolve");
+        assert_eq!(measure(&doc, &lex()).article, ToneScores::default());
+    }
+}
