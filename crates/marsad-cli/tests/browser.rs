@@ -149,7 +149,8 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
         let checked = out_dir.join(format!("{example}.check.html"));
         std::fs::write(&checked, html.replacen("</body>", &format!("{CHECK}</body>"), 1)).expect("the checked copy");
 
-        let dom = run_chromium(&chromium, profile.path(), &["--dump-dom".into(), format!("file://{}", checked.display())]);
+        let dom =
+            run_chromium(&chromium, profile.path(), &["--dump-dom".into(), format!("file://{}", checked.display())]);
         let title = dom
             .split_once("<title>MARSAD-CHECK ")
             .and_then(|(_, rest)| rest.split_once("</title>"))

@@ -47,7 +47,7 @@ pub const INPUT_STAGE: &str = "quotations";
 pub fn predict(text: &str, lex: &FramingLexicon) -> Prediction {
     let pipeline = Pipeline::new();
     let doc = pipeline.analyze_through(text, Metadata::default(), INPUT_STAGE);
-    let t = detect::techniques(&doc, lex, &pipeline.resources().tone);
+    let t = detect::techniques(&doc, lex, &pipeline.resources().tone, &pipeline.resources().lexicon);
     prediction(&doc, &t)
 }
 

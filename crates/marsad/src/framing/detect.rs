@@ -6,15 +6,16 @@ use super::features::Context;
 use super::lexicon::{FramingLexicon, ANY};
 use super::{ClassCount, Label, ParagraphTechniques, Summary, TechniqueCount, TechniqueSpan, Techniques};
 use crate::document::{Document, Origin, TokenKind};
+use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::tone::lexicon::ToneLexicon;
 
 /// Runs both models over a document whose earlier layers are built.
-pub fn techniques(doc: &Document, lex: &FramingLexicon, tone: &ToneLexicon) -> Techniques {
+pub fn techniques(doc: &Document, lex: &FramingLexicon, tone: &ToneLexicon, words: &Lexicon) -> Techniques {
     if doc.tokens.is_empty() {
         return Techniques::default();
     }
-    let ctx = Context::new(doc, lex, tone);
+    let ctx = Context::new(doc, lex, tone, words);
     let spans = spans(doc, &ctx, lex);
     let paragraphs = paragraphs(doc, &ctx, lex, &spans);
     let summary = summary(doc, lex, &spans, &paragraphs);

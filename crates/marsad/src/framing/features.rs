@@ -17,6 +17,7 @@ use super::lexicon::FramingLexicon;
 use crate::claims::QuoteKind;
 use crate::document::{Document, MorphemeRole, TokenKind};
 use crate::learn::linear::FeatureSink;
+use crate::lexicon::Lexicon;
 use crate::resources::Resources;
 use crate::tone::lexicon::ToneLexicon;
 
@@ -29,15 +30,22 @@ pub struct Context<'d> {
     /// Cue phrases as token ranges.
     cue_phrases: Vec<(usize, usize)>,
     polarity: Vec<i8>,
+    /// Zipf frequency band of each word's stem ("0"…"6"; rare words carry more colour).
+    band: Vec<u8>,
     quoted: Vec<bool>,
     entity: Vec<Option<&'static str>>,
 }
 
 impl<'d> Context<'d> {
     /// Reads the layers of `doc` once.
-    pub fn new(doc: &'d Document, lex: &'d FramingLexicon, tone: &ToneLexicon) -> Context<'d> {
+    pub fn new(doc: &'d Document, lex: &'d FramingLexicon, tone: &ToneLexicon, words: &Lexicon) -> Context<'d> {
         let n = doc.tokens.len();
-        let stems = (0..n).map(|i| stem(doc, i)).collect();
+        let stems: Vec<Cow<'d, str>> = (0..n).map(|i| stem(doc, i)).collect();
+        let band = stems
+            .iter()
+            .zip(&doc.tokens)
+            .map(|(s, t)| if t.kind == TokenKind::Arabic { words.zipf(s).clamp(0.0, 6.0) as u8 } else { 0 })
+            .collect();
         let mut cues = vec![None; n];
         let mut cue_phrases = Vec::new();
         let mut i = 0;
@@ -76,12 +84,12 @@ impl<'d> Context<'d> {
                 *e = Some(m.kind.name());
             }
         }
-        Context { doc, stems, cues, cue_phrases, polarity, quoted, entity }
+        Context { doc, stems, cues, cue_phrases, polarity, band, quoted, entity }
     }
 
     /// The shared resources' lexicons.
     pub fn of(doc: &'d Document, res: &'d Resources) -> Context<'d> {
-        Context::new(doc, &res.framing, &res.tone)
+        Context::new(doc, &res.framing, &res.tone, &res.lexicon)
     }
 
     /// The cue class of token `i` and whether the cue phrase begins there.
@@ -124,6 +132,15 @@ impl<'d> Context<'d> {
             }
             if t.key.starts_with("ال") || t.key.starts_with("وال") || t.key.starts_with("بال") {
                 out.add("def", "1");
+            }
+            const BANDS: [&str; 7] = ["0", "1", "2", "3", "4", "5", "6"];
+            out.add("z", BANDS[self.band[i] as usize]);
+            // A nisba adjective after a word (عسكرية، الوطني) or an elative (أكبر، أخطر).
+            if chars.len() >= 4 && (stem.ends_with('ي') || stem.ends_with("يه")) && i > 0 {
+                out.add("adj", "nisba");
+            }
+            if chars.len() == 4 && chars[0] == 'ا' {
+                out.add("adj", "afal");
             }
         } else {
             out.add("k", kind_name(t.kind));

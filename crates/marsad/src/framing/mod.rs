@@ -121,5 +121,5 @@ pub struct ClassCount {
 
 /// The `techniques` stage: adds [`Document::techniques`].
 pub fn recognize(doc: &mut Document, res: &Resources) {
-    doc.techniques = detect::techniques(doc, &res.framing, &res.tone);
+    doc.techniques = detect::techniques(doc, &res.framing, &res.tone, &res.lexicon);
 }

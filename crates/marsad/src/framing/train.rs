@@ -58,12 +58,12 @@ impl Labels {
 /// Analyses records and extracts their features (in parallel, order kept).
 pub fn prepare(records: Vec<Record>, lex: &FramingLexicon, labels: &Labels) -> Vec<Prepared> {
     let pipeline = Pipeline::new();
-    let tone = &pipeline.resources().tone;
+    let (tone, words) = (&pipeline.resources().tone, &pipeline.resources().lexicon);
     records
         .into_par_iter()
         .map(|record| {
             let doc = pipeline.analyze_through(record.text.as_str(), Metadata::default(), INPUT_STAGE);
-            let ctx = Context::new(&doc, lex, tone);
+            let ctx = Context::new(&doc, lex, tone, words);
             let index = CharIndex::new(&doc.text);
             let tokens = match &record.spans {
                 Some(spans) => doc
@@ -124,7 +124,8 @@ impl Trained {
 
 /// Options of the span model and the paragraph model.
 pub fn options() -> (TrainOptions, TrainOptions) {
-    let spans = TrainOptions { epochs: 10, positive_weight: 3.0, ..TrainOptions::default() };
+    // Chosen by 5-fold cross-validation on ArMPro (docs/framing.md).
+    let spans = TrainOptions { epochs: 5, positive_weight: 3.0, learning_rate: 0.02, ..TrainOptions::default() };
     let paragraphs = TrainOptions { epochs: 15, positive_weight: 2.0, learning_rate: 0.1, ..TrainOptions::default() };
     (spans, paragraphs)
 }
@@ -198,7 +199,7 @@ pub fn cross_validate(data: &[Prepared], n: usize, k: usize, labels: &Labels) ->
     let fold_of = folds(data, n, k);
     let mut predictions: Vec<Option<Prediction>> = vec![None; n];
     let pipeline = Pipeline::new();
-    let tone = &pipeline.resources().tone;
+    let (tone, words) = (&pipeline.resources().tone, &pipeline.resources().lexicon);
     for f in 0..k {
         let train: Vec<&Prepared> =
             data.iter().enumerate().filter(|(i, _)| *i >= n || fold_of[*i] != f).map(|(_, p)| p).collect();
@@ -206,7 +207,7 @@ pub fn cross_validate(data: &[Prepared], n: usize, k: usize, labels: &Labels) ->
         let held: Vec<usize> = (0..n).filter(|&i| fold_of[i] == f).collect();
         let preds: Vec<(usize, Prediction)> = held
             .par_iter()
-            .map(|&i| (i, eval::prediction(&data[i].doc, &detect::techniques(&data[i].doc, &lex, tone))))
+            .map(|&i| (i, eval::prediction(&data[i].doc, &detect::techniques(&data[i].doc, &lex, tone, words))))
             .collect();
         for (i, p) in preds {
             predictions[i] = Some(p);
