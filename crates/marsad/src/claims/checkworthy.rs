@@ -314,3 +314,46 @@ pub fn evaluate(rows: &[Row], model: &LinearModel, task: Task) -> Report {
     }
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tsv(body: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ct.tsv");
+        std::fs::write(&path, body).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn reads_checkthat_files_and_names_bad_lines() {
+        let (_d, p) = tsv(
+            "topic\ttweet_id\ttweet_url\ttweet_text\tclass_label\nCOVID\t1\tu\tنص أول\t1\nCOVID\t2\tu\tنص ثان\t0\n",
+        );
+        let rows = read(&p).unwrap();
+        assert_eq!((rows.len(), rows[0].id.as_str(), rows[0].label, rows[1].label), (2, "1", true, false));
+        let (_d, p) = tsv("tweet_id\ttweet_text\tclass_label\n1\tنص\tyes\n");
+        let e = read(&p).unwrap_err().to_string();
+        assert!(e.ends_with("ct.tsv:2: class_label is \"yes\", not 0 or 1"), "{e}");
+        let (_d, p) = tsv("a\tb\n1\t2\n");
+        assert!(read(&p).unwrap_err().to_string().contains("no `tweet_text` and `class_label`"));
+    }
+
+    #[test]
+    fn judgement_multiplies_the_two_probabilities_and_explains_itself() {
+        let model = LinearModel::parse(
+            "labels\tcheckworthy\tverifiable\nthresholds\t0.6\t0.6\nbias\t0\t0\nf=number\tcheckworthy\t2\nf=number\tverifiable\t3\n",
+        )
+        .unwrap();
+        let doc = Pipeline::new().analyze_through("بلغ العجز 23 مليار درهم.", Metadata::default(), "claims");
+        let facts = ClaimFacts { stance: Stance::None, hedged: false, source: None };
+        let j = judge(&model, &doc, whole(&doc), facts);
+        assert!(j.decision && j.checkworthy > 0.85 && j.verifiable > 0.9, "{j:?}");
+        assert!((j.score - j.checkworthy * j.verifiable).abs() < 1e-6);
+        assert_eq!(j.reasons[0], "check-worthy: f=number (+2.00)");
+        let doc = Pipeline::new().analyze_through("هذا أمر مؤسف.", Metadata::default(), "claims");
+        let j = judge(&model, &doc, whole(&doc), facts);
+        assert!(!j.decision && j.score == 0.25, "{j:?}");
+    }
+}

@@ -207,3 +207,68 @@ fn summary(
         classes,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::learn::LinearModel;
+    use crate::{Metadata, Pipeline};
+
+    /// A span model that knows two words, and a paragraph model that flags any
+    /// paragraph holding the word `مجزرة`.
+    fn lexicon() -> FramingLexicon {
+        let spans = LinearModel::parse(
+            "labels\tLoaded_Language\tDoubt\nthresholds\t0.5\t0.5\nbias\t-4\t-4\n\
+             w=وحشي\tLoaded_Language\t8\nw=المزعوم\tDoubt\t8\nw=الهجوم\tLoaded_Language\t4.5\n",
+        )
+        .unwrap();
+        let paragraphs = LinearModel::parse(
+            "labels\tFlag_Waving\tpropaganda\nthresholds\t0.5\t0.5\nbias\t-4\t-4\n\
+             s=مجزره\tFlag_Waving\t8\ns=مجزره\tpropaganda\t8\n",
+        )
+        .unwrap();
+        FramingLexicon::with_models(spans, paragraphs)
+    }
+
+    fn run(text: &str) -> (Document, Techniques) {
+        let pipeline = Pipeline::new();
+        let doc = pipeline.analyze_through(text, Metadata::default(), "quotations");
+        let res = pipeline.resources();
+        let t = techniques(&doc, &lexicon(), &res.tone, &res.lexicon);
+        (doc, t)
+    }
+
+    #[test]
+    fn runs_of_words_above_the_threshold_become_spans_with_their_class() {
+        let (doc, t) = run("وقع الهجوم وحشي على القرية.\nوقالت الجماعة إن الدليل المزعوم ملفق.");
+        let found: Vec<(&str, &str)> = t.spans.iter().map(|s| (doc.slice(s.span), s.technique.as_str())).collect();
+        assert_eq!(found, [("الهجوم وحشي", "Loaded_Language"), ("المزعوم", "Doubt")], "{t:#?}");
+        assert_eq!(t.spans[0].class, "Manipulative_Wording");
+        assert_eq!(t.spans[1].class, "Reputation");
+        assert!(t.spans[0].origin.confidence > 0.5 && t.spans[0].origin.rule == "framing.span_model");
+        // Paragraph labels come from the spans inside when the paragraph model is silent.
+        assert_eq!(t.paragraphs.len(), 2);
+        assert_eq!(t.paragraphs[1].techniques[0].technique, "Doubt");
+        assert_eq!(t.paragraphs[1].techniques[0].origin.rule, "framing.spans");
+        assert!(!t.summary.propagandistic, "no paragraph passes the propaganda threshold");
+        assert_eq!(t.summary.techniques.len(), 2);
+        assert_eq!(t.summary.classes.iter().map(|c| c.spans).sum::<usize>(), 2);
+    }
+
+    #[test]
+    fn the_paragraph_model_labels_and_flags_paragraphs() {
+        let (_, t) = run("خبر عادي عن الطقس.\nارتكبت القوات مجزرة في المدينة.");
+        assert_eq!(t.paragraphs.len(), 1, "{t:#?}");
+        let p = &t.paragraphs[0];
+        assert_eq!((p.paragraph, p.flagged), (1, true));
+        assert_eq!(p.techniques[0].technique, "Flag_Waving");
+        assert!(t.summary.propagandistic);
+        assert_eq!(t.summary.paragraph_share, 0.5);
+    }
+
+    #[test]
+    fn text_without_words_has_no_techniques() {
+        assert_eq!(run("").1, Techniques::default());
+        assert!(run("؟!! 123").1.spans.is_empty());
+    }
+}

@@ -281,3 +281,37 @@ pub fn stem(doc: &Document, i: usize) -> Cow<'_, str> {
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Metadata, Pipeline};
+
+    #[test]
+    fn stems_drop_the_clitics_the_clitics_layer_found() {
+        let doc = Pipeline::new().analyze_through("والوزراء بالمدينة وكتابهم", Metadata::default(), "clitics");
+        let stems: Vec<String> = (0..doc.tokens.len()).map(|i| stem(&doc, i).into_owned()).collect();
+        assert_eq!(stems[0], "وزراء");
+        assert_eq!(stems[1], "مدينه");
+        assert!(stems[2].starts_with("كتاب"), "{stems:?}");
+    }
+
+    #[test]
+    fn token_features_name_the_word_its_neighbours_and_its_cues() {
+        let pipeline = Pipeline::new();
+        let doc = pipeline.analyze_through("هجوم وحشي للغاية على المدنيين", Metadata::default(), "quotations");
+        let ctx = Context::of(&doc, pipeline.resources());
+        let mut names: Vec<String> = Vec::new();
+        ctx.token(1, &mut names);
+        for f in ["s=وحشي", "w=وحشي", "s-1=هجوم", "s+1=للغايه"] {
+            assert!(names.iter().any(|n| n == f), "{f} not in {names:?}");
+        }
+        assert!(names.iter().any(|n| n.starts_with("cue+1=")), "the intensifier after it: {names:?}");
+        let mut hashes: Vec<u64> = Vec::new();
+        ctx.token(1, &mut hashes);
+        assert_eq!(hashes.len(), names.len(), "the same features, hashed");
+        let mut para: Vec<String> = Vec::new();
+        ctx.paragraph(0, doc.tokens.len(), &mut para);
+        assert!(para.iter().any(|n| n == "len=tiny") && para.iter().any(|n| n == "b=هجوم|وحشي"), "{para:?}");
+    }
+}
