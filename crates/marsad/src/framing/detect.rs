@@ -43,9 +43,12 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
         probs[i * k..(i + 1) * k].copy_from_slice(&p);
     }
     let mut out = Vec::new();
-    for (l, name) in model.labels().iter().enumerate() {
-        let Some(technique) = lex.taxonomy.find(name) else { continue };
+    for l in 0..k {
+        let Some(technique) = lex.span_techniques[l].map(|t| &lex.taxonomy.techniques[t]) else { continue };
         let thr = model.threshold(l);
+        if thr > 1.0 {
+            continue;
+        }
         let on = |i: usize| probs[i * k + l] >= thr;
         let mut i = 0;
         while i < n {
@@ -126,8 +129,8 @@ pub fn paragraphs(
         ctx.paragraph(first, end, &mut feats);
         model.probabilities(&feats, &mut p);
         let mut labels: Vec<Label> = Vec::new();
-        for (l, name) in model.labels().iter().enumerate() {
-            let Some(t) = lex.taxonomy.find(name) else { continue };
+        for (l, t) in lex.paragraph_techniques.iter().enumerate() {
+            let Some(t) = t.map(|t| &lex.taxonomy.techniques[t]) else { continue };
             if p[l] >= model.threshold(l) {
                 labels.push(Label {
                     technique: t.name.clone(),

@@ -72,7 +72,11 @@ impl<'d> Context<'d> {
             .collect();
         let mut quoted = vec![false; n];
         for q in doc.quotations.iter().filter(|q| q.kind == QuoteKind::Direct) {
-            for (i, t) in doc.tokens.iter().enumerate() {
+            let first = doc.tokens.partition_point(|t| t.span.start < q.span.start);
+            for (i, t) in doc.tokens.iter().enumerate().skip(first) {
+                if t.span.start >= q.span.end {
+                    break;
+                }
                 if q.span.contains(t.span) {
                     quoted[i] = true;
                 }
@@ -125,10 +129,12 @@ impl<'d> Context<'d> {
         out.add("s", stem);
         if t.kind == TokenKind::Arabic {
             out.add("w", &t.key);
-            let chars: Vec<char> = stem.chars().collect();
-            if chars.len() >= 3 {
-                out.add("pre", &chars[..2].iter().collect::<String>());
-                out.add("suf", &chars[chars.len() - 2..].iter().collect::<String>());
+            let n = stem.chars().count();
+            if n >= 3 {
+                let second = stem.char_indices().nth(2).map_or(stem.len(), |(b, _)| b);
+                let last2 = stem.char_indices().nth(n - 2).map_or(0, |(b, _)| b);
+                out.add("pre", &stem[..second]);
+                out.add("suf", &stem[last2..]);
             }
             if t.key.starts_with("ال") || t.key.starts_with("وال") || t.key.starts_with("بال") {
                 out.add("def", "1");
@@ -136,10 +142,10 @@ impl<'d> Context<'d> {
             const BANDS: [&str; 7] = ["0", "1", "2", "3", "4", "5", "6"];
             out.add("z", BANDS[self.band[i] as usize]);
             // A nisba adjective after a word (عسكرية، الوطني) or an elative (أكبر، أخطر).
-            if chars.len() >= 4 && (stem.ends_with('ي') || stem.ends_with("يه")) && i > 0 {
+            if n >= 4 && (stem.ends_with('ي') || stem.ends_with("يه")) && i > 0 {
                 out.add("adj", "nisba");
             }
-            if chars.len() == 4 && chars[0] == 'ا' {
+            if n == 4 && stem.starts_with('ا') {
                 out.add("adj", "afal");
             }
         } else {

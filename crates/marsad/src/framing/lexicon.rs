@@ -14,6 +14,10 @@ pub struct FramingLexicon {
     pub spans: LinearModel,
     /// The paragraph model: the techniques of a paragraph, and `propaganda` (any).
     pub paragraphs: LinearModel,
+    /// For each label of the span model, its technique in the taxonomy.
+    pub span_techniques: Vec<Option<usize>>,
+    /// For each label of the paragraph model, its technique in the taxonomy.
+    pub paragraph_techniques: Vec<Option<usize>>,
 }
 
 /// The paragraph model's label for "uses any technique".
@@ -25,29 +29,23 @@ impl FramingLexicon {
         let model = |name: &str, text: &str| {
             LinearModel::parse(text).unwrap_or_else(|e| panic!("embedded model resources/models/{name}: {e}"))
         };
-        FramingLexicon {
-            taxonomy: Taxonomy::embedded(),
-            cues: cue_phrases(include_str!("../../../../resources/framing/cues.tsv")),
-            spans: model("framing_spans.tsv", include_str!("../../../../resources/models/framing_spans.tsv")),
-            paragraphs: model(
-                "framing_paragraphs.tsv",
-                include_str!("../../../../resources/models/framing_paragraphs.tsv"),
-            ),
-        }
+        FramingLexicon::with_models(
+            model("framing_spans.tsv", include_str!("../../../../resources/models/framing_spans.tsv")),
+            model("framing_paragraphs.tsv", include_str!("../../../../resources/models/framing_paragraphs.tsv")),
+        )
     }
 
-    /// The same taxonomy and cues with other models (training, cross-validation).
+    /// The embedded taxonomy and cues with the given models (training, cross-validation).
     pub fn with_models(spans: LinearModel, paragraphs: LinearModel) -> FramingLexicon {
-        let base = FramingLexicon::embedded_cues();
-        FramingLexicon { spans, paragraphs, ..base }
-    }
-
-    fn embedded_cues() -> FramingLexicon {
+        let taxonomy = Taxonomy::embedded();
+        let index = |m: &LinearModel| m.labels().iter().map(|l| taxonomy.position(l)).collect();
         FramingLexicon {
-            taxonomy: Taxonomy::embedded(),
+            span_techniques: index(&spans),
+            paragraph_techniques: index(&paragraphs),
             cues: cue_phrases(include_str!("../../../../resources/framing/cues.tsv")),
-            spans: LinearModel::default(),
-            paragraphs: LinearModel::default(),
+            taxonomy,
+            spans,
+            paragraphs,
         }
     }
 }

@@ -54,6 +54,12 @@ impl Taxonomy {
         self.techniques.iter().find(|t| fold(&t.name) == want || t.aliases.iter().any(|a| fold(a) == want))
     }
 
+    /// The index of the technique named `name` or one of its aliases.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        let found = self.find(name)?;
+        self.techniques.iter().position(|t| std::ptr::eq(t, found))
+    }
+
     /// The coarse class of technique `name`, or `""`.
     pub fn class_of(&self, name: &str) -> &str {
         self.find(name).map_or("", |t| t.class.as_str())
