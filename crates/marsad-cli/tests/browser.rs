@@ -5,7 +5,8 @@
 //! highlight starts where its `data-start` says and holds exactly the text of its
 //! span, that highlights are laid out (non-empty boxes), that switching a layer off
 //! removes its styling, and that the article is set right to left in the Arabic
-//! font stack. A screenshot of each page is kept under `target/tmp/browser/`.
+//! font stack. A screenshot and a printed PDF of each page are kept under
+//! `target/tmp/browser/`.
 //!
 //! Chromium is `$MARSAD_CHROMIUM`, else `chromium` or `chromium-browser` on the
 //! `PATH` (Debian's `chromium` package, which `.ci/run` installs). Without one the
@@ -188,5 +189,25 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
         let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
         assert!(size > 20_000, "{example}: the screenshot {} is missing or blank ({size} bytes)", shot.display());
         eprintln!("screenshot: {}", shot.display());
+
+        // Printing: the print style sheet lays the page out for paper.
+        let pdf = out_dir.join(format!("{example}.pdf"));
+        let _ = std::fs::remove_file(&pdf);
+        run_chromium(
+            &chromium,
+            profile.path(),
+            &[
+                "--no-pdf-header-footer".into(),
+                format!("--print-to-pdf={}", pdf.display()),
+                format!("file://{}", page.display()),
+            ],
+        );
+        let bytes = std::fs::read(&pdf).unwrap_or_default();
+        assert!(
+            bytes.starts_with(b"%PDF") && bytes.len() > 20_000,
+            "{example}: the printed page {} ({} bytes)",
+            pdf.display(),
+            bytes.len()
+        );
     }
 }

@@ -29,7 +29,7 @@ fn araieval_dev_stays_above_its_floors() {
     eprintln!("{}", report.text());
     assert_eq!(report.label_records, 228, "the development split changed");
     // floors a little under the figures of docs/framing.md
-    assert!(report.paragraph_micro().2 > 52.0, "{}", report.text());
+    assert!(report.paragraph_micro().2 > 53.0, "{}", report.text());
     assert!(report.binary().2 > 85.0, "{}", report.text());
 }
 

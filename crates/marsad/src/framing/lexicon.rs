@@ -8,7 +8,8 @@ use crate::quantity::words::{tsv_rows, Phrases};
 pub struct FramingLexicon {
     /// The techniques and their classes.
     pub taxonomy: Taxonomy,
-    /// Cue phrases (`للغاية` → `intensifier`), by matching key.
+    /// Cue phrases (`للغاية` → `intensifier`), by matching key; the claims layer's
+    /// vague-source phrases (مصادر مطلعة) are among them as `vague`.
     pub cues: Phrases<String>,
     /// The token model: probability of each technique for each word.
     pub spans: LinearModel,
@@ -42,7 +43,11 @@ impl FramingLexicon {
         FramingLexicon {
             span_techniques: index(&spans),
             paragraph_techniques: index(&paragraphs),
-            cues: cue_phrases(include_str!("../../../../resources/framing/cues.tsv")),
+            cues: cue_phrases(&[
+                include_str!("../../../../resources/framing/cues.tsv"),
+                // shared with the claims layer, which flags claims from such sources
+                &vague_cues(include_str!("../../../../resources/claims/vague_sources.tsv")),
+            ]),
             taxonomy,
             spans,
             paragraphs,
@@ -50,10 +55,15 @@ impl FramingLexicon {
     }
 }
 
-/// Reads `phrase<TAB>cue` rows.
-pub fn cue_phrases(text: &str) -> Phrases<String> {
+/// The vague-source list (one phrase a row) as `phrase<TAB>vague` rows.
+fn vague_cues(text: &str) -> String {
+    tsv_rows(text).filter_map(|row| row.first().map(|p| format!("{p}\tvague\n"))).collect()
+}
+
+/// Reads `phrase<TAB>cue` rows from each text.
+pub fn cue_phrases(texts: &[&str]) -> Phrases<String> {
     let mut p = Phrases::default();
-    for row in tsv_rows(text) {
+    for row in texts.iter().flat_map(|t| tsv_rows(t)) {
         if let [phrase, cue, ..] = row[..] {
             p.insert(phrase, cue.to_string());
             // Single words are listed bare; news writes them with the article too.
