@@ -81,6 +81,24 @@ pub enum TokenKind {
     Symbol,
 }
 
+impl TokenKind {
+    /// Its name in JSON and reports (`number`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Arabic => "arabic",
+            TokenKind::Latin => "latin",
+            TokenKind::Number => "number",
+            TokenKind::Percent => "percent",
+            TokenKind::Punct => "punct",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Mention => "mention",
+            TokenKind::Symbol => "symbol",
+        }
+    }
+}
+
 /// One token of the text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Token {

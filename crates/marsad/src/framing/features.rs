@@ -149,7 +149,7 @@ impl<'d> Context<'d> {
                 out.add("adj", "afal");
             }
         } else {
-            out.add("k", kind_name(t.kind));
+            out.add("k", t.kind.name());
         }
         for d in [-2isize, -1, 1, 2] {
             out.add(OFFSET_TEMPLATES[(d + 2) as usize], self.word(ii + d));
@@ -244,21 +244,6 @@ impl<'d> Context<'d> {
 }
 
 const OFFSET_TEMPLATES: [&str; 5] = ["s-2", "s-1", "", "s+1", "s+2"];
-
-fn kind_name(kind: TokenKind) -> &'static str {
-    match kind {
-        TokenKind::Arabic => "arabic",
-        TokenKind::Latin => "latin",
-        TokenKind::Number => "number",
-        TokenKind::Percent => "percent",
-        TokenKind::Punct => "punct",
-        TokenKind::Url => "url",
-        TokenKind::Email => "email",
-        TokenKind::Hashtag => "hashtag",
-        TokenKind::Mention => "mention",
-        TokenKind::Symbol => "symbol",
-    }
-}
 
 /// The token's matching key without its clitics (`والوزراء` → `وزراء`), as the clitics
 /// layer segments it; the key itself when the word has none.

@@ -290,21 +290,6 @@ fn sentence_kind_name(kind: SentenceKind) -> &'static str {
     }
 }
 
-fn token_kind_name(kind: TokenKind) -> &'static str {
-    match kind {
-        TokenKind::Arabic => "arabic",
-        TokenKind::Latin => "latin",
-        TokenKind::Number => "number",
-        TokenKind::Percent => "percent",
-        TokenKind::Punct => "punct",
-        TokenKind::Url => "url",
-        TokenKind::Email => "email",
-        TokenKind::Hashtag => "hashtag",
-        TokenKind::Mention => "mention",
-        TokenKind::Symbol => "symbol",
-    }
-}
-
 fn role_name(role: MorphemeRole) -> &'static str {
     match role {
         MorphemeRole::Conjunction => "conjunction",
@@ -349,7 +334,7 @@ pub fn tokens(doc: &Document) -> Vec<Highlight> {
             )
         })
         .map(|t| {
-            let kind = token_kind_name(t.kind);
+            let kind = TokenKind::name(t.kind);
             let value = match t.value.and_then(format_value) {
                 Some(v) if t.kind == TokenKind::Percent => format!(" {v}%"),
                 Some(v) => format!(" {v}"),

@@ -139,17 +139,18 @@ pub fn polar_words(doc: &Document, lex: &ToneLexicon) -> Vec<PolarWord> {
 pub fn scores(doc: &Document, words: &[PolarWord], first: usize, end: usize) -> ToneScores {
     let toks = &doc.tokens[first..end];
     let n = toks.iter().filter(|t| t.kind == TokenKind::Arabic).count();
-    let inside = words.iter().filter(|w| (first..end).contains(&w.token));
+    let group = toks.iter().filter(|t| t.kind == TokenKind::Arabic && is_group_reference(&t.key)).count();
+    figures(n, group, words.iter().filter(|w| (first..end).contains(&w.token)))
+}
+
+/// The figures of `n` words holding `polar` words and `group` group references.
+fn figures<'w>(n: usize, group: usize, polar: impl Iterator<Item = &'w PolarWord>) -> ToneScores {
     let (mut pos, mut neg, mut sum) = (0usize, 0usize, 0f32);
-    for w in inside {
-        if w.polarity > 0.0 {
-            pos += 1;
-        } else if w.polarity < 0.0 {
-            neg += 1;
-        }
+    for w in polar {
+        pos += usize::from(w.polarity > 0.0);
+        neg += usize::from(w.polarity < 0.0);
         sum += w.polarity.abs();
     }
-    let group = toks.iter().filter(|t| t.kind == TokenKind::Arabic && is_group_reference(&t.key)).count();
     let per100 = |x: f32| if n == 0 { 0.0 } else { r2(100.0 * x / n as f32) };
     let positive = per100(pos as f32);
     let negative = per100(neg as f32);
@@ -220,21 +221,15 @@ fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
         if polar.is_empty() {
             continue;
         }
-        let mut sc = ToneScores::default();
-        for &c in &clauses {
-            let (a, b) = bounds[c];
-            let s = scores(doc, &polar, a, b);
-            sc.words += s.words;
-        }
-        let (pos, neg, sum) = polar.iter().fold((0, 0, 0f32), |(p, n, s), w| {
-            (p + usize::from(w.polarity > 0.0), n + usize::from(w.polarity < 0.0), s + w.polarity.abs())
-        });
-        let per100 = |x: f32| if sc.words == 0 { 0.0 } else { r2(100.0 * x / sc.words as f32) };
-        sc.positive = per100(pos as f32);
-        sc.negative = per100(neg as f32);
-        sc.tone = r2(sc.positive - sc.negative);
-        sc.polarity = r2(sc.positive + sc.negative);
-        sc.emotional_density = per100(sum);
+        let counted =
+            |a: usize, b: usize, f: fn(&crate::document::Token) -> bool| toks[a..b].iter().filter(|t| f(t)).count();
+        let words: usize =
+            clauses.iter().map(|&c| counted(bounds[c].0, bounds[c].1, |t| t.kind == TokenKind::Arabic)).sum();
+        let group: usize = clauses
+            .iter()
+            .map(|&c| counted(bounds[c].0, bounds[c].1, |t| t.kind == TokenKind::Arabic && is_group_reference(&t.key)))
+            .sum();
+        let sc = figures(words, group, polar.iter());
         let confidence = (0.4 + 0.1 * polar.len() as f32).min(0.9);
         out.push(ActorTone {
             entity: ei,
