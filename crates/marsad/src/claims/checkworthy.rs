@@ -270,7 +270,7 @@ pub fn judge(model: &LinearModel, doc: &Document, span: Span, facts: ClaimFacts)
                 .contributions(&named, l)
                 .into_iter()
                 .filter(|(n, w)| !n.starts_with("w=") && w.abs() >= 0.05)
-                .take(3)
+                .take(2)
                 .map(|(n, w)| format!("{name}: {n} ({w:+.2})")),
         );
     }

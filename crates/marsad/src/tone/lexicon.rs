@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::document::{Token, TokenKind};
-use crate::quantity::words::{stems, tsv_rows, without_article, Phrases};
+use crate::quantity::words::{stems, tsv_rows, Phrases};
 use crate::text::normalize::key_of;
 
 /// What a modifier does to the polar word it governs.
@@ -28,7 +28,8 @@ pub struct Modifier {
 
 /// Polarity words and modifiers (`resources/tone/`).
 pub struct ToneLexicon {
-    /// Polarity in [-1, 1] by matching key (also stored without the article).
+    /// Polarity in [-1, 1] by matching key (entries written with the article also
+    /// without it).
     pub words: FxHashMap<String, f32>,
     /// Negators, intensifiers and diminishers.
     pub modifiers: Phrases<Modifier>,
@@ -53,7 +54,11 @@ impl ToneLexicon {
                 continue;
             }
             let key = key_of(w);
-            words.entry(without_article(&key)).or_insert(p);
+            // An entry written with the article also matches without it; only a
+            // written ال is the article (ألمع، ألحق are not).
+            if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+                words.entry(key_of(bare)).or_insert(p);
+            }
             words.insert(key, p);
         }
         let mut mods = Phrases::default();

@@ -299,6 +299,14 @@ mod tests {
     }
 
     #[test]
+    fn a_hamza_alef_is_not_the_article() {
+        // ألمع ("brightest") must not make the preposition مع a polar word.
+        let lex = ToneLexicon::parse("ألمع\t0.4\nالحرب\t-0.4\n", "");
+        assert_eq!(lex.words.get("مع"), None);
+        assert_eq!(lex.words.get("حرب"), Some(&-0.4));
+    }
+
+    #[test]
     fn empty_text_has_zero_scores() {
         let doc = Pipeline::new().analyze_through("", Metadata::default(), "resolve");
         assert_eq!(measure(&doc, &lex()).article, ToneScores::default());
