@@ -162,7 +162,7 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
         assert_eq!(report["error_count"], 0, "{example}: {report}");
         assert!(report["checked"].as_u64().unwrap() > 50, "{report}");
         let layers: Vec<&str> = report["layers"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-        for layer in ["sentences", "mentions", "techniques", "tone", "quotations", "events", "times"] {
+        for layer in ["sentences", "claims", "mentions", "techniques", "tone", "quotations", "events", "times"] {
             assert!(layers.contains(&layer), "{example}: no {layer} highlight in {layers:?}");
         }
         for (layer, result) in report["toggled"].as_object().unwrap() {

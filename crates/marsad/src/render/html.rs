@@ -78,6 +78,15 @@ pub const LAYERS: &[Layer] = &[
         ],
     },
     Layer {
+        name: "claims",
+        label: "Claims",
+        highlights: claims,
+        styles: &[
+            LayerStyle { selector: ".claim", css: "box-shadow: inset 0 2px 0 #90a4ae", legend: "claim" },
+            LayerStyle { selector: ".claim.claim-top", css: "box-shadow: inset 0 3px 0 #d84315", legend: "claim to check first" },
+        ],
+    },
+    Layer {
         name: "quotations",
         label: "Quotations",
         highlights: quotations,
@@ -449,6 +458,31 @@ pub fn events(doc: &Document) -> Vec<Highlight> {
                 serde_name(&e.modality),
                 provenance(&e.origin)
             ),
+        })
+        .collect()
+}
+
+/// The `claims` layer: every claim with its rank, score, source and reasons; the
+/// three most check-worthy stand out.
+pub fn claims(doc: &Document) -> Vec<Highlight> {
+    doc.claims
+        .iter()
+        .map(|c| {
+            let flags: Vec<&str> =
+                [(c.hedged, "hedged"), (c.vague, "vague source")].iter().filter(|f| f.0).map(|f| f.1).collect();
+            Highlight {
+                span: c.span,
+                class: if c.rank <= 3 { "claim claim-top".to_owned() } else { "claim".to_owned() },
+                title: format!(
+                    "Claim #{} (check-worthiness {:.2}), source: {}{}; {}{}",
+                    c.rank,
+                    c.checkworthiness,
+                    source_words(doc, &c.source),
+                    if flags.is_empty() { String::new() } else { format!(" ({})", flags.join(", ")) },
+                    c.reasons.join("; "),
+                    provenance(&c.origin)
+                ),
+            }
         })
         .collect()
 }
@@ -1119,6 +1153,9 @@ mod tests {
         }
         for r in value["repairs"].as_array().unwrap() {
             expected.entry("repairs").or_default().insert(span_of(r));
+        }
+        for c in value["claims"].as_array().unwrap() {
+            expected.entry("claims").or_default().insert(span_of(c));
         }
         for t in value["techniques"]["spans"].as_array().unwrap() {
             expected.entry("techniques").or_default().insert(span_of(t));
