@@ -10,6 +10,8 @@ use marsad::eval::expressions::Layer;
 use marsad::input::{decode, Limits};
 use marsad::{render, Metadata, Pipeline};
 
+mod batch;
+
 /// marsad: structured, checkable knowledge from Arabic news.
 #[derive(Parser)]
 #[command(name = "marsad", version, about)]
@@ -20,7 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse one article: tokens, clitics, sentences, paragraphs, repairs.
+    /// Analyse one article, or many: files, folders and JSON Lines (one article a
+    /// line), analysed in parallel and written as JSON Lines in input order.
     Analyze(AnalyzeArgs),
     /// Train a model from gold data.
     #[command(subcommand)]
@@ -211,8 +214,20 @@ enum Format {
 
 #[derive(clap::Args)]
 struct AnalyzeArgs {
-    /// The article: a file path, or `-` for standard input.
-    input: String,
+    /// The article: a file path, or `-` for standard input. Several inputs, a folder
+    /// (read recursively) or a JSON Lines file (`.jsonl`: `text` and optional `title`,
+    /// `url`, `outlet`, `published`, `id` a line) make a batch.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Read the inputs (standard input too) as JSON Lines, whatever their names.
+    #[arg(long)]
+    jsonl: bool,
+    /// In a batch, exit with status 1 when any article was skipped.
+    #[arg(long)]
+    strict: bool,
+    /// Threads for a batch (default: one per core).
+    #[arg(long, short)]
+    jobs: Option<usize>,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
     format: Format,
@@ -240,7 +255,7 @@ struct AnalyzeArgs {
 }
 
 /// Accepts a calendar date written YYYY-MM-DD.
-fn parse_date(s: &str) -> Result<String, String> {
+pub(crate) fn parse_date(s: &str) -> Result<String, String> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.format("%Y-%m-%d").to_string())
         .map_err(|e| format!("expected a date as YYYY-MM-DD, e.g. 2022-11-20 ({e})"))
@@ -271,17 +286,56 @@ fn main() -> ExitCode {
     }
 }
 
+/// True when the inputs are more than one article.
+fn is_batch(args: &AnalyzeArgs) -> bool {
+    args.jsonl
+        || args.inputs.len() > 1
+        || args.inputs.iter().any(|i| {
+            let p = std::path::Path::new(i);
+            i != "-" && (p.is_dir() || p.extension().is_some_and(|e| e == "jsonl" || e == "ndjson"))
+        })
+}
+
 fn analyze(args: AnalyzeArgs) -> Result<()> {
     let limits = Limits { max_bytes: args.max_bytes };
-    let name = if args.input == "-" { "<stdin>".to_owned() } else { args.input.clone() };
-    let bytes = read_input(&args.input, &limits).with_context(|| format!("cannot read {name}"))?;
+    if is_batch(&args) {
+        let format = match args.format {
+            Format::Json => batch::BatchFormat::Json,
+            Format::Gdelt => batch::BatchFormat::Gdelt,
+            Format::Text | Format::Html => {
+                bail!("several articles are written as JSON Lines or GDELT rows: add --format json or --format gdelt")
+            }
+        };
+        if let Some(jobs) = args.jobs {
+            rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global().context("cannot start threads")?;
+        }
+        return batch::run(batch::Batch {
+            inputs: args.inputs,
+            jsonl: args.jsonl,
+            format,
+            header: args.header,
+            limits,
+            output: args.output,
+            strict: args.strict,
+            meta: Metadata {
+                title: args.title,
+                outlet: args.outlet,
+                url: args.url,
+                published: args.published,
+                ..Metadata::default()
+            },
+        });
+    }
+    let input = args.inputs[0].clone();
+    let name = if input == "-" { "<stdin>".to_owned() } else { input.clone() };
+    let bytes = read_input(&input, &limits).with_context(|| format!("cannot read {name}"))?;
     let decoded = decode(&bytes, &limits).with_context(|| format!("cannot read {name}"))?;
     let meta = Metadata {
         title: args.title,
         outlet: args.outlet,
         url: args.url,
         published: args.published,
-        source: Some(args.input.clone()),
+        source: Some(input.clone()),
         encoding: Some(decoded.encoding.to_owned()),
         ..Metadata::default()
     };
@@ -512,7 +566,7 @@ fn eval_events_claims(args: EvalEventsArgs, layer: &str) -> Result<()> {
 /// A file larger than the limit is refused from its metadata, before reading it;
 /// standard input (and files that do not report a size) is read up to one byte
 /// past the limit. Errors say why, in words: the caller adds `cannot read PATH`.
-fn read_input(input: &str, limits: &Limits) -> Result<Vec<u8>> {
+pub(crate) fn read_input(input: &str, limits: &Limits) -> Result<Vec<u8>> {
     use marsad::input::InputError;
 
     /// The reason an I/O operation failed, for a message after `cannot read PATH: `.

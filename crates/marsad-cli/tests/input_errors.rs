@@ -155,10 +155,27 @@ fn missing_path() {
     fails(&dir.path().join("no-such-article.txt"), &[], "no such file or directory");
 }
 
+/// A folder is a batch of articles: it needs a format for many, and must hold some.
 #[test]
 fn directory() {
     let dir = tempfile::tempdir().unwrap();
-    fails(dir.path(), &[], "it is a directory, not a file");
+    marsad()
+        .arg("analyze")
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("add --format json or --format gdelt"));
+    let shown = dir.path().display().to_string();
+    marsad()
+        .args(["analyze", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(format!("marsad: error: no articles in {shown}")));
 }
 
 #[cfg(unix)]
