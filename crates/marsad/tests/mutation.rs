@@ -1,0 +1,190 @@
+//! The whole pipeline under damaged input: the example articles with random byte
+//! flips (decoded as the input layer would), truncations at any byte, inserted
+//! control and direction characters, long repeated lines and mixed scripts. No
+//! stage may panic, every span of every layer must lie on character boundaries
+//! inside the text, and the time must grow about linearly with the input.
+//!
+//! `MARSAD_MUTATIONS` sets the number of damaged articles (default 600, quick in a
+//! debug build); `MARSAD_MUTATIONS=10000 cargo test --release -p marsad --test mutation`
+//! runs the full set.
+
+use std::time::{Duration, Instant};
+
+use marsad::input::{decode, Limits};
+use marsad::render::json;
+use marsad::{Document, Metadata, Pipeline};
+
+const EXAMPLES: &[&str] = &[
+    include_str!("../../../examples/01_ziyara_rasmiya.txt"),
+    include_str!("../../../examples/02_tamrin_mushtarak.txt"),
+    include_str!("../../../examples/03_tasrih.txt"),
+    include_str!("../../../examples/04_nafy.txt"),
+    include_str!("../../../examples/05_mizaniya.txt"),
+    include_str!("../../../examples/06_barlaman.txt"),
+    include_str!("../../../examples/07_mutamar.txt"),
+];
+
+/// Characters that break naive text handling: controls, direction marks and
+/// isolates, joiners, BOM, replacement, combining marks, tatweel, other scripts.
+const INSERTS: &[&str] = &[
+    "\0", "\u{1}", "\u{7}", "\u{1b}[31m", "\r", "\r\n", "\t", "\u{85}", "\u{2028}", "\u{200e}", "\u{200f}", "\u{202a}",
+    "\u{202e}", "\u{2066}", "\u{2069}", "\u{200b}", "\u{200d}", "\u{feff}", "\u{fffd}", "\u{64b}\u{64b}\u{651}", "ـــــ",
+    "«", "»", "\"", "((", "]]", "http://x.y/?a=1&b=<2>", "#وسم", "@ح", "١٢٣٫٤٥٪", "12,345.6", "Ω≈ç√", "中文", "עברית",
+    "русский", "🇸🇦😀", "ﷺ", "ﻻ", "\u{fe70}",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// One damaged article, as bytes.
+fn mutate(rng: &mut Rng) -> Vec<u8> {
+    let mut bytes = EXAMPLES[rng.below(EXAMPLES.len())].as_bytes().to_vec();
+    for _ in 0..1 + rng.below(6) {
+        match rng.below(6) {
+            0 => {
+                // byte flips
+                for _ in 0..1 + rng.below(8) {
+                    let i = rng.below(bytes.len());
+                    bytes[i] ^= 1 << rng.below(8);
+                }
+            }
+            1 => {
+                let at = rng.below(bytes.len() + 1);
+                bytes.truncate(at);
+            }
+            2 => {
+                let s = INSERTS[rng.below(INSERTS.len())];
+                let at = rng.below(bytes.len() + 1);
+                bytes.splice(at..at, s.bytes());
+            }
+            3 => {
+                // a long line of one repeated piece
+                let piece = INSERTS[rng.below(INSERTS.len())].repeat(1 + rng.below(3000));
+                let at = rng.below(bytes.len() + 1);
+                bytes.splice(at..at, piece.bytes());
+            }
+            4 => {
+                // another article's tail glued on
+                let other = EXAMPLES[rng.below(EXAMPLES.len())].as_bytes();
+                bytes.extend_from_slice(&other[rng.below(other.len())..]);
+            }
+            _ => {
+                // a slice of the article repeated
+                if !bytes.is_empty() {
+                    let a = rng.below(bytes.len());
+                    let b = (a + 1 + rng.below(200)).min(bytes.len());
+                    let piece = bytes[a..b].repeat(1 + rng.below(20));
+                    bytes.splice(b..b, piece);
+                }
+            }
+        }
+    }
+    bytes
+}
+
+/// Every `span` object in the JSON value lies inside the text.
+fn spans_valid(v: &serde_json::Value, chars: usize) -> Result<(), String> {
+    match v {
+        serde_json::Value::Array(items) => items.iter().try_for_each(|x| spans_valid(x, chars)),
+        serde_json::Value::Object(map) => {
+            if let Some(s) = map.get("span") {
+                let (a, b) = (s["start"].as_u64().unwrap_or(u64::MAX), s["end"].as_u64().unwrap_or(u64::MAX));
+                if a > b || b as usize > chars {
+                    return Err(format!("span {a}..{b} outside a text of {chars} characters"));
+                }
+            }
+            map.iter().filter(|(k, _)| *k != "span").try_for_each(|(_, x)| spans_valid(x, chars))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check(doc: &Document) -> Result<(), String> {
+    let text = &doc.text;
+    let byte_spans = doc
+        .tokens
+        .iter()
+        .map(|t| t.span)
+        .chain(doc.sentences.iter().map(|s| s.span))
+        .chain(doc.mentions.iter().map(|m| m.span))
+        .chain(doc.techniques.spans.iter().map(|s| s.span))
+        .chain(doc.tone.words.iter().map(|w| w.span))
+        .chain(doc.claims.iter().map(|c| c.span))
+        .chain(doc.events.iter().map(|e| e.trigger.span));
+    for s in byte_spans {
+        if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
+            return Err(format!("byte span {}..{} is not on character boundaries of a {}-byte text", s.start, s.end, text.len()));
+        }
+    }
+    spans_valid(&json::to_value(doc), text.chars().count())
+}
+
+#[test]
+fn damaged_articles_never_panic_and_keep_every_span_valid() {
+    let n: usize = std::env::var("MARSAD_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(600);
+    let pipeline = Pipeline::new();
+    let limits = Limits::default();
+    let mut rng = Rng(0x6d61_7273_6164_5eed);
+    let (mut analysed, mut refused) = (0, 0);
+    let mut slowest = (Duration::ZERO, 0usize);
+    for i in 0..n {
+        let bytes = mutate(&mut rng);
+        let Ok(decoded) = decode(&bytes, &limits) else {
+            refused += 1; // binary, empty or undecodable: the input layer's clear refusal
+            continue;
+        };
+        let started = Instant::now();
+        let doc = std::panic::catch_unwind(|| pipeline.analyze(decoded.text.clone(), Metadata::default()))
+            .unwrap_or_else(|_| panic!("mutation {i} panicked; its text: {:?}", decoded.text));
+        let took = started.elapsed();
+        if took > slowest.0 {
+            slowest = (took, bytes.len());
+        }
+        if let Err(e) = check(&doc) {
+            panic!("mutation {i}: {e}; its text: {:?}", doc.text);
+        }
+        analysed += 1;
+    }
+    eprintln!("{analysed} damaged articles analysed, {refused} refused by the input layer; slowest {slowest:?} for {} bytes", slowest.1);
+    assert!(analysed > n / 2, "most damaged articles still decode");
+}
+
+#[test]
+fn time_grows_about_linearly_with_the_input() {
+    let pipeline = Pipeline::new();
+    let base: String = EXAMPLES.join("\n\n");
+    let time = |text: &str| {
+        // the best of three runs, against a busy machine
+        (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(pipeline.analyze(text, Metadata::default()));
+                started.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let one = time(&base);
+    let ten = time(&[base.as_str(); 10].join("\n\n"));
+    let ratio = ten.as_secs_f64() / one.as_secs_f64();
+    eprintln!("1× {one:?}, 10× {ten:?}: ratio {ratio:.1}");
+    assert!(ratio < 16.0, "ten times the text took {ratio:.1} times as long");
+    // one long line without any break
+    let line = "كلمة عربية طويلة ".repeat(20_000);
+    let long = time(&line);
+    let short = time(&"كلمة عربية طويلة ".repeat(2_000));
+    let ratio = long.as_secs_f64() / short.as_secs_f64();
+    eprintln!("a line of 20,000 words {long:?}, of 2,000 {short:?}: ratio {ratio:.1}");
+    assert!(ratio < 16.0, "a ten times longer line took {ratio:.1} times as long");
+}
