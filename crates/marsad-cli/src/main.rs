@@ -460,7 +460,7 @@ fn train_checkworthy(args: TrainCheckworthyArgs) -> Result<()> {
         rows.len(),
         verifiable.len()
     )];
-    let model = checkworthy::train(&rows, &verifiable, &opts, &header);
+    let model = checkworthy::train(&rows, &verifiable, &opts, &header).map_err(anyhow::Error::msg)?;
     write_output(Some(&args.out), model.as_bytes())?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), model.len());
     if let Some(dev) = &args.dev {

@@ -27,7 +27,7 @@ fn armpro(n: usize) -> String {
         let (w, p) = (loaded[i % loaded.len()], places[i % places.len()]);
         let (text, labels) = if i % 2 == 0 {
             let text = format!("شنت القوات هجوما {w} على {p} في الساعة {i}.");
-            let start = text.chars().position(|c| c == w.chars().next().unwrap()).unwrap();
+            let start = text[..text.find(w).unwrap()].chars().count();
             let label = format!(
                 r#"[{{"technique": "Loaded_Language", "text": "{w}", "start": {start}, "end": {}}}]"#,
                 start + w.chars().count()
@@ -138,7 +138,13 @@ fn train_framing_writes_models_that_read_back_and_cross_validates() {
         );
     }
     let spans = std::fs::read_to_string(out.join("framing_spans.tsv")).unwrap();
-    assert!(spans.lines().any(|l| l.starts_with("w=وحشي\tLoaded_Language\t")), "the loaded word is learnt");
+    let weight: f32 = spans
+        .lines()
+        .find_map(|l| l.strip_prefix("w=وحشي\tLoaded_Language\t"))
+        .expect("the loaded word has a weight")
+        .parse()
+        .unwrap();
+    assert!(weight > 0.0, "the loaded word raises the technique: {weight}");
     marsad()
         .args(["train", "framing", "--cv", "2"])
         .arg(&gold)

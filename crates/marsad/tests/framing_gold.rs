@@ -28,9 +28,10 @@ fn araieval_dev_stays_above_its_floors() {
     let report = evaluate(&records, &res.framing);
     eprintln!("{}", report.text());
     assert_eq!(report.label_records, 228, "the development split changed");
-    // floors a little under the figures of docs/framing.md
+    // floors a little under the figures of docs/framing.md; binary accuracy above
+    // the 77.6 % a constant "yes" scores
     assert!(report.paragraph_micro().2 > 53.0, "{}", report.text());
-    assert!(report.binary().2 > 85.0, "{}", report.text());
+    assert!(report.binary().3 > 78.0, "{}", report.text());
 }
 
 #[test]
@@ -46,6 +47,7 @@ fn checkthat_dev_stays_above_its_floors() {
     let verifiable =
         checkworthy::evaluate(&checkworthy::read(&dir.join("1B_claim_dev.tsv")).unwrap(), model, Task::Verifiable);
     eprintln!("{}{}", worth.text(), verifiable.text());
-    assert!(worth.scores().2 > 52.0, "{}", worth.text());
-    assert!(verifiable.scores().2 > 83.0, "{}", verifiable.text());
+    // above the constant "yes": precision 42.6 on 1A dev, accuracy 69.3 on 1B dev
+    assert!(worth.scores().0 > 44.0 && worth.scores().2 > 59.0, "{}", worth.text());
+    assert!(verifiable.scores().3 > 75.0 && verifiable.scores().2 > 83.0, "{}", verifiable.text());
 }

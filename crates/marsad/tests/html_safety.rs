@@ -73,7 +73,10 @@ fn check(page: &str, payload: &str) {
             for word in part.split_whitespace() {
                 let attr = word.trim_end_matches('=');
                 assert!(!attr.starts_with("on"), "event handler {attr} in <{name}> from payload {payload:?}");
-                assert!(!["src", "srcdoc", "formaction", "style", "action"].contains(&attr), "attribute {attr} from {payload:?}");
+                assert!(
+                    !["src", "srcdoc", "formaction", "style", "action"].contains(&attr),
+                    "attribute {attr} from {payload:?}"
+                );
             }
         }
         if let Some(href) = lower.split("href=\"").nth(1) {
@@ -89,7 +92,8 @@ fn check(page: &str, payload: &str) {
 fn payloads_in_text_title_outlet_and_url_stay_text() {
     let pipeline = Pipeline::new();
     for payload in PAYLOADS {
-        let text = format!("قال الوزير إن «{payload}» ليس إلا رسالة. {payload}\nوأكدت وزارة الخارجية المغربية ذلك {payload}.");
+        let text =
+            format!("قال الوزير إن «{payload}» ليس إلا رسالة. {payload}\nوأكدت وزارة الخارجية المغربية ذلك {payload}.");
         let meta = Metadata {
             title: Some(format!("عنوان {payload}")),
             outlet: Some((*payload).to_owned()),
@@ -111,8 +115,10 @@ fn a_web_address_becomes_a_link_and_nothing_else_does() {
             Metadata { url: Some(url.to_owned()), ..Metadata::default() },
         ))
     };
-    assert!(page("https://example.com/news?id=1&x=\"2\"").contains("href=\"https://example.com/news?id=1&amp;x=&quot;2&quot;\""));
-    for url in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x"] {
+    assert!(page("https://example.com/news?id=1&x=\"2\"")
+        .contains("href=\"https://example.com/news?id=1&amp;x=&quot;2&quot;\""));
+    for url in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x"]
+    {
         let p = page(url);
         assert!(!p.contains("href="), "{url} became a link");
         check(&p, url);

@@ -27,10 +27,45 @@ const EXAMPLES: &[&str] = &[
 /// Characters that break naive text handling: controls, direction marks and
 /// isolates, joiners, BOM, replacement, combining marks, tatweel, other scripts.
 const INSERTS: &[&str] = &[
-    "\0", "\u{1}", "\u{7}", "\u{1b}[31m", "\r", "\r\n", "\t", "\u{85}", "\u{2028}", "\u{200e}", "\u{200f}", "\u{202a}",
-    "\u{202e}", "\u{2066}", "\u{2069}", "\u{200b}", "\u{200d}", "\u{feff}", "\u{fffd}", "\u{64b}\u{64b}\u{651}", "ـــــ",
-    "«", "»", "\"", "((", "]]", "http://x.y/?a=1&b=<2>", "#وسم", "@ح", "١٢٣٫٤٥٪", "12,345.6", "Ω≈ç√", "中文", "עברית",
-    "русский", "🇸🇦😀", "ﷺ", "ﻻ", "\u{fe70}",
+    "\0",
+    "\u{1}",
+    "\u{7}",
+    "\u{1b}[31m",
+    "\r",
+    "\r\n",
+    "\t",
+    "\u{85}",
+    "\u{2028}",
+    "\u{200e}",
+    "\u{200f}",
+    "\u{202a}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{2069}",
+    "\u{200b}",
+    "\u{200d}",
+    "\u{feff}",
+    "\u{fffd}",
+    "\u{64b}\u{64b}\u{651}",
+    "ـــــ",
+    "«",
+    "»",
+    "\"",
+    "((",
+    "]]",
+    "http://x.y/?a=1&b=<2>",
+    "#وسم",
+    "@ح",
+    "١٢٣٫٤٥٪",
+    "12,345.6",
+    "Ω≈ç√",
+    "中文",
+    "עברית",
+    "русский",
+    "🇸🇦😀",
+    "ﷺ",
+    "ﻻ",
+    "\u{fe70}",
 ];
 
 struct Rng(u64);
@@ -124,7 +159,12 @@ fn check(doc: &Document) -> Result<(), String> {
         .chain(doc.events.iter().map(|e| e.trigger.span));
     for s in byte_spans {
         if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
-            return Err(format!("byte span {}..{} is not on character boundaries of a {}-byte text", s.start, s.end, text.len()));
+            return Err(format!(
+                "byte span {}..{} is not on character boundaries of a {}-byte text",
+                s.start,
+                s.end,
+                text.len()
+            ));
         }
     }
     spans_valid(&json::to_value(doc), text.chars().count())
@@ -156,7 +196,10 @@ fn damaged_articles_never_panic_and_keep_every_span_valid() {
         }
         analysed += 1;
     }
-    eprintln!("{analysed} damaged articles analysed, {refused} refused by the input layer; slowest {slowest:?} for {} bytes", slowest.1);
+    eprintln!(
+        "{analysed} damaged articles analysed, {refused} refused by the input layer; slowest {slowest:?} for {} bytes",
+        slowest.1
+    );
     assert!(analysed > n / 2, "most damaged articles still decode");
 }
 

@@ -104,7 +104,7 @@ pub fn facts_of_text(doc: &Document, lex: &ClaimLexicon) -> ClaimFacts {
 #[derive(Clone, Debug)]
 pub struct Row {
     /// Its id (`tweet_id`), when the file has one.
-    pub id: String,
+    pub id: Option<String>,
     /// The text.
     pub text: String,
     /// Its label (check-worthy or verifiable, as the file's task says).
@@ -134,7 +134,7 @@ pub fn read(path: &Path) -> Result<Vec<Row>, EvalError> {
             "0" => false,
             other => return Err(err(n + 1, format!("class_label is {other:?}, not 0 or 1"))),
         };
-        let id = ic.and_then(|i| cols.get(i)).map_or_else(|| format!("line {}", n + 1), |s| s.to_string());
+        let id = ic.and_then(|i| cols.get(i)).map(|s| s.to_string());
         rows.push(Row { id, text: t.to_string(), label });
     }
     if rows.is_empty() {
@@ -155,28 +155,39 @@ fn whole(doc: &Document) -> Span {
 
 /// The default training options.
 pub fn options() -> TrainOptions {
-    TrainOptions { epochs: 3, learning_rate: 0.1, positive_weight: 2.0, l2: 1e-3, ..TrainOptions::default() }
+    TrainOptions { epochs: 15, learning_rate: 0.1, positive_weight: 2.0, l2: 1e-3, ..TrainOptions::default() }
 }
 
 /// Trains the model from task 1A rows (check-worthy) and task 1B rows (verifiable),
-/// joined by id; thresholds come from an inner 5-fold split.
-pub fn train(checkworthy: &[Row], verifiable: &[Row], opts: &TrainOptions, header: &[String]) -> String {
+/// joined by id; thresholds come from an inner 5-fold split. Joining needs ids:
+/// without 1B rows a row's place stands for it, with them a row without an id is an error.
+pub fn train(
+    checkworthy: &[Row],
+    verifiable: &[Row],
+    opts: &TrainOptions,
+    header: &[String],
+) -> Result<String, String> {
     use std::collections::BTreeMap;
-    // id → (text, check-worthy, verifiable); a 1A text is verifiable, a text that is
-    // not verifiable is not check-worthy.
-    let mut joined: BTreeMap<&str, (&str, Option<bool>, Option<bool>)> = BTreeMap::new();
-    for r in checkworthy {
-        joined.entry(&r.id).or_insert((&r.text, None, None)).1 = Some(r.label);
+    if !verifiable.is_empty() && checkworthy.iter().chain(verifiable).any(|r| r.id.is_none()) {
+        return Err("joining check-worthiness and verifiable-claim files needs a `tweet_id` column in both".into());
     }
-    for r in verifiable {
-        joined.entry(&r.id).or_insert((&r.text, None, None)).2 = Some(r.label);
+    let place: Vec<String> = (0..checkworthy.len()).map(|i| format!("#{i}")).collect();
+    let id_of = |r: &Row, i: usize| r.id.clone().unwrap_or_else(|| place[i].clone());
+    // id → (text, check-worthy, verifiable). A 1A text is a verifiable claim; the
+    // check-worthiness of a text only 1B holds was never judged, so the
+    // `checkworthy` label (P(check-worthy | verifiable)) learns from 1A alone.
+    let mut joined: BTreeMap<String, (&str, Option<bool>, Option<bool>)> = BTreeMap::new();
+    for (i, r) in checkworthy.iter().enumerate() {
+        joined.entry(id_of(r, i)).or_insert((&r.text, None, None)).1 = Some(r.label);
     }
-    let rows: Vec<(Row, bool, bool)> = joined
+    for (i, r) in verifiable.iter().enumerate() {
+        joined.entry(id_of(r, i)).or_insert((&r.text, None, None)).2 = Some(r.label);
+    }
+    let rows: Vec<(Row, Option<bool>, bool)> = joined
         .into_iter()
         .map(|(id, (text, cw, ver))| {
             let ver = ver.unwrap_or(cw.is_some());
-            let cw = cw.unwrap_or(false) && ver;
-            (Row { id: id.to_string(), text: text.to_string(), label: cw }, cw, ver)
+            (Row { id: Some(id), text: text.to_string(), label: cw.unwrap_or(false) }, cw, ver)
         })
         .collect();
     let lex = &Pipeline::new().resources().claims;
@@ -188,18 +199,27 @@ pub fn train(checkworthy: &[Row], verifiable: &[Row], opts: &TrainOptions, heade
         .map(|((_, cw, ver), doc)| {
             let mut names = Vec::new();
             features(doc, whole(doc), facts_of_text(doc, lex), &mut names);
-            let labels = [(*cw, 0u16), (*ver, 1u16)].into_iter().filter(|(on, _)| *on).map(|(_, l)| l).collect();
-            Example { features: names, labels }
+            let mut labels = Vec::new();
+            if *cw == Some(true) {
+                labels.push(0);
+            }
+            if *ver {
+                labels.push(1);
+            }
+            let unknown = if cw.is_none() { vec![0] } else { vec![] };
+            Example { features: names, labels, unknown }
         })
         .collect();
     let folds: Vec<usize> = (0..examples.len()).map(|i| i % 5).collect();
     let labels = [CHECKWORTHY.to_string(), VERIFIABLE.to_string()];
-    linear::train_tuned(&labels, &examples, &folds, &vec![true; examples.len()], opts, header)
+    Ok(linear::train_tuned(&labels, &examples, &folds, &vec![true; examples.len()], opts, header))
 }
 
 /// Binary scores.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Report {
+    /// The decision scored.
+    pub task: Task,
     /// Texts scored.
     pub texts: usize,
     /// Check-worthy and found.
@@ -222,7 +242,11 @@ impl Report {
     pub fn text(&self) -> String {
         let (p, r, f, acc) = self.scores();
         let mut out = String::new();
-        let _ = writeln!(out, "check-worthiness: {} texts, {} check-worthy", self.texts, self.tp + self.fn_);
+        let (what, positive) = match self.task {
+            Task::Checkworthy => ("check-worthiness", "check-worthy"),
+            Task::Verifiable => ("verifiable claims", "verifiable"),
+        };
+        let _ = writeln!(out, "{what}: {} texts, {} {positive}", self.texts, self.tp + self.fn_);
         let _ = writeln!(out, "positive class  P {p:.2} R {r:.2} F1 {f:.2} | accuracy {acc:.2}");
         out
     }
@@ -230,7 +254,11 @@ impl Report {
     /// The figures as JSON (`f1` is the positive class's).
     pub fn json(&self) -> Value {
         let (p, r, f, acc) = self.scores();
-        json!({"texts": self.texts, "positives": self.tp + self.fn_, "precision": round2(p), "recall": round2(r),
+        let task = match self.task {
+            Task::Checkworthy => "checkworthy",
+            Task::Verifiable => "verifiable",
+        };
+        json!({"task": task, "texts": self.texts, "positives": self.tp + self.fn_, "precision": round2(p), "recall": round2(r),
                "f1": round2(f), "accuracy": round2(acc), "tp": self.tp, "fp": self.fp, "fn": self.fn_})
     }
 }
@@ -238,7 +266,7 @@ impl Report {
 /// What the model says of a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
-    /// Probability that it is check-worthy given that it is verifiable.
+    /// Probability that it is check-worthy, were it verifiable (learnt from 1A's verifiable texts).
     pub checkworthy: f32,
     /// Probability that it states a verifiable fact.
     pub verifiable: f32,
@@ -254,9 +282,12 @@ pub struct Judgement {
 pub fn judge(model: &LinearModel, doc: &Document, span: Span, facts: ClaimFacts) -> Judgement {
     let mut names: Vec<String> = Vec::new();
     features(doc, span, facts, &mut names);
-    let named: Vec<(u64, String)> =
-        names.into_iter().map(|n| (n.split_once('=').map_or(0, |(t, v)| linear::feature_hash(t, v)), n)).collect();
-    let hashes: Vec<u64> = named.iter().map(|(h, _)| *h).collect();
+    let hash = |n: &str| n.split_once('=').map_or(0, |(t, v)| linear::feature_hash(t, v));
+    // every occurrence counts for the probability; each feature once for the reasons
+    let hashes: Vec<u64> = names.iter().map(|n| hash(n)).collect();
+    names.sort_unstable();
+    names.dedup();
+    let named: Vec<(u64, String)> = names.into_iter().map(|n| (hash(&n), n)).collect();
     let mut p = Vec::new();
     model.probabilities(&hashes, &mut p);
     let (cw, ver) = (model.label_index(CHECKWORTHY), model.label_index(VERIFIABLE));
@@ -298,7 +329,7 @@ pub enum Task {
 pub fn evaluate(rows: &[Row], model: &LinearModel, task: Task) -> Report {
     let lex = &Pipeline::new().resources().claims;
     let docs = analysed(rows);
-    let mut r = Report { texts: rows.len(), ..Report::default() };
+    let mut r = Report { task, texts: rows.len(), tp: 0, fp: 0, fn_: 0 };
     for (row, doc) in rows.iter().zip(&docs) {
         let j = judge(model, doc, whole(doc), facts_of_text(doc, lex));
         let found = match task {
@@ -332,7 +363,7 @@ mod tests {
             "topic\ttweet_id\ttweet_url\ttweet_text\tclass_label\nCOVID\t1\tu\tنص أول\t1\nCOVID\t2\tu\tنص ثان\t0\n",
         );
         let rows = read(&p).unwrap();
-        assert_eq!((rows.len(), rows[0].id.as_str(), rows[0].label, rows[1].label), (2, "1", true, false));
+        assert_eq!((rows.len(), rows[0].id.as_deref(), rows[0].label, rows[1].label), (2, Some("1"), true, false));
         let (_d, p) = tsv("tweet_id\ttweet_text\tclass_label\n1\tنص\tyes\n");
         let e = read(&p).unwrap_err().to_string();
         assert!(e.ends_with("ct.tsv:2: class_label is \"yes\", not 0 or 1"), "{e}");

@@ -5,8 +5,8 @@
 //! - **spans** (ArMPro, WANLP 2022 task 2): the partial-overlap credit of the
 //!   shared tasks' scorer (SemEval 2020 task 11, reused by WANLP 2022 and ArAIEval):
 //!   precision = Σ over predicted spans s of Σ over gold spans g of the same technique
-//!   |s ∩ g| / |s|, divided by the number of predicted spans; recall the same with
-//!   |g| and gold spans. Micro over all spans; macro = mean F1 over the techniques
+//!   |s ∩ g| / |s| (at most 1 per predicted span, should gold spans overlap),
+//!   divided by the number of predicted spans; recall the same with |g| and gold spans. Micro over all spans; macro = mean F1 over the techniques
 //!   present in the gold or the predictions;
 //! - **paragraphs** (every format with labels): multi-label micro and macro F1 over
 //!   the record's set of techniques (macro over techniques present in gold or predictions);
@@ -129,19 +129,25 @@ pub fn score(gold: &[Record], predicted: &[Prediction]) -> Report {
                 let e = r.spans.entry(pt.clone()).or_default();
                 e.predicted += 1;
                 let plen = (pe - ps) as f64;
-                for gsp in gs.iter().filter(|x| &x.technique == pt) {
-                    let inter = pe.min(&gsp.end).saturating_sub(*ps.max(&gsp.start)) as f64;
-                    e.precision_credit += inter / plen;
-                }
+                let credit: f64 = gs
+                    .iter()
+                    .filter(|x| &x.technique == pt)
+                    .map(|g| pe.min(&g.end).saturating_sub(*ps.max(&g.start)) as f64 / plen)
+                    .sum();
+                // overlapping gold spans of one technique never give more than full credit
+                e.precision_credit += credit.min(1.0);
             }
             for gsp in gs {
                 let e = r.spans.entry(gsp.technique.clone()).or_default();
                 e.gold += 1;
                 let glen = (gsp.end - gsp.start) as f64;
-                for (ps, pe, _) in p.spans.iter().filter(|x| x.2 == gsp.technique) {
-                    let inter = (*pe).min(gsp.end).saturating_sub((*ps).max(gsp.start)) as f64;
-                    e.recall_credit += inter / glen;
-                }
+                let credit: f64 = p
+                    .spans
+                    .iter()
+                    .filter(|x| x.2 == gsp.technique)
+                    .map(|(ps, pe, _)| (*pe).min(gsp.end).saturating_sub((*ps).max(gsp.start)) as f64 / glen)
+                    .sum();
+                e.recall_credit += credit.min(1.0);
             }
         }
         if let Some(gl) = &g.labels {

@@ -43,6 +43,11 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
         probs[i * k..(i + 1) * k].copy_from_slice(&p);
     }
     let mut out = Vec::new();
+    // A span stays inside its sentence.
+    let mut sentence_of = vec![usize::MAX; n];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        sentence_of[s.first_token.min(n)..s.end_token.min(n)].fill(si);
+    }
     for l in 0..k {
         let Some(technique) = lex.span_techniques[l].map(|t| &lex.taxonomy.techniques[t]) else { continue };
         let thr = model.threshold(l);
@@ -58,12 +63,19 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
             }
             let start = i;
             let mut end = i + 1;
-            // A run goes on over words above the threshold; one punctuation mark
+            // A run goes on over words above the threshold in the same sentence; one
+            // punctuation mark inside the sentence (a comma, a quotation mark)
             // between two such words does not break it.
+            let same = |j: usize| sentence_of[j] == sentence_of[start];
             loop {
-                if end < n && on(end) {
+                if end < n && on(end) && same(end) {
                     end += 1;
-                } else if end + 1 < n && doc.tokens[end].kind == TokenKind::Punct && on(end + 1) {
+                } else if end + 1 < n
+                    && doc.tokens[end].kind == TokenKind::Punct
+                    && !matches!(doc.tokens[end].norm.as_str(), "." | "!" | "?" | "؟" | "…")
+                    && on(end + 1)
+                    && same(end + 1)
+                {
                     end += 2;
                 } else {
                     break;

@@ -83,7 +83,7 @@ pub fn prepare(records: Vec<Record>, lex: &FramingLexicon, labels: &Labels) -> V
                         ls.dedup();
                         let mut features = Vec::new();
                         ctx.token(i, &mut features);
-                        Example { features, labels: ls }
+                        Example { features, labels: ls, unknown: Vec::new() }
                     })
                     .collect(),
                 None => Vec::new(),
@@ -96,7 +96,7 @@ pub fn prepare(records: Vec<Record>, lex: &FramingLexicon, labels: &Labels) -> V
                 if record.propaganda {
                     idx.push((labels.paragraphs.len() - 1) as u16);
                 }
-                Example { features, labels: idx }
+                Example { features, labels: idx, unknown: Vec::new() }
             });
             drop(ctx);
             Prepared { record, doc, tokens, paragraph }
@@ -136,9 +136,9 @@ pub fn train(data: &[&Prepared], labels: &Labels, header: &[String]) -> Trained 
     let (so, po) = options();
     let token_ex: Vec<Example> = data.iter().flat_map(|p| p.tokens.iter().cloned()).collect();
     let token_fold: Vec<usize> =
-        data.iter().enumerate().flat_map(|(r, p)| std::iter::repeat_n(r % FOLDS, p.tokens.len())).collect();
+        data.iter().flat_map(|p| std::iter::repeat_n(group_fold(&p.record), p.tokens.len())).collect();
     let para_ex: Vec<Example> = data.iter().filter_map(|p| p.paragraph.clone()).collect();
-    let para_fold: Vec<usize> = (0..para_ex.len()).map(|i| i % FOLDS).collect();
+    let para_fold: Vec<usize> = data.iter().filter(|p| p.paragraph.is_some()).map(|p| group_fold(&p.record)).collect();
     let token_tune: Vec<bool> =
         data.iter().flat_map(|p| std::iter::repeat_n(is_news(&p.record), p.tokens.len())).collect();
     let para_tune: Vec<bool> = data.iter().filter(|p| p.paragraph.is_some()).map(|p| is_news(&p.record)).collect();
@@ -147,6 +147,15 @@ pub fn train(data: &[&Prepared], labels: &Labels, header: &[String]) -> Trained 
         || linear::train_tuned(&labels.paragraphs, &para_ex, &para_fold, &para_tune, &po, header),
     );
     Trained { spans, paragraphs }
+}
+
+/// The inner fold of a record: by its group (an ArMPro page), so paragraphs of one
+/// page never tune each other's thresholds.
+fn group_fold(r: &Record) -> usize {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(r.group.as_bytes());
+    (h.finish() % FOLDS as u64) as usize
 }
 
 /// True for news paragraphs: ArMPro records (they have a page) and records typed
@@ -172,9 +181,15 @@ pub fn deduplicate(records: Vec<Record>, exclude: &HashSet<String>) -> Vec<(usiz
         .collect()
 }
 
-/// The white-space-folded text a record is deduplicated by.
+/// What a record is deduplicated by: its letters and digits in matching-key form
+/// (diacritics, hamza forms, punctuation and spacing ignored), so near-copies of a
+/// paragraph in two data sets count as one.
 pub fn text_key(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::normalize::key_of(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The folds of `k`-fold cross-validation over `data[..n]`: groups (ArMPro pages)

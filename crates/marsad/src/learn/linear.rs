@@ -161,6 +161,9 @@ pub struct Example {
     pub features: Vec<String>,
     /// Indexes of the labels that hold.
     pub labels: Vec<u16>,
+    /// Indexes of the labels nobody judged for this example: they neither hold nor
+    /// fail, and neither training nor threshold tuning counts them.
+    pub unknown: Vec<u16>,
 }
 
 /// Training options.
@@ -174,7 +177,7 @@ pub struct TrainOptions {
     pub l2: f32,
     /// Weight of a positive example relative to a negative one (labels are rare).
     pub positive_weight: f32,
-    /// Features seen in fewer examples are dropped.
+    /// Features seen fewer times in all the examples together are dropped.
     pub min_count: u32,
     /// Weights smaller than this are not written.
     pub prune: f32,
@@ -238,6 +241,9 @@ pub fn train(labels: &[String], examples: &[Example], opts: &TrainOptions, heade
                 }
             }
             for l in 0..k {
+                if examples[e].unknown.contains(&(l as u16)) {
+                    continue;
+                }
                 let y = examples[e].labels.contains(&(l as u16));
                 let p = sigmoid(z[l]);
                 let g = (p - if y { 1.0 } else { 0.0 }) * if y { opts.positive_weight } else { 1.0 };
@@ -350,6 +356,8 @@ pub const MIN_F1: f64 = 15.0;
 pub const NEVER: f32 = 1.01;
 
 fn best_threshold(examples: &[Example], probs: &[Vec<f32>], l: usize) -> f32 {
+    let judged: Vec<usize> = (0..examples.len()).filter(|&i| !examples[i].unknown.contains(&(l as u16))).collect();
+    let (examples, probs): (Vec<&Example>, Vec<&Vec<f32>>) = judged.iter().map(|&i| (&examples[i], &probs[i])).unzip();
     let gold = examples.iter().filter(|e| e.labels.contains(&(l as u16))).count();
     if gold < 3 {
         return NEVER;
@@ -358,7 +366,7 @@ fn best_threshold(examples: &[Example], probs: &[Vec<f32>], l: usize) -> f32 {
     for step in 2..=19 {
         let thr = step as f32 * 0.05;
         let (mut tp, mut fp) = (0usize, 0usize);
-        for (e, p) in examples.iter().zip(probs) {
+        for (e, p) in examples.iter().zip(probs.iter()) {
             if p.get(l).is_some_and(|&x| x >= thr) {
                 if e.labels.contains(&(l as u16)) {
                     tp += 1;
@@ -390,7 +398,7 @@ mod tests {
     use super::*;
 
     fn ex(words: &[&str], labels: &[u16]) -> Example {
-        Example { features: words.iter().map(|w| format!("w={w}")).collect(), labels: labels.to_vec() }
+        Example { features: words.iter().map(|w| format!("w={w}")).collect(), labels: labels.to_vec(), unknown: vec![] }
     }
 
     #[test]

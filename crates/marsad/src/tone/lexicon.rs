@@ -9,7 +9,7 @@ use crate::text::normalize::key_of;
 /// What a modifier does to the polar word it governs.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ModifierKind {
-    /// لا، لم، ليس، غير، عدم: reverses (and weakens) the polarity.
+    /// لا، لم، ليس، غير، عدم: reverses the polarity.
     Negator,
     /// جدا، للغاية، بشدة: strengthens it.
     Intensifier,
@@ -31,6 +31,8 @@ pub struct ToneLexicon {
     /// Polarity in [-1, 1] by matching key (entries written with the article also
     /// without it).
     pub words: FxHashMap<String, f32>,
+    /// Polar phrases of two words or more (مثير للجدل).
+    pub phrases: Phrases<f32>,
     /// Negators, intensifiers and diminishers.
     pub modifiers: Phrases<Modifier>,
 }
@@ -48,9 +50,23 @@ impl ToneLexicon {
     /// not parse are skipped (the resource checks in the tests count them).
     pub fn parse(sentiment: &str, modifiers: &str) -> ToneLexicon {
         let mut words = FxHashMap::default();
+        let mut phrases = Phrases::default();
         for row in tsv_rows(sentiment) {
             let (Some(w), Some(p)) = (row.first(), row.get(1).and_then(|p| p.parse::<f32>().ok())) else { continue };
-            if w.contains(' ') || p == 0.0 {
+            if p == 0.0 {
+                continue;
+            }
+            if w.contains(' ') {
+                phrases.insert(w, p);
+                // and with the article (القرار المثير للجدل)
+                if !w.starts_with("ال") {
+                    phrases.insert(&format!("ال{w}"), p);
+                }
+                continue;
+            }
+            // A word written with hamza on its first alef before ل (ألحق، ألهم) has
+            // the matching key of the article and a word (الحق، الهم): left out.
+            if ["أل", "إل", "آل"].iter().any(|h| w.starts_with(h)) {
                 continue;
             }
             let key = key_of(w);
@@ -72,7 +88,7 @@ impl ToneLexicon {
             let Some(factor) = row.get(2).and_then(|f| f.parse::<f32>().ok()) else { continue };
             mods.insert(row[0], Modifier { kind, factor });
         }
-        ToneLexicon { words, modifiers: mods }
+        ToneLexicon { words, phrases, modifiers: mods }
     }
 
     /// The polarity of a token: its key, or its key without conjunction, preposition

@@ -2,9 +2,10 @@
 //! each actor, in the sense of GDELT's tone fields.
 //!
 //! Every Arabic word found in the polarity lexicon (`resources/tone/sentiment.tsv`)
-//! counts with its polarity in [-1, 1]; a negator up to three words before it
-//! (لا، لم، ليس، غير، عدم) reverses and weakens it, an intensifier or diminisher next
-//! to it (جدا، للغاية، قليلا) scales it. From the signed words:
+//! (and every phrase of it) counts with its polarity in [-1, 1]; a negator up to
+//! three words before it (لا، لم، ليس، غير، عدم) reverses it, an intensifier or
+//! diminisher next to it (جدا، للغاية، قليلا) scales it, each by the factor the
+//! modifier list gives. From the signed words:
 //!
 //! - `positive`, `negative`: the share of words (percent) that are positive, negative;
 //! - `tone` = positive − negative (GDELT's Tone, −100…100, news mostly −10…10);
@@ -103,20 +104,31 @@ pub fn measure(doc: &Document, lex: &ToneLexicon) -> Tone {
     Tone { article, actors, words }
 }
 
-/// Polar words with their modifiers applied.
+/// Polar words and phrases with their modifiers applied.
 pub fn polar_words(doc: &Document, lex: &ToneLexicon) -> Vec<PolarWord> {
     let toks = &doc.tokens;
     let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
-        let Some(prior) = lex.polarity(t) else { continue };
+    let mut i = 0;
+    while i < toks.len() {
+        // the longest polar phrase here, else the word
+        let (prior, end) = match lex.phrases.find(toks, i, true) {
+            Some(m) => (*m.value, m.end),
+            None => match lex.polarity(&toks[i]) {
+                Some(p) => (p, i + 1),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+        };
         let mut polarity = prior;
         let mut modifier = None;
         // A modifier within three words before (negators, intensifiers) or right
         // after (جدا، للغاية) — nothing but words between.
         let before = (i.saturating_sub(3)..i).rev().take_while(|&j| toks[j].kind == TokenKind::Arabic);
-        for j in before.chain((i + 1..(i + 2).min(toks.len())).filter(|&j| toks[j].kind == TokenKind::Arabic)) {
+        for j in before.chain((end..(end + 1).min(toks.len())).filter(|&j| toks[j].kind == TokenKind::Arabic)) {
             if let Some(m) = lex.modifiers.find(toks, j, true) {
-                if j > i && m.value.kind == ModifierKind::Negator {
+                if j >= end && m.value.kind == ModifierKind::Negator {
                     continue;
                 }
                 polarity *= m.value.factor;
@@ -130,7 +142,9 @@ pub fn polar_words(doc: &Document, lex: &ToneLexicon) -> Vec<PolarWord> {
                 break;
             }
         }
-        out.push(PolarWord { span: t.span, token: i, polarity: polarity.clamp(-2.0, 2.0), prior, modifier });
+        let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
+        out.push(PolarWord { span, token: i, polarity: polarity.clamp(-2.0, 2.0), prior, modifier });
+        i = end;
     }
     out
 }
@@ -175,7 +189,7 @@ fn is_group_reference(key: &str) -> bool {
 fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
     let toks = &doc.tokens;
     // Clause boundaries: sentence ends and clause punctuation.
-    let mut clause_of = vec![0usize; toks.len()];
+    let mut clause_of = vec![usize::MAX; toks.len()];
     let mut bounds: Vec<(usize, usize)> = Vec::new();
     for s in &doc.sentences {
         let mut start = s.first_token;
@@ -207,7 +221,7 @@ fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
         let mut clauses: Vec<usize> = named
             .iter()
             .map(|s| toks.partition_point(|t| t.span.end <= s.start))
-            .filter(|&i| i < toks.len())
+            .filter(|&i| i < toks.len() && clause_of[i] != usize::MAX)
             .map(|i| clause_of[i])
             .collect();
         clauses.sort_unstable();
@@ -301,9 +315,23 @@ mod tests {
     #[test]
     fn a_hamza_alef_is_not_the_article() {
         // ألمع ("brightest") must not make the preposition مع a polar word.
-        let lex = ToneLexicon::parse("ألمع\t0.4\nالحرب\t-0.4\n", "");
+        let lex = ToneLexicon::parse("ألمع\t0.4\nألحق\t-0.4\nالحرب\t-0.4\n", "");
         assert_eq!(lex.words.get("مع"), None);
+        assert_eq!(lex.words.get("الحق"), None, "ألحق is not الحق");
         assert_eq!(lex.words.get("حرب"), Some(&-0.4));
+    }
+
+    #[test]
+    fn phrases_count_once_as_a_whole() {
+        let lex = ToneLexicon::parse("مثير للجدل\t-0.4\nمثير\t0.4\n", "");
+        let doc = Pipeline::new().analyze_through(
+            "هذا قرار مثير للجدل، والقرار المثير للجدل قرار مثير.",
+            Metadata::default(),
+            "resolve",
+        );
+        let t = measure(&doc, &lex);
+        let found: Vec<(&str, f32)> = t.words.iter().map(|w| (doc.slice(w.span), w.polarity)).collect();
+        assert_eq!(found, [("مثير للجدل", -0.4), ("المثير للجدل", -0.4), ("مثير", 0.4)], "{t:#?}");
     }
 
     #[test]
