@@ -4,9 +4,9 @@
 //! stage may panic, every span of every layer must lie on character boundaries
 //! inside the text, and the time must grow about linearly with the input.
 //!
-//! `MARSAD_MUTATIONS` sets the number of damaged articles (default 600, quick in a
+//! `MARSAD_MUTATIONS` sets the number of damaged articles (default 300, quick in a
 //! debug build); `MARSAD_MUTATIONS=10000 cargo test --release -p marsad --test mutation`
-//! runs the full set.
+//! runs the full set (about 90 s on one core).
 
 use std::time::{Duration, Instant};
 
@@ -89,7 +89,7 @@ fn mutate(rng: &mut Rng) -> Vec<u8> {
         match rng.below(6) {
             0 => {
                 // byte flips
-                for _ in 0..1 + rng.below(8) {
+                for _ in 0..if bytes.is_empty() { 0 } else { 1 + rng.below(8) } {
                     let i = rng.below(bytes.len());
                     bytes[i] ^= 1 << rng.below(8);
                 }
@@ -172,7 +172,7 @@ fn check(doc: &Document) -> Result<(), String> {
 
 #[test]
 fn damaged_articles_never_panic_and_keep_every_span_valid() {
-    let n: usize = std::env::var("MARSAD_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(600);
+    let n: usize = std::env::var("MARSAD_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
     let pipeline = Pipeline::new();
     let limits = Limits::default();
     let mut rng = Rng(0x6d61_7273_6164_5eed);

@@ -77,8 +77,16 @@ pub fn find(doc: &mut Document, res: &Resources) {
     doc.repairs = out;
 }
 
+/// Words longer than this are not checked: no Arabic word, nor two or three glued
+/// together, is as long, and the split and edit searches grow with the square of
+/// the length (a ligature like ﷺ repeated thousands of times makes one such "word").
+const MAX_LETTERS: usize = 40;
+
 /// The hamza, run-on or one-edit repair of one word, tried in that order.
 fn word_repair(word: &Word<'_>, res: &Resources) -> Option<Repair> {
+    if word.letters.len() > MAX_LETTERS {
+        return None;
+    }
     if let Some(r) = misspelling::hamza(word, res) {
         return Some(r);
     }

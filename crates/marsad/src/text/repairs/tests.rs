@@ -189,3 +189,12 @@ fn edit1_leaves_names_and_known_words_alone() {
     // rare but correct words with clitics or endings
     assert_clean("وباشرتا تعرضتا بالوبال كالحد");
 }
+
+#[test]
+fn a_word_of_thousands_of_letters_is_left_alone() {
+    // ﷺ expands to four words in the normalised view; thousands of them glued to a
+    // word once made the split and edit searches exhaust memory.
+    let text = format!("معلنة أن كتلته{} ستصوت ضده.", "ﷺ".repeat(3000));
+    let doc = crate::Pipeline::new().analyze_through(text, crate::Metadata::default(), "repairs");
+    assert!(doc.repairs.iter().all(|r| r.span.len() < 200), "{:?}", doc.repairs);
+}
