@@ -238,12 +238,17 @@ pub fn run(batch: Batch) -> Result<()> {
         None
     };
 
-    let tmp = batch.output.as_ref().map(|p| p.with_extension("marsad-tmp"));
-    let mut out: Box<dyn Write> = match &tmp {
-        Some(t) => Box::new(std::io::BufWriter::new(
+    // a regular file is written through a temporary one renamed at the end; a
+    // device or pipe (/dev/null, a FIFO) directly, as renaming over it would replace it
+    let tmp = batch.output.as_ref().filter(|p| crate::replaceable(p)).map(|p| p.with_extension("marsad-tmp"));
+    let mut out: Box<dyn Write> = match (&tmp, &batch.output) {
+        (Some(t), _) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(t).with_context(|| format!("cannot write {}", t.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        (None, Some(p)) => Box::new(std::io::BufWriter::new(
+            std::fs::OpenOptions::new().write(true).open(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        (None, None) => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let pipeline = Pipeline::new();
     let mut analysed = 0usize;

@@ -605,12 +605,23 @@ pub(crate) fn read_input(input: &str, limits: &Limits) -> Result<Vec<u8>> {
 }
 
 /// Writes the whole output, to a file atomically (a temporary file renamed into place).
+/// True when `path` is a regular file or does not exist yet: output may go to a
+/// temporary file renamed over it, so that a failed run leaves nothing half-written.
+pub(crate) fn replaceable(path: &std::path::Path) -> bool {
+    std::fs::metadata(path).map_or(true, |m| m.is_file())
+}
+
 fn write_output(path: Option<&std::path::Path>, bytes: &[u8]) -> Result<()> {
     match path {
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(bytes)?;
             out.flush()?;
+        }
+        // a device or pipe (/dev/null, /dev/stdout, a FIFO) is written as it is:
+        // renaming a file over it would replace it
+        Some(path) if !replaceable(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
         }
         Some(path) => {
             let tmp = path.with_extension("marsad-tmp");

@@ -116,6 +116,18 @@ fn output_order_does_not_depend_on_threads_and_strict_fails_on_skips() {
     assert_eq!(lines(&std::fs::read(&out).unwrap()).len(), 6, "the analysed articles are still written");
 }
 
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let ex = examples();
+    for extra in [vec![ex.join("03_tasrih.txt"), ex.join("05_mizaniya.txt")], vec![ex.join("03_tasrih.txt")]] {
+        marsad().args(["analyze", "--format", "json", "-o", "/dev/null"]).args(&extra).assert().success();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(meta.file_type().is_char_device(), "/dev/null is still a device");
+    }
+}
+
 #[test]
 fn several_files_and_standard_input_as_json_lines() {
     let ex = examples();
