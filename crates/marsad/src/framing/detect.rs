@@ -17,8 +17,9 @@ pub fn techniques(doc: &Document, lex: &FramingLexicon, tone: &ToneLexicon, word
     }
     let ctx = Context::new(doc, lex, tone, words);
     let spans = spans(doc, &ctx, lex);
-    let paragraphs = paragraphs(doc, &ctx, lex, &spans);
-    let summary = summary(doc, lex, &spans, &paragraphs);
+    let ranges = paragraph_ranges(doc);
+    let paragraphs = paragraphs(&ctx, lex, &ranges, &spans);
+    let summary = summary(doc, lex, &spans, &paragraphs, ranges.len());
     Techniques { spans, paragraphs, summary }
 }
 
@@ -126,9 +127,9 @@ pub fn paragraph_ranges(doc: &Document) -> Vec<(usize, usize, Span)> {
 
 /// The techniques of each paragraph: the paragraph model's, and those of the spans inside.
 pub fn paragraphs(
-    doc: &Document,
     ctx: &Context,
     lex: &FramingLexicon,
+    ranges: &[(usize, usize, Span)],
     spans: &[TechniqueSpan],
 ) -> Vec<ParagraphTechniques> {
     let model = &lex.paragraphs;
@@ -136,7 +137,7 @@ pub fn paragraphs(
     let mut feats: Vec<u64> = Vec::with_capacity(256);
     let mut p = Vec::new();
     let mut out = Vec::new();
-    for (pi, (first, end, span)) in paragraph_ranges(doc).into_iter().enumerate() {
+    for (pi, &(first, end, span)) in ranges.iter().enumerate() {
         feats.clear();
         ctx.paragraph(first, end, &mut feats);
         model.probabilities(&feats, &mut p);
@@ -176,11 +177,13 @@ pub fn paragraphs(
     out
 }
 
+/// The article's profile; `total` is its number of paragraphs.
 fn summary(
     doc: &Document,
     lex: &FramingLexicon,
     spans: &[TechniqueSpan],
     paragraphs: &[ParagraphTechniques],
+    total: usize,
 ) -> Summary {
     let words = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
     let mut by: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
@@ -212,7 +215,6 @@ fn summary(
     let mut classes: Vec<ClassCount> =
         classes.into_iter().map(|(c, n)| ClassCount { class: c.to_string(), spans: n }).collect();
     classes.sort_by_key(|c| std::cmp::Reverse(c.spans));
-    let total = paragraph_ranges(doc).len();
     let used = paragraphs.iter().filter(|p| !p.techniques.is_empty()).count();
     Summary {
         propagandistic: paragraphs.iter().any(|p| p.flagged),
