@@ -51,6 +51,15 @@ impl Span {
     }
 }
 
+/// The indices of the run of `items` that overlaps `span`, found by binary search.
+///
+/// `items` must be sorted by start and must not overlap one another (tokens,
+/// mentions, times, quantities), so that their ends are sorted too.
+pub fn overlapping<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> std::ops::Range<usize> {
+    let lo = items.partition_point(|x| span_of(x).end <= span.start);
+    lo..lo + items[lo..].partition_point(|x| span_of(x).start < span.end)
+}
+
 /// Converts byte offsets of one text into character offsets.
 ///
 /// Built once per document for rendering; conversion is a binary search over the

@@ -25,7 +25,7 @@ use crate::eval::ner::prf;
 use crate::eval::round2;
 use crate::learn::linear::{self, Example, FeatureSink, LinearModel, TrainOptions};
 use crate::pipeline::Pipeline;
-use crate::span::Span;
+use crate::span::{overlapping, Span};
 use crate::time::Anchor;
 
 /// The check-worthiness label (task 1A).
@@ -46,8 +46,8 @@ pub struct ClaimFacts {
 
 /// The features of the text under `span`.
 pub fn features(doc: &Document, span: Span, facts: ClaimFacts, out: &mut impl FeatureSink) {
-    let inside = |s: Span| s.start < span.end && span.start < s.end;
-    for (i, t) in doc.tokens.iter().enumerate().filter(|(_, t)| inside(t.span)) {
+    for i in overlapping(&doc.tokens, span, |t| t.span) {
+        let t = &doc.tokens[i];
         match t.kind {
             TokenKind::Arabic => {
                 out.add("w", crate::framing::features::stem(doc, i).as_ref());
@@ -60,14 +60,17 @@ pub fn features(doc: &Document, span: Span, facts: ClaimFacts, out: &mut impl Fe
             _ => {}
         }
     }
-    if doc.quantities.iter().any(|q| inside(q.span) && q.value.is_some()) {
+    if doc.quantities[overlapping(&doc.quantities, span, |q| q.span)].iter().any(|q| q.value.is_some()) {
         out.add("f", "number");
     }
-    if doc.times.iter().any(|t| inside(t.span) && t.value.is_some() && t.anchor != Anchor::None) {
+    if doc.times[overlapping(&doc.times, span, |t| t.span)]
+        .iter()
+        .any(|t| t.value.is_some() && t.anchor != Anchor::None)
+    {
         out.add("f", "date");
     }
     let mut names = 0;
-    for m in doc.mentions.iter().filter(|m| inside(m.span)) {
+    for m in &doc.mentions[overlapping(&doc.mentions, span, |m| m.span)] {
         names += 1;
         out.add("ent", m.kind.name());
     }

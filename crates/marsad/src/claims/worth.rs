@@ -30,13 +30,10 @@ pub fn claims(doc: &Document, lex: &ClaimLexicon) -> Vec<Claim> {
             continue;
         }
         let hedged = (s.first_token..s.end_token).any(|i| lex.hedges.find(&doc.tokens, i, true).is_some());
-        let quotes: Vec<usize> = doc
-            .quotations
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.span.start >= s.span.start && q.span.start < s.span.end)
-            .map(|(i, _)| i)
-            .collect();
+        // quotations are sorted by start: those starting in this sentence
+        let lo = doc.quotations.partition_point(|q| q.span.start < s.span.start);
+        let quotes: Vec<usize> =
+            (lo..lo + doc.quotations[lo..].partition_point(|q| q.span.start < s.span.end)).collect();
         if quotes.is_empty() {
             let (source, rule) = according_to(doc, lex, &speakers, s.first_token, s.end_token)
                 .map_or((Source::outlet(), "claims.outlet"), |src| (src, "claims.according_to"));
