@@ -265,9 +265,7 @@ pub fn run(batch: Batch) -> Result<()> {
                     let mut doc = pipeline.analyze(decoded.text, meta);
                     doc.warnings.splice(0..0, decoded.warnings.into_iter().chain(item.warnings));
                     Ok(match batch.format {
-                        BatchFormat::Json => {
-                            serde_json::to_string(&render::json::to_value(&doc)).expect("documents serialise") + "\n"
-                        }
+                        BatchFormat::Json => render::json::to_string(&doc) + "\n",
                         BatchFormat::Gdelt => render::gdelt::render(&doc, false),
                     })
                 });

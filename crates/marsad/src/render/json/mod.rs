@@ -1,23 +1,28 @@
 //! JSON output, with character offsets.
 //!
-//! The document is serialised with serde, then the value tree is rewritten for
-//! readers outside Rust:
+//! The document is serialised with serde through a wrapper serializer
+//! ([`rewrite`]) that shapes it for readers outside Rust as it goes:
 //!
-//! - every object with a `span` field gets it converted from byte offsets to
-//!   character offsets (Unicode scalar values, half-open `[start, end)`) into the
-//!   top-level `text`, and gets a sibling `text` field holding the spanned original
-//!   text, so a reader needs no offset arithmetic;
-//! - `normalized` becomes the normalised text alone (its offset map stays internal);
+//! - every object with a `span` field gets it in character offsets (Unicode
+//!   scalar values, half-open `[start, end)`) into the top-level `text`, and a
+//!   sibling `text` field holding the spanned original text, so a reader needs no
+//!   offset arithmetic;
+//! - `normalized` is the normalised text alone (its offset map stays internal);
 //! - confidences are written with the precision they are stored with (`0.9`, not
 //!   `0.8999999761581543`);
 //! - a numeric `value` too large to be a finite number is omitted;
-//! - `schema_version` ([`SCHEMA_VERSION`]) and `offsets` ([`OFFSETS`]) are added.
+//! - `schema_version` ([`SCHEMA_VERSION`](crate::SCHEMA_VERSION)) and `offsets` ([`OFFSETS`]) come first.
 //!
 //! The result is described by `docs/schema/document.schema.json`.
 
-use serde_json::{Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::document::{Document, SCHEMA_VERSION};
+mod rewrite;
+
+use self::rewrite::{Context, Shaped};
+
+use crate::document::Document;
 use crate::span::CharIndex;
 
 /// What the offsets of the JSON output count: Unicode scalar values (what Python's
@@ -42,79 +47,42 @@ const F32_FIELDS: &[&str] = &[
 
 /// The document as a JSON value with character offsets.
 pub fn to_value(doc: &Document) -> Value {
-    let mut value = serde_json::to_value(doc).expect("documents serialise");
-    let index = CharIndex::new(&doc.text);
-    let obj = value.as_object_mut().expect("a document serialises to an object");
-    obj.insert("normalized".to_owned(), Value::String(doc.normalized.text.clone()));
-    for (key, field) in obj.iter_mut() {
-        if !matches!(key.as_str(), "text" | "meta" | "normalized") {
-            rewrite(field, &doc.text, &index);
-        }
-    }
-    obj.insert("schema_version".to_owned(), Value::String(SCHEMA_VERSION.to_owned()));
-    obj.insert("offsets".to_owned(), Value::String(OFFSETS.to_owned()));
-    value
+    // through the text, so that numbers keep the precision the text gives them
+    serde_json::from_str(&to_string(doc)).expect("the output is JSON")
+}
+
+/// The document as compact JSON with character offsets, on one line.
+pub fn to_string(doc: &Document) -> String {
+    let mut out = Vec::with_capacity(doc.text.len() * 32);
+    write(doc, &mut out, false).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// The document as pretty-printed JSON with character offsets.
 pub fn to_string_pretty(doc: &Document) -> String {
-    serde_json::to_string_pretty(&to_value(doc)).expect("values serialise")
+    let mut out = Vec::with_capacity(doc.text.len() * 64);
+    write(doc, &mut out, true).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// Rewrites spans (bytes to characters, plus the surface `text`), confidences and
-/// non-finite values, recursively.
-fn rewrite(value: &mut Value, text: &str, index: &CharIndex) {
-    match value {
-        Value::Array(items) => items.iter_mut().for_each(|v| rewrite(v, text, index)),
-        Value::Object(map) => {
-            if let Some(surface) = rewrite_span(map, text, index) {
-                debug_assert!(!map.contains_key("text"), "an item with a span already has a `text` field");
-                map.insert("text".to_owned(), Value::String(surface));
-            }
-            for key in F32_FIELDS {
-                if let Some(c) = map.get_mut(*key) {
-                    round_f32(c);
-                }
-            }
-            if map.get("value").is_some_and(Value::is_null) {
-                map.remove("value");
-            }
-            for (key, v) in map.iter_mut() {
-                if key != "span" {
-                    rewrite(v, text, index);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Converts `map.span` to character offsets; returns the spanned text.
-fn rewrite_span(map: &mut Map<String, Value>, text: &str, index: &CharIndex) -> Option<String> {
-    let span = map.get_mut("span")?.as_object_mut()?;
-    let start = span.get("start")?.as_u64()? as usize;
-    let end = span.get("end")?.as_u64()? as usize;
-    let surface = text.get(start..end)?.to_owned();
-    span.insert("start".to_owned(), Value::from(index.char_of(start)));
-    span.insert("end".to_owned(), Value::from(index.char_of(end)));
-    Some(surface)
-}
-
-/// A number that came from an `f32`, written with the shortest decimal that reads
-/// back as the same `f32`.
-fn round_f32(value: &mut Value) {
-    if let Some(f) = value.as_f64() {
-        let short: f64 = (f as f32).to_string().parse().unwrap_or(f);
-        if let Some(n) = serde_json::Number::from_f64(short) {
-            *value = Value::Number(n);
-        }
+/// Writes the document as JSON to `out`, compact or pretty-printed.
+///
+/// # Errors
+/// When writing to `out` fails.
+pub fn write(doc: &Document, out: impl std::io::Write, pretty: bool) -> serde_json::Result<()> {
+    let ctx = Context { doc, index: CharIndex::new(&doc.text) };
+    let shaped = Shaped { value: doc, ctx: &ctx, depth: 0, f32: false };
+    if pretty {
+        shaped.serialize(&mut serde_json::Serializer::pretty(out))
+    } else {
+        shaped.serialize(&mut serde_json::Serializer::new(out))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Metadata, Pipeline};
+    use crate::{Metadata, Pipeline, SCHEMA_VERSION};
 
     #[test]
     fn spans_become_character_offsets_with_their_text() {
@@ -137,9 +105,10 @@ mod tests {
 
     #[test]
     fn confidences_keep_their_f32_precision() {
-        let mut v = serde_json::json!(0.9f32);
-        round_f32(&mut v);
-        assert_eq!(v.to_string(), "0.9");
+        let doc = Pipeline::new().analyze("قال الوزير إن النمو بلغ 3 في المئة.", Metadata::default());
+        let out = to_string(&doc);
+        assert!(!out.contains("99999"), "{out}");
+        assert!(!out.contains("00000001"), "{out}");
     }
 
     #[test]
