@@ -31,6 +31,7 @@ pub mod pipeline;
 pub mod quantity;
 pub mod render;
 pub mod resources;
+pub mod robustness;
 pub mod span;
 pub mod text;
 pub mod time;

@@ -11,8 +11,8 @@
 use std::time::{Duration, Instant};
 
 use marsad::input::{decode, Limits};
-use marsad::render::json;
-use marsad::{Document, Metadata, Pipeline};
+use marsad::robustness::check;
+use marsad::{Metadata, Pipeline};
 
 const EXAMPLES: &[&str] = &[
     include_str!("../../../examples/01_ziyara_rasmiya.txt"),
@@ -126,48 +126,6 @@ fn mutate(rng: &mut Rng) -> Vec<u8> {
         }
     }
     bytes
-}
-
-/// Every `span` object in the JSON value lies inside the text.
-fn spans_valid(v: &serde_json::Value, chars: usize) -> Result<(), String> {
-    match v {
-        serde_json::Value::Array(items) => items.iter().try_for_each(|x| spans_valid(x, chars)),
-        serde_json::Value::Object(map) => {
-            if let Some(s) = map.get("span") {
-                let (a, b) = (s["start"].as_u64().unwrap_or(u64::MAX), s["end"].as_u64().unwrap_or(u64::MAX));
-                if a > b || b as usize > chars {
-                    return Err(format!("span {a}..{b} outside a text of {chars} characters"));
-                }
-            }
-            map.iter().filter(|(k, _)| *k != "span").try_for_each(|(_, x)| spans_valid(x, chars))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn check(doc: &Document) -> Result<(), String> {
-    let text = &doc.text;
-    let byte_spans = doc
-        .tokens
-        .iter()
-        .map(|t| t.span)
-        .chain(doc.sentences.iter().map(|s| s.span))
-        .chain(doc.mentions.iter().map(|m| m.span))
-        .chain(doc.techniques.spans.iter().map(|s| s.span))
-        .chain(doc.tone.words.iter().map(|w| w.span))
-        .chain(doc.claims.iter().map(|c| c.span))
-        .chain(doc.events.iter().map(|e| e.trigger.span));
-    for s in byte_spans {
-        if s.start > s.end || s.end > text.len() || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
-            return Err(format!(
-                "byte span {}..{} is not on character boundaries of a {}-byte text",
-                s.start,
-                s.end,
-                text.len()
-            ));
-        }
-    }
-    spans_valid(&json::to_value(doc), text.chars().count())
 }
 
 #[test]
