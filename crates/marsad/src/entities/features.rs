@@ -17,7 +17,7 @@
 //! - trigger words ([`Triggers`]) one or two tokens before: titles before persons,
 //!   heads of organisation and place names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazMatch, GAZ_KINDS};
 use crate::document::{Document, MorphemeRole, TokenKind};
@@ -34,8 +34,8 @@ pub const TRIGGER_LOC: u8 = 4;
 /// Trigger words by matching key (from `resources/models/ner_triggers.tsv`).
 #[derive(Debug, Default)]
 pub struct Triggers {
-    words: HashMap<String, u8>,
-    pairs: HashMap<String, u8>,
+    words: FxHashMap<String, u8>,
+    pairs: FxHashMap<String, u8>,
 }
 
 impl Triggers {

@@ -1,6 +1,6 @@
 //! The word lists of the quantities stage (`resources/quantity/`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::words::{tsv_rows, Phrases};
 use super::Qualifier;
@@ -38,17 +38,17 @@ pub struct CurrencyWord {
 #[derive(Debug, Default)]
 pub struct QuantityLexicon {
     /// Number words by matching key.
-    pub numbers: HashMap<String, (f64, NumClass)>,
+    pub numbers: FxHashMap<String, (f64, NumClass)>,
     /// Ordinal adjectives.
     pub ordinals: Phrases<f64>,
     /// Currency words by matching key (their other forms included).
-    pub currencies: HashMap<String, std::sync::Arc<CurrencyWord>>,
+    pub currencies: FxHashMap<String, std::sync::Arc<CurrencyWord>>,
     /// Units of measure: matching key → unit name.
-    pub units: HashMap<String, &'static str>,
+    pub units: FxHashMap<String, &'static str>,
     /// Approximation and bound markers.
     pub approximations: Phrases<Qualifier>,
     /// Words that follow a number without being counted by it.
-    pub not_counted: HashSet<String>,
+    pub not_counted: FxHashSet<String>,
 }
 
 impl QuantityLexicon {
@@ -94,7 +94,7 @@ impl QuantityLexicon {
                 lex.ordinals.insert(word, v);
             }
         }
-        let mut words: HashMap<String, CurrencyWord> = HashMap::new();
+        let mut words: FxHashMap<String, CurrencyWord> = FxHashMap::default();
         let mut forms: Vec<(String, String)> = Vec::new();
         for row in tsv_rows(currencies) {
             let Some(&word) = row.first() else { continue };
@@ -114,7 +114,7 @@ impl QuantityLexicon {
                 }
             }
         }
-        let words: HashMap<String, std::sync::Arc<CurrencyWord>> =
+        let words: FxHashMap<String, std::sync::Arc<CurrencyWord>> =
             words.into_iter().map(|(k, v)| (k, std::sync::Arc::new(v))).collect();
         lex.currencies = words.clone();
         for (form, head) in forms {

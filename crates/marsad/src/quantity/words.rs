@@ -1,8 +1,8 @@
 //! Word matching shared by the times and quantities stages: proclitic stripping
 //! and multi-word phrase lexicons over the tokens' matching keys.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::document::{Document, Token, TokenKind};
 use crate::span::Span;
@@ -53,12 +53,12 @@ pub fn without_article(key: &str) -> String {
 /// A lexicon of phrases of one or more words, looked up by their first word.
 #[derive(Debug)]
 pub struct Phrases<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::new() }
+        Phrases { by_first: FxHashMap::default() }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The word lists and the Umm al-Qura table of the times stage (`resources/time/`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -41,13 +41,13 @@ pub struct TimeLexicon {
     /// Relative expressions and recurrences.
     pub relative: Phrases<Relative>,
     /// Parts of the day and decades, by matching key.
-    pub day_words: HashMap<String, DayWord>,
+    pub day_words: FxHashMap<String, DayWord>,
     /// Units of time: matching key → (ISO designator, count).
-    pub units: HashMap<String, (&'static str, f64)>,
+    pub units: FxHashMap<String, (&'static str, f64)>,
     /// Umm al-Qura: Gregorian first day and length of each Hijri month, by (year, month).
-    pub umm_al_qura: HashMap<(i32, u32), (NaiveDate, u32)>,
+    pub umm_al_qura: FxHashMap<(i32, u32), (NaiveDate, u32)>,
     /// Matching keys of every word that can start an expression (besides numbers).
-    pub starters: std::collections::HashSet<String>,
+    pub starters: rustc_hash::FxHashSet<String>,
 }
 
 impl TimeLexicon {
@@ -135,7 +135,7 @@ impl TimeLexicon {
                 lex.umm_al_qura.insert((y, m), (start, days));
             }
         }
-        let mut starters: std::collections::HashSet<String> = [&lex.months, &lex.hijri_months, &lex.weekdays]
+        let mut starters: rustc_hash::FxHashSet<String> = [&lex.months, &lex.hijri_months, &lex.weekdays]
             .into_iter()
             .flat_map(|p| p.first_words())
             .chain(lex.relative.first_words())
