@@ -64,28 +64,33 @@ impl LinearModel {
     /// Reads a model file; the error names the line.
     pub fn parse(text: &str) -> Result<LinearModel, String> {
         let mut model = LinearModel::default();
+        // labels by name, for the weight lines (tens of thousands of them)
+        let mut label_of: FxHashMap<&str, u16> = FxHashMap::default();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let bad = |what: &str| format!("line {}: {what}: {line:?}", n + 1);
-            let mut cols = line.split('\t');
-            let head = cols.next().unwrap_or_default();
-            let rest: Vec<&str> = cols.collect();
-            let numbers = |rest: &[&str]| -> Result<Vec<f32>, String> {
-                rest.iter().map(|v| v.parse::<f32>().map_err(|_| bad("not a number"))).collect()
+            let numbers = |rest: &str| -> Result<Vec<f32>, String> {
+                rest.split('\t').map(|v| v.parse::<f32>().map_err(|_| bad("not a number"))).collect()
             };
+            let (head, rest) = line.split_once('\t').unwrap_or((line, ""));
             match head {
-                "labels" => model.labels = rest.iter().map(|s| s.to_string()).collect(),
-                "thresholds" => model.thresholds = numbers(&rest)?,
-                "bias" => model.bias = numbers(&rest)?,
+                "labels" => {
+                    model.labels = rest.split('\t').map(str::to_owned).collect();
+                    label_of = rest.split('\t').enumerate().map(|(i, l)| (l, i as u16)).collect();
+                }
+                "thresholds" => model.thresholds = numbers(rest)?,
+                "bias" => model.bias = numbers(rest)?,
                 feature => {
-                    let [label, weight] = rest[..] else { return Err(bad("expected feature, label, weight")) };
+                    let Some((label, weight)) = rest.split_once('\t').filter(|(_, w)| !w.contains('\t')) else {
+                        return Err(bad("expected feature, label, weight"));
+                    };
                     let (template, value) = feature.split_once('=').ok_or_else(|| bad("feature without `=`"))?;
-                    let label = model.label_index(label).ok_or_else(|| bad("unknown label"))?;
+                    let label = *label_of.get(label).ok_or_else(|| bad("unknown label"))?;
                     let weight = weight.parse::<f32>().map_err(|_| bad("not a number"))?;
-                    model.weights.entry(feature_hash(template, value)).or_default().push((label as u16, weight));
+                    model.weights.entry(feature_hash(template, value)).or_default().push((label, weight));
                 }
             }
         }
