@@ -39,9 +39,12 @@ pub struct EventLexicon {
     pub by_first: FxHashMap<String, Vec<usize>>,
     /// (type, mode or "") → scale of its first CAMEO code.
     pub scales: FxHashMap<(&'static str, &'static str), Scale>,
-    /// PLOVER contexts and their Arabic cue phrases (`contexts.tsv`; the special
-    /// contexts historical, future, hypothetical and negation are left to modality).
-    pub contexts: Vec<(&'static str, crate::quantity::words::Phrases<()>)>,
+    /// PLOVER contexts (`contexts.tsv`; the special contexts historical, future,
+    /// hypothetical and negation are left to modality).
+    pub contexts: Vec<&'static str>,
+    /// The contexts' Arabic cue phrases, each with the index of its context in
+    /// [`Self::contexts`]: one lexicon, so a sentence is read once for all of them.
+    pub context_cues: crate::quantity::words::Phrases<usize>,
 }
 
 impl EventLexicon {
@@ -51,7 +54,7 @@ impl EventLexicon {
             include_str!("../../../../resources/events/triggers.tsv"),
             include_str!("../../../../resources/events/plover.tsv"),
         );
-        lex.contexts = contexts(include_str!("../../../../resources/events/contexts.tsv"));
+        (lex.contexts, lex.context_cues) = contexts(include_str!("../../../../resources/events/contexts.tsv"));
         lex
     }
 
@@ -62,6 +65,7 @@ impl EventLexicon {
             by_first: FxHashMap::default(),
             scales: FxHashMap::default(),
             contexts: Vec::new(),
+            context_cues: Default::default(),
         };
         if let Some(t) = Table::parse(plover_tsv) {
             let (ty, mode, quad, gold) = (t.col("event_type"), t.col("mode"), t.col("quad_class"), t.col("goldstein"));
@@ -111,21 +115,19 @@ impl EventLexicon {
     }
 }
 
-/// The contexts of `contexts.tsv` with their cue phrases, without the special ones.
-fn contexts(text: &'static str) -> Vec<(&'static str, crate::quantity::words::Phrases<()>)> {
-    let Some(t) = Table::parse(text) else { return Vec::new() };
-    let (name, cues) = (t.col("context"), t.col("cue_words_ar"));
-    t.rows
-        .iter()
-        .filter(|r| !matches!(t.get(r, name), "historical" | "future" | "hypothetical" | "negation"))
-        .map(|r| {
-            let mut p = crate::quantity::words::Phrases::default();
-            for cue in t.get(r, cues).split('|').map(str::trim).filter(|c| !c.is_empty()) {
-                p.insert(cue, ());
-            }
-            (t.get(r, name), p)
-        })
-        .collect()
+/// The contexts of `contexts.tsv`, without the special ones, and their cue phrases.
+fn contexts(text: &'static str) -> (Vec<&'static str>, crate::quantity::words::Phrases<usize>) {
+    let mut names = Vec::new();
+    let mut cues = crate::quantity::words::Phrases::default();
+    let Some(t) = Table::parse(text) else { return (names, cues) };
+    let (name, cue_col) = (t.col("context"), t.col("cue_words_ar"));
+    for r in t.rows.iter().filter(|r| !matches!(t.get(r, name), "historical" | "future" | "hypothetical" | "negation")) {
+        for cue in t.get(r, cue_col).split('|').map(str::trim).filter(|c| !c.is_empty()) {
+            cues.insert(cue, names.len());
+        }
+        names.push(t.get(r, name));
+    }
+    (names, cues)
 }
 
 /// True for a word that is a noun by its shape: a masdar ending or a plural/feminine

@@ -192,13 +192,14 @@ pub fn find(doc: &Document, res: &Resources) -> Vec<Event> {
     out
 }
 
-/// The PLOVER contexts whose cue words occur in the tokens `range`.
+/// The PLOVER contexts whose cue words occur in the tokens `range`, in the
+/// lexicon's order.
 fn sentence_contexts(doc: &Document, lex: &EventLexicon, range: std::ops::Range<usize>) -> Vec<String> {
-    lex.contexts
-        .iter()
-        .filter(|(_, cues)| range.clone().any(|k| cues.find(&doc.tokens, k, true).is_some()))
-        .map(|(name, _)| (*name).to_owned())
-        .collect()
+    let mut seen = vec![false; lex.contexts.len()];
+    for k in range {
+        lex.context_cues.each_match(&doc.tokens, k, true, |m| seen[*m.value] = true);
+    }
+    lex.contexts.iter().zip(seen).filter(|(_, seen)| *seen).map(|(name, _)| (*name).to_owned()).collect()
 }
 
 /// The longest trigger starting at token `i`, and one past its last token.

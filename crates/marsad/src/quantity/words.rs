@@ -106,11 +106,24 @@ impl<T> Phrases<T> {
     /// The longest phrase starting at token `i` (proclitics allowed on its first
     /// word when `proclitics`).
     pub fn find<'a>(&'a self, tokens: &[Token], i: usize, proclitics: bool) -> Option<PhraseMatch<'a, T>> {
-        let tok = tokens.get(i)?;
-        if tok.kind != TokenKind::Arabic {
-            return None;
-        }
         let mut best: Option<PhraseMatch<'a, T>> = None;
+        self.each_match(tokens, i, proclitics, |m| {
+            if best.as_ref().is_none_or(|b| m.end > b.end) {
+                best = Some(m);
+            }
+        });
+        best
+    }
+
+    /// Calls `found` with every phrase starting at token `i`, in lexicon order.
+    pub fn each_match<'a>(
+        &'a self,
+        tokens: &[Token],
+        i: usize,
+        proclitics: bool,
+        mut found: impl FnMut(PhraseMatch<'a, T>),
+    ) {
+        let Some(tok) = tokens.get(i).filter(|t| t.kind == TokenKind::Arabic) else { return };
         for (stripped, first) in stems(&tok.key).take(if proclitics { 4 } else { 1 }) {
             let Some(list) = self.by_first.get(first.as_ref()) else { continue };
             for (rest, value) in list {
@@ -118,12 +131,11 @@ impl<T> Phrases<T> {
                     .iter()
                     .enumerate()
                     .all(|(k, w)| tokens.get(i + 1 + k).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == *w));
-                if fits && best.as_ref().is_none_or(|b| i + 1 + rest.len() > b.end) {
-                    best = Some(PhraseMatch { end: i + 1 + rest.len(), stripped, value });
+                if fits {
+                    found(PhraseMatch { end: i + 1 + rest.len(), stripped, value });
                 }
             }
         }
-        best
     }
 }
 
