@@ -17,6 +17,9 @@
 //! - trigger words ([`Triggers`]) one or two tokens before: titles before persons,
 //!   heads of organisation and place names.
 
+use std::cell::RefCell;
+
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazMatch, GAZ_KINDS};
@@ -135,9 +138,10 @@ impl Hasher {
 }
 
 /// What the features need to know about one token.
+#[derive(Clone)]
 struct Info {
-    key: String,
-    stem: String,
+    key: CompactString,
+    stem: CompactString,
     /// Clitics: 1 conjunction, 2 preposition, 4 article, 8 future, 16 pronoun.
     clitics: u8,
     shape: &'static str,
@@ -185,11 +189,38 @@ fn shape(doc: &Document, i: usize) -> &'static str {
     }
 }
 
+/// Words remembered by [`info`] per thread before the memory is cleared.
+const INFO_CACHE_CAPACITY: usize = 100_000;
+
+thread_local! {
+    /// What a written word and its kind decide of [`Info`]: its segmentation,
+    /// lexicon readings and shape do not depend on the sentence, and news
+    /// articles repeat most of their words.
+    static INFO_CACHE: RefCell<FxHashMap<(TokenKind, CompactString), Info>> = Default::default();
+}
+
 fn info(doc: &Document, res: &Resources, i: usize) -> Info {
+    let t = &doc.tokens[i];
+    let memo = (t.kind, CompactString::from(doc.slice(t.span)));
+    if let Some(found) = INFO_CACHE.with(|c| c.borrow().get(&memo).cloned()) {
+        return found;
+    }
+    let found = word_info(doc, res, i);
+    INFO_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= INFO_CACHE_CAPACITY {
+            c.clear();
+        }
+        c.insert(memo, found.clone());
+    });
+    found
+}
+
+fn word_info(doc: &Document, res: &Resources, i: usize) -> Info {
     let t = &doc.tokens[i];
     let mut clitics = 0u8;
     let mut stem = None;
-    let mut lookup = String::new();
+    let mut lookup = CompactString::default();
     if let Some(seg) = doc.segmentation_of(i) {
         for m in &seg.morphemes {
             clitics |= match m.role {
@@ -206,18 +237,28 @@ fn info(doc: &Document, res: &Resources, i: usize) -> Info {
             if m.role == MorphemeRole::Stem {
                 let k = crate::text::normalize::match_key(&m.form);
                 lookup.push_str(&k);
-                stem = Some(k);
+                stem = Some(CompactString::from(k.as_str()));
             }
         }
     }
-    let stem = stem.unwrap_or_else(|| t.key.to_string());
+    let stem = stem.unwrap_or_else(|| t.key.as_str().into());
     if lookup.is_empty() {
-        lookup = t.key.to_string();
+        lookup = t.key.as_str().into();
     }
     let trigger = res.ner_triggers.of(&t.key) | res.ner_triggers.of(&lookup) | res.ner_triggers.of(&stem);
     let zipf = bucket(res.lexicon.zipf(&t.key));
     let stem_zipf = if stem == t.key { zipf } else { bucket(res.lexicon.zipf(&stem)) };
-    Info { key: t.key.to_string(), stem, clitics, shape: shape(doc, i), zipf, stem_zipf, trigger, gaz: 0, gaz_major: 0 }
+    Info {
+        key: t.key.as_str().into(),
+        stem,
+        clitics,
+        shape: shape(doc, i),
+        zipf,
+        stem_zipf,
+        trigger,
+        gaz: 0,
+        gaz_major: 0,
+    }
 }
 
 /// Template numbers (stable: changing one changes every hash, so retrain).
