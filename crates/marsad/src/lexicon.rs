@@ -4,6 +4,7 @@
 //! Frequencies are Zipf values: log10 of occurrences per billion words, so 7 is
 //! a function word, 4 an everyday word, 2 a rare one, and 0 means unknown.
 
+use fst::raw::{Node, Output};
 use fst::Map;
 
 static KEYS_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_keys.fst"));
@@ -31,6 +32,34 @@ impl Lexicon {
     /// summed over every spelling that folds to it; 0 when unknown.
     pub fn zipf(&self, key: &str) -> f32 {
         self.keys.get(key).map_or(0.0, |v| v as f32 / 100.0)
+    }
+
+    /// The position in the matching-key lexicon before any letter, for walking
+    /// many keys that share prefixes (see [`KeyCursor`]).
+    pub fn key_root(&self) -> KeyCursor<'_> {
+        KeyCursor { node: self.keys.as_fst().root(), out: Output::zero() }
+    }
+
+    /// The position after `c` from `at`; `None` when no key continues so.
+    pub fn key_step<'a>(&'a self, at: KeyCursor<'a>, c: char) -> Option<KeyCursor<'a>> {
+        let fst = self.keys.as_fst();
+        let (mut node, mut out) = (at.node, at.out);
+        for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+            let t = node.transition(node.find_input(b)?);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        Some(KeyCursor { node, out })
+    }
+
+    /// Zipf frequency of the key that ends at `at` (0 when none does): the same
+    /// as [`Self::zipf`] of the letters walked.
+    pub fn key_zipf_at(&self, at: KeyCursor<'_>) -> f32 {
+        if at.node.is_final() {
+            at.out.cat(at.node.final_output()).value() as f32 / 100.0
+        } else {
+            0.0
+        }
     }
 
     /// Zipf frequency of a normalised form (the view's spelling: alef variants
@@ -77,4 +106,13 @@ mod tests {
         assert!(lex.surface_zipf("الحكومة") > 5.0);
         assert!(lex.surface_zipf("اتخاذ") > lex.surface_zipf("إتخاذ"));
     }
+}
+
+/// A position in the matching-key lexicon: the keys walked so far share this
+/// prefix. Scoring hundreds of one-edit variants of a word walks the word's
+/// prefixes once instead of every variant from the start.
+#[derive(Clone, Copy)]
+pub struct KeyCursor<'a> {
+    node: Node<'a>,
+    out: Output,
 }

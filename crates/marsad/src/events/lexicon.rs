@@ -121,7 +121,8 @@ fn contexts(text: &'static str) -> (Vec<&'static str>, crate::quantity::words::P
     let mut cues = crate::quantity::words::Phrases::default();
     let Some(t) = Table::parse(text) else { return (names, cues) };
     let (name, cue_col) = (t.col("context"), t.col("cue_words_ar"));
-    for r in t.rows.iter().filter(|r| !matches!(t.get(r, name), "historical" | "future" | "hypothetical" | "negation")) {
+    for r in t.rows.iter().filter(|r| !matches!(t.get(r, name), "historical" | "future" | "hypothetical" | "negation"))
+    {
         for cue in t.get(r, cue_col).split('|').map(str::trim).filter(|c| !c.is_empty()) {
             cues.insert(cue, names.len());
         }

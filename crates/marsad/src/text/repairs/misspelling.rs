@@ -38,7 +38,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Origin, Repair, RepairKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{KeyCursor, Lexicon};
 use crate::resources::Resources;
 use crate::text::repairs::{explained, known_zipf, Edit, Word, PROCLITICS};
 
@@ -298,7 +298,7 @@ fn adjacent_keys(a: char, b: char) -> bool {
 /// doubled letter is a common slip; swapping two letters less so; hitting a
 /// neighbouring key for the right one still less (a name spelt with another
 /// letter often lands on a common word that way: `حوريا`/`كوريا`), any other
-/// letter rarely. Extra letters are only dropped when doubled (see [`edits`]).
+/// letter rarely. Extra letters are only dropped when doubled (see [`known_edits`]).
 fn edit_cost(stem: &[char], edit: Edit) -> f32 {
     let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ي');
     match edit {
@@ -312,32 +312,48 @@ fn edit_cost(stem: &[char], edit: Edit) -> f32 {
     }
 }
 
-/// Every edit of `stem` (matching-key letters) with the key it makes.
-fn edits(stem: &[char]) -> Vec<(Edit, String)> {
+/// Every edit of `stem` (matching-key letters) that makes a key the lexicon
+/// knows, with that key and its Zipf frequency, found by walking the lexicon from
+/// the stem's prefixes instead of looking up every variant.
+fn known_edits<'l>(lex: &'l Lexicon, stem: &[char]) -> Vec<(Edit, String, f32)> {
     let n = stem.len();
-    let mut out = Vec::with_capacity(KEY_LETTERS.len() * (2 * n + 1) + n);
-    let key = |e: Edit| {
-        let mut l = stem.to_vec();
-        e.apply(&mut l);
-        l.into_iter().collect::<String>()
+    // the lexicon position after each prefix of the stem: every edit at `p` keeps
+    // `stem[..p]`, so its variants are walked from there
+    let mut prefix = Vec::with_capacity(n + 1);
+    let mut at = Some(lex.key_root());
+    for p in 0..=n {
+        prefix.push(at);
+        at = at.zip(stem.get(p)).and_then(|(a, &c)| lex.key_step(a, c));
+    }
+    let finish = |at: Option<KeyCursor<'l>>, rest: &[char]| -> f32 {
+        at.and_then(|a| rest.iter().try_fold(a, |a, &c| lex.key_step(a, c))).map_or(0.0, |a| lex.key_zipf_at(a))
+    };
+    let step = |at: Option<KeyCursor<'l>>, c: char| at.and_then(|a| lex.key_step(a, c));
+    let mut out = Vec::new();
+    let mut found = |e: Edit, z: f32| {
+        if z > 0.0 {
+            let mut l = stem.to_vec();
+            e.apply(&mut l);
+            out.push((e, l.into_iter().collect::<String>(), z));
+        }
     };
     for p in 0..n {
         // only a doubled letter is dropped: an unknown word that holds a known one
         // plus a letter is far more often a name or a rare form (المحرس, الرجيش)
         if (p > 0 && stem[p - 1] == stem[p]) || stem.get(p + 1) == Some(&stem[p]) {
-            out.push((Edit::Delete(p), key(Edit::Delete(p))));
+            found(Edit::Delete(p), finish(prefix[p], &stem[p + 1..]));
         }
         if p + 1 < n && stem[p] != stem[p + 1] {
-            out.push((Edit::Transpose(p), key(Edit::Transpose(p))));
+            found(Edit::Transpose(p), finish(step(step(prefix[p], stem[p + 1]), stem[p]), &stem[p + 2..]));
         }
     }
     for c in KEY_LETTERS.chars() {
         for p in 0..=n {
-            out.push((Edit::Insert(p, c), key(Edit::Insert(p, c))));
+            found(Edit::Insert(p, c), finish(step(prefix[p], c), &stem[p..]));
         }
         for (p, &l) in stem.iter().enumerate() {
             if l != c && !same_sound(l, c) {
-                out.push((Edit::Substitute(p, c), key(Edit::Substitute(p, c))));
+                found(Edit::Substitute(p, c), finish(step(prefix[p], c), &stem[p + 1..]));
             }
         }
     }
@@ -374,7 +390,7 @@ pub fn edit1(w: &Word<'_>, res: &Resources) -> Option<Repair> {
         let written = lex.zipf(&stem.iter().collect::<String>()).max(whole);
         // best (score, zipf, edit) per distinct key
         let mut by_key: HashMap<String, (f32, f32, Edit)> = HashMap::new();
-        for (edit, key) in edits(stem) {
+        for (edit, key, z) in known_edits(lex, stem) {
             // adding or dropping a proclitic letter in front, or making or unmaking
             // the article, changes the clitics, not the word (كلاوزن is not كالوزن)
             let clitic_edit = match edit {
@@ -383,10 +399,6 @@ pub fn edit1(w: &Word<'_>, res: &Resources) -> Option<Repair> {
                 _ => false,
             };
             if clitic_edit || article_changed(stem, &key) {
-                continue;
-            }
-            let z = lex.zipf(&key);
-            if z <= 0.0 {
                 continue;
             }
             let score = z + edit_cost(stem, edit);
