@@ -53,16 +53,14 @@ pub fn to_value(doc: &Document) -> Value {
 
 /// The document as compact JSON with character offsets, on one line.
 pub fn to_string(doc: &Document) -> String {
-    let mut out = Vec::with_capacity(doc.text.len() * 32);
-    write(doc, &mut out, false).expect("writing to memory does not fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    let ctx = Context { doc, index: CharIndex::new(&doc.text) };
+    serde_json::to_string(&Shaped { value: doc, ctx: &ctx, depth: 0, f32: false }).expect("documents serialise")
 }
 
 /// The document as pretty-printed JSON with character offsets.
 pub fn to_string_pretty(doc: &Document) -> String {
-    let mut out = Vec::with_capacity(doc.text.len() * 64);
-    write(doc, &mut out, true).expect("writing to memory does not fail");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    let ctx = Context { doc, index: CharIndex::new(&doc.text) };
+    serde_json::to_string_pretty(&Shaped { value: doc, ctx: &ctx, depth: 0, f32: false }).expect("documents serialise")
 }
 
 /// Writes the document as JSON to `out`, compact or pretty-printed.
