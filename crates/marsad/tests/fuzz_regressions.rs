@@ -39,13 +39,9 @@ fn run(kind: &str) -> usize {
 }
 
 #[test]
-fn every_seed_passes_its_target() {
-    let n = run("seeds");
-    assert!(n >= 30, "the seed folders hold the example articles and encodings: found {n} inputs");
-}
-
-#[test]
-fn every_crash_reproducer_stays_fixed() {
-    let n = run("regressions");
-    eprintln!("{n} crash reproducers checked");
+fn every_seed_and_crash_reproducer_passes_its_target() {
+    let seeds = run("seeds");
+    let reproducers = run("regressions");
+    eprintln!("{seeds} seeds and {reproducers} crash reproducers checked");
+    assert!(seeds >= 30, "the seed folders hold the example articles and encodings: found {seeds} inputs");
 }
