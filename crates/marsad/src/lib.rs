@@ -27,6 +27,7 @@ pub mod framing;
 pub mod input;
 pub mod learn;
 pub mod lexicon;
+pub mod memo;
 pub mod pipeline;
 pub mod quantity;
 pub mod render;

@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazMatch, GAZ_KINDS};
 use crate::document::{Document, MorphemeRole, TokenKind};
+use crate::memo::WordMemo;
 use crate::resources::Resources;
 use crate::text::normalize::key_of;
 
@@ -189,31 +190,16 @@ fn shape(doc: &Document, i: usize) -> &'static str {
     }
 }
 
-/// Words remembered by [`info`] per thread before the memory is cleared.
-const INFO_CACHE_CAPACITY: usize = 100_000;
-
 thread_local! {
     /// What a written word and its kind decide of [`Info`]: its segmentation,
-    /// lexicon readings and shape do not depend on the sentence, and news
-    /// articles repeat most of their words.
-    static INFO_CACHE: RefCell<FxHashMap<(TokenKind, CompactString), Info>> = Default::default();
+    /// lexicon readings and shape do not depend on the sentence.
+    static INFO_CACHE: RefCell<WordMemo<(TokenKind, CompactString), Info>> = Default::default();
 }
 
 fn info(doc: &Document, res: &Resources, i: usize) -> Info {
     let t = &doc.tokens[i];
-    let memo = (t.kind, CompactString::from(doc.slice(t.span)));
-    if let Some(found) = INFO_CACHE.with(|c| c.borrow().get(&memo).cloned()) {
-        return found;
-    }
-    let found = word_info(doc, res, i);
-    INFO_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= INFO_CACHE_CAPACITY {
-            c.clear();
-        }
-        c.insert(memo, found.clone());
-    });
-    found
+    let key = (t.kind, CompactString::from(doc.slice(t.span)));
+    INFO_CACHE.with(|memo| WordMemo::get_or_insert_with(memo, &key, || word_info(doc, res, i)))
 }
 
 fn word_info(doc: &Document, res: &Resources, i: usize) -> Info {

@@ -17,6 +17,7 @@
 use std::borrow::Cow;
 
 use crate::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
+use crate::memo::WordMemo;
 use crate::resources::Resources;
 use crate::span::Span;
 
@@ -110,18 +111,10 @@ pub fn segment(doc: &mut Document, res: &Resources) {
         }
         let nspan = tok.norm_span;
         let written = doc.slice(tok.span);
-        let cached = CACHE.with(|cache| cache.borrow().get(written).cloned());
-        let found = cached.unwrap_or_else(|| {
-            let word = Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) };
-            let found = best_reading(&word, res);
-            CACHE.with(|cache| {
-                let mut cache = cache.borrow_mut();
-                if cache.len() >= CACHE_CAPACITY {
-                    cache.clear();
-                }
-                cache.insert(written.to_owned(), found.clone());
-            });
-            found
+        let found = CACHE.with(|memo| {
+            WordMemo::get_or_insert_with(memo, written, || {
+                best_reading(&Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) }, res)
+            })
         });
         let Some((reading, rule, confidence)) = found else {
             continue;
@@ -159,14 +152,11 @@ pub fn segment(doc: &mut Document, res: &Resources) {
     doc.clitics = out;
 }
 
-/// Most words of a text recur in the next texts; their readings are remembered per
-/// thread, by the word as written (the reading depends on nothing else).
-const CACHE_CAPACITY: usize = 100_000;
-
 type CachedReading = Option<(Reading, &'static str, f32)>;
 
 thread_local! {
-    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, CachedReading>> = Default::default();
+    /// Readings by the word as written (the reading depends on nothing else).
+    static CACHE: std::cell::RefCell<WordMemo<String, CachedReading>> = Default::default();
 }
 
 /// Offsets (relative to the word) of the alefs that carry a hamza or madda in the original.

@@ -15,7 +15,6 @@
 //!
 //! The result is described by `docs/schema/document.schema.json`.
 
-use serde::Serialize;
 use serde_json::Value;
 
 mod rewrite;
@@ -54,27 +53,13 @@ pub fn to_value(doc: &Document) -> Value {
 /// The document as compact JSON with character offsets, on one line.
 pub fn to_string(doc: &Document) -> String {
     let ctx = Context { doc, index: CharIndex::new(&doc.text) };
-    serde_json::to_string(&Shaped { value: doc, ctx: &ctx, depth: 0, f32: false }).expect("documents serialise")
+    serde_json::to_string(&Shaped::root(doc, &ctx)).expect("documents serialise")
 }
 
 /// The document as pretty-printed JSON with character offsets.
 pub fn to_string_pretty(doc: &Document) -> String {
     let ctx = Context { doc, index: CharIndex::new(&doc.text) };
-    serde_json::to_string_pretty(&Shaped { value: doc, ctx: &ctx, depth: 0, f32: false }).expect("documents serialise")
-}
-
-/// Writes the document as JSON to `out`, compact or pretty-printed.
-///
-/// # Errors
-/// When writing to `out` fails.
-pub fn write(doc: &Document, out: impl std::io::Write, pretty: bool) -> serde_json::Result<()> {
-    let ctx = Context { doc, index: CharIndex::new(&doc.text) };
-    let shaped = Shaped { value: doc, ctx: &ctx, depth: 0, f32: false };
-    if pretty {
-        shaped.serialize(&mut serde_json::Serializer::pretty(out))
-    } else {
-        shaped.serialize(&mut serde_json::Serializer::new(out))
-    }
+    serde_json::to_string_pretty(&Shaped::root(doc, &ctx)).expect("documents serialise")
 }
 
 #[cfg(test)]

@@ -34,6 +34,18 @@ pub(super) struct Shaped<'c, 'd, T: ?Sized> {
     pub f32: bool,
 }
 
+impl<'c, 'd, T: ?Sized> Shaped<'c, 'd, T> {
+    /// The whole document, at the top.
+    pub fn root(value: &'c T, ctx: &'c Context<'d>) -> Self {
+        Shaped { value, ctx, depth: 0, f32: false }
+    }
+
+    /// A value one level below `depth`.
+    fn nested(value: &'c T, ctx: &'c Context<'d>, depth: usize) -> Self {
+        Shaped { value, ctx, depth: depth + 1, f32: false }
+    }
+}
+
 impl<T: Serialize + ?Sized> Serialize for Shaped<'_, '_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(Shaper { inner: s, ctx: self.ctx, depth: self.depth, f32: self.f32 })
@@ -48,29 +60,11 @@ struct Shaper<'c, 'd, S> {
     f32: bool,
 }
 
-impl<'c, 'd, S> Shaper<'c, 'd, S> {
-    fn child<'v, T: ?Sized>(&self, value: &'v T) -> Shaped<'v, 'd, T>
-    where
-        'c: 'v,
-    {
-        Shaped { value, ctx: self.ctx, depth: self.depth + 1, f32: false }
-    }
-}
-
 /// Compound serializers keep the context to shape their elements.
 struct Compound<'c, 'd, C> {
     inner: C,
     ctx: &'c Context<'d>,
     depth: usize,
-}
-
-impl<'c, 'd, C> Compound<'c, 'd, C> {
-    fn child<'v, T: ?Sized>(&self, value: &'v T) -> Shaped<'v, 'd, T>
-    where
-        'c: 'v,
-    {
-        Shaped { value, ctx: self.ctx, depth: self.depth + 1, f32: false }
-    }
 }
 
 macro_rules! forward {
@@ -138,7 +132,7 @@ impl<'c, 'd, S: Serializer> Serializer for Shaper<'c, 'd, S> {
         variant: &'static str,
         v: &T,
     ) -> Result<S::Ok, S::Error> {
-        let child = self.child(v);
+        let child = Shaped::nested(v, self.ctx, self.depth);
         self.inner.serialize_newtype_variant(name, i, variant, &child)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
@@ -189,7 +183,7 @@ macro_rules! elements {
             type Ok = C::Ok;
             type Error = C::Error;
             fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), C::Error> {
-                let child = self.child(v);
+                let child = Shaped::nested(v, self.ctx, self.depth);
                 self.inner.$method(&child)
             }
             fn end(self) -> Result<C::Ok, C::Error> {
@@ -211,7 +205,7 @@ impl<C: SerializeMap> SerializeMap for Compound<'_, '_, C> {
         self.inner.serialize_key(k)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), C::Error> {
-        let child = self.child(v);
+        let child = Shaped::nested(v, self.ctx, self.depth);
         self.inner.serialize_value(&child)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -274,7 +268,7 @@ fn shape_field<F: Fields, T: Serialize + ?Sized>(
                 out.field("span", &chars)?;
                 out.field("text", &ctx.doc.text[start..end])
             }
-            _ => out.field(key, &Shaped { value: v, ctx, depth: depth + 1, f32: false }),
+            _ => out.field(key, &Shaped::nested(v, ctx, depth)),
         },
         "value" if is_empty_value(v) => out.skip(key),
         _ => out.field(key, &Shaped { value: v, ctx, depth: depth + 1, f32: F32_FIELDS.contains(&key) }),

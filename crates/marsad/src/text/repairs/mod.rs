@@ -32,6 +32,7 @@ use rustc_hash::FxHashMap;
 
 use crate::document::{Document, Origin, Repair, RepairKind, TokenKind};
 use crate::lexicon::Lexicon;
+use crate::memo::WordMemo;
 use crate::resources::Resources;
 use crate::span::Span;
 
@@ -51,23 +52,15 @@ pub fn find(doc: &mut Document, res: &Resources) {
         }
         let repeated = occurrences.get(tok.key.as_str()).copied().unwrap_or(1) > 1;
         let written = doc.slice(tok.span);
-        let found = WORD_REPAIRS.with(|cache| cache.borrow().0[usize::from(repeated)].get(written).cloned());
-        let found = found.unwrap_or_else(|| {
-            let r = if plainly_known(doc, i, res) {
-                None
-            } else {
+        let found = WORD_REPAIRS.with(|memos| {
+            WordMemo::get_or_insert_with(&memos[usize::from(repeated)], written, || {
+                if plainly_known(doc, i, res) {
+                    return None;
+                }
                 let mut word = Word::new(doc, i);
                 word.occurrences = if repeated { 2 } else { 1 };
                 word_repair(&word, res).map(|r| (r.kind, r.suggestion, r.origin))
-            };
-            WORD_REPAIRS.with(|cache| {
-                let map = &mut cache.borrow_mut().0[usize::from(repeated)];
-                if map.len() >= WORD_CACHE_CAPACITY {
-                    map.clear();
-                }
-                map.insert(written.to_owned(), r.clone());
-            });
-            r
+            })
         });
         if let Some((kind, suggestion, origin)) = found {
             out.push(Repair { span: tok.span, kind, suggestion, origin });
@@ -100,15 +93,11 @@ fn word_repair(word: &Word<'_>, res: &Resources) -> Option<Repair> {
 /// A word's repair depends only on how it is written and on whether it recurs in
 /// its document, so it is remembered per thread: most words recur across texts.
 type WordRepair = Option<(RepairKind, String, Origin)>;
-const WORD_CACHE_CAPACITY: usize = 100_000;
-
-/// Remembered repairs by written word: one map for words that occur once in their
-/// document, one for words that recur.
-#[derive(Default)]
-struct WordCache([FxHashMap<String, WordRepair>; 2]);
 
 thread_local! {
-    static WORD_REPAIRS: RefCell<WordCache> = RefCell::new(WordCache::default());
+    /// Remembered repairs by written word: one memory for words that occur once in
+    /// their document, one for words that recur.
+    static WORD_REPAIRS: [RefCell<WordMemo<String, WordRepair>>; 2] = Default::default();
 }
 
 /// True when no rule can apply to word `i`: a frequent word (every rule leaves

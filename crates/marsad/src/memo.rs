@@ -1,0 +1,71 @@
+//! Per-thread memories of what a written word alone decides (its clitic reading,
+//! its repair, its entity features): news articles repeat most of their words,
+//! within a text and from one text to the next.
+
+use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::hash::Hash;
+
+use rustc_hash::FxHashMap;
+
+/// A bounded memory: cleared when it holds [`WordMemo::CAPACITY`] words, so a
+/// long batch cannot grow it without end.
+pub struct WordMemo<K, V> {
+    map: FxHashMap<K, V>,
+}
+
+impl<K, V> Default for WordMemo<K, V> {
+    fn default() -> Self {
+        WordMemo { map: FxHashMap::default() }
+    }
+}
+
+impl<K: Hash + Eq, V: Clone> WordMemo<K, V> {
+    /// Words remembered before the memory is cleared.
+    pub const CAPACITY: usize = 100_000;
+
+    /// The value remembered for `key`, or `compute()` remembered and returned.
+    /// The memory is not borrowed while `compute` runs.
+    pub fn get_or_insert_with<Q>(cell: &RefCell<Self>, key: &Q, compute: impl FnOnce() -> V) -> V
+    where
+        K: Borrow<Q>,
+        Q: ToOwned<Owned = K> + Hash + Eq + ?Sized,
+    {
+        if let Some(found) = cell.borrow().map.get(key) {
+            return found.clone();
+        }
+        let found = compute();
+        let mut memo = cell.borrow_mut();
+        if memo.map.len() >= Self::CAPACITY {
+            memo.map.clear();
+        }
+        memo.map.insert(key.to_owned(), found.clone());
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_and_clears_when_full() {
+        let memo: RefCell<WordMemo<String, usize>> = RefCell::default();
+        let mut calls = 0;
+        for _ in 0..2 {
+            assert_eq!(
+                WordMemo::get_or_insert_with(&memo, "كلمة", || {
+                    calls += 1;
+                    4
+                }),
+                4
+            );
+        }
+        assert_eq!(calls, 1);
+        for i in 0..WordMemo::<String, usize>::CAPACITY {
+            WordMemo::get_or_insert_with(&memo, i.to_string().as_str(), || i);
+        }
+        assert!(memo.borrow().map.len() <= WordMemo::<String, usize>::CAPACITY);
+        assert!(!memo.borrow().map.contains_key("كلمة"), "cleared when full");
+    }
+}
