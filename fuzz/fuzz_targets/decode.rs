@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Err(e) = marsad::robustness::probe_decode(data) {
+    if let Err(e) = marsad_eval::robustness::probe_decode(data) {
         panic!("{e}");
     }
 });

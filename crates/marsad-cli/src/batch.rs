@@ -15,7 +15,8 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use marsad::input::{decode, Limits};
-use marsad::{render, Metadata, Pipeline};
+use marsad::{Metadata, Pipeline};
+use marsad_render as render;
 use rayon::prelude::*;
 use serde_json::Value;
 
@@ -138,7 +139,7 @@ fn line_item(name: String, line: &str, defaults: &Metadata) -> Item {
         meta.outlet = field("outlet").or(meta.outlet);
         if let Some(p) = field("published") {
             // dates as the corpora give them: 2015-07-21, or with a time after it
-            match crate::parse_date(p.get(..10).unwrap_or(&p)) {
+            match crate::args::parse_date(p.get(..10).unwrap_or(&p)) {
                 Ok(day) => meta.published = Some(day),
                 Err(e) => warnings.push(marsad::document::Warning {
                     code: "published_ignored".into(),
@@ -164,7 +165,7 @@ fn for_each_chunk(
         match source {
             Source::File(path) => {
                 let name = if path == "-" { "<stdin>".to_owned() } else { path.clone() };
-                let article = crate::read_input(path, limits)
+                let article = crate::io::read_input(path, limits)
                     .map_err(|e| Skip::input(&e))
                     .map(|bytes| (bytes, Metadata { source: Some(path.clone()), ..defaults.clone() }));
                 chunk.push(Item { name, article, warnings: Vec::new() });
@@ -240,7 +241,7 @@ pub fn run(batch: Batch) -> Result<()> {
 
     // a regular file is written through a temporary one renamed at the end; a
     // device or pipe (/dev/null, a FIFO) directly, as renaming over it would replace it
-    let tmp = batch.output.as_ref().filter(|p| crate::replaceable(p)).map(|p| p.with_extension("marsad-tmp"));
+    let tmp = batch.output.as_ref().filter(|p| crate::io::replaceable(p)).map(|p| p.with_extension("marsad-tmp"));
     let mut out: Box<dyn Write> = match (&tmp, &batch.output) {
         (Some(t), _) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(t).with_context(|| format!("cannot write {}", t.display()))?,

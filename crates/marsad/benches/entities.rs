@@ -32,11 +32,13 @@ fn entities(c: &mut Criterion) {
     let mut g = c.benchmark_group("entities/tokens");
     g.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
     g.throughput(Throughput::Elements(tokens));
-    g.bench_function("stage", |b| b.iter(|| marsad::entities::find_mentions(black_box(&doc), res, &res.ner)));
+    g.bench_function("stage", |b| {
+        b.iter(|| marsad::entities::find_mentions(black_box(&doc), &res.entities(), &res.ner))
+    });
     g.bench_function("gazetteer", |b| b.iter(|| res.gazetteer.matches(black_box(&doc), 0..doc.tokens.len())));
     // resolution, grouping and roles over the mentions found
     let mut resolved = doc.clone();
-    resolved.mentions = marsad::entities::find_mentions(&doc, res, &res.ner);
+    resolved.mentions = marsad::entities::find_mentions(&doc, &res.entities(), &res.ner);
     g.bench_function("resolve", |b| {
         b.iter(|| marsad::entities::resolve::resolve(black_box(&resolved), &res.gazetteer))
     });

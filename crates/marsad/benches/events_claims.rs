@@ -29,7 +29,7 @@ fn events_claims(c: &mut Criterion) {
     g.throughput(Throughput::Elements(sentences));
     g.bench_function("quotations", |b| b.iter(|| marsad::claims::quotes::find(black_box(&doc), &res.claims)));
     g.bench_function("claims", |b| b.iter(|| marsad::claims::worth::claims(black_box(&doc), &res.claims)));
-    g.bench_function("events", |b| b.iter(|| marsad::events::find(black_box(&doc), res)));
+    g.bench_function("events", |b| b.iter(|| marsad::events::find(black_box(&doc), &res.events())));
     g.finish();
 }
 

@@ -9,9 +9,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use marsad::text::normalize::NormalizedView;
 use marsad::text::tokenize::scan;
 use marsad::{Metadata, Pipeline};
+use marsad_core::normalize::NormalizedView;
 
 mod common;
 use common::corpus;

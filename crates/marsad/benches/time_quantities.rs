@@ -25,7 +25,7 @@ fn time_quantities(c: &mut Criterion) {
     let mut g = c.benchmark_group("time_quantities/bytes");
     g.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
     g.throughput(Throughput::Bytes(doc.text.len() as u64));
-    g.bench_function("times", |b| b.iter(|| marsad::time::find(black_box(&doc), res)));
+    g.bench_function("times", |b| b.iter(|| marsad::time::find(black_box(&doc), &res.times())));
     g.bench_function("quantities", |b| b.iter(|| marsad::quantity::find(black_box(&doc), &res.quantity, &res.lexicon)));
     g.finish();
 }

@@ -133,7 +133,7 @@ fn draw(path: &str, args: &Args, pipe: &Pipeline) -> (Vec<Sample>, Untouched) {
         let mut doc = pipe.analyze(text, Metadata::default());
         // time the repairs stage alone, run again over the finished document
         let t = Instant::now();
-        marsad::text::repairs::find(&mut doc, pipe.resources());
+        marsad::text::repairs::find(&mut doc, &pipe.resources().text());
         u.stage_time += t.elapsed();
         u.stage_tokens += doc.tokens.len();
         let mut picks: Vec<(u64, usize)> = doc

@@ -13,32 +13,24 @@
 //! ```
 //!
 //! The original text is never modified: every layer holds byte [`Span`]s into
-//! [`Document::text`]. JSON output ([`render::json`]) converts them to character
+//! [`Document::text`]. JSON output (the `marsad-render` crate) converts them to character
 //! offsets.
 
 #![warn(missing_docs)]
 
 pub mod claims;
-pub mod document;
 pub mod entities;
-pub mod eval;
 pub mod events;
 pub mod framing;
 pub mod input;
-pub mod learn;
-pub mod lexicon;
-pub mod memo;
 pub mod pipeline;
 pub mod quantity;
-pub mod render;
 pub mod resources;
-pub mod robustness;
-pub mod span;
 pub mod text;
 pub mod time;
 pub mod tone;
 
-pub use document::{Document, Metadata, Origin, SCHEMA_VERSION};
+pub use marsad_core::document::{self, Document, Metadata, Origin, SCHEMA_VERSION};
+pub use marsad_core::span::{self, CharIndex, Span};
 pub use pipeline::{Pipeline, Stage, STAGES};
 pub use resources::Resources;
-pub use span::{CharIndex, Span};

@@ -6,70 +6,93 @@
 
 use rayon::prelude::*;
 
-use crate::document::{Document, Metadata};
+use marsad_core::document::{Document, Metadata};
+
 use crate::resources::Resources;
-use crate::text;
+use crate::{claims, entities, events, framing, quantity, text, time, tone};
 
 /// One stage of the pipeline.
 #[derive(Clone, Copy)]
 pub struct Stage {
     /// Its name, as used in timings and `--stages` listings.
     pub name: &'static str,
-    /// The layers it reads.
+    /// The layers of the [`Document`] it reads (`text` and `meta` are always there).
+    /// A test runs each stage with every other layer cleared and checks that its
+    /// output does not change, so this list is what the code really reads.
     pub reads: &'static [&'static str],
     /// The layer it adds.
     pub adds: &'static str,
-    /// The function that runs it.
+    /// The function that runs it, given the data it needs from the resources.
     pub run: fn(&mut Document, &Resources),
 }
 
 /// The stages, in the order they run.
 pub const STAGES: &[Stage] = &[
-    Stage { name: "inspect", reads: &["text"], adds: "warnings", run: text::inspect::inspect },
-    Stage { name: "normalize", reads: &["text"], adds: "normalized", run: text::normalize_stage },
-    Stage { name: "tokenize", reads: &["normalized"], adds: "tokens", run: text::tokenize::tokenize },
-    Stage { name: "clitics", reads: &["tokens"], adds: "clitics", run: text::clitics::segment },
-    Stage { name: "sentences", reads: &["tokens"], adds: "sentences", run: text::sentences::split },
-    Stage { name: "paragraphs", reads: &["sentences"], adds: "paragraphs", run: text::paragraphs::split },
-    Stage { name: "repairs", reads: &["tokens", "clitics"], adds: "repairs", run: text::repairs::find },
-    Stage { name: "times", reads: &["tokens"], adds: "times", run: crate::time::recognize },
-    Stage { name: "quantities", reads: &["tokens", "times"], adds: "quantities", run: crate::quantity::recognize },
+    Stage { name: "inspect", reads: &[], adds: "warnings", run: |d, _| text::inspect::inspect(d) },
+    Stage { name: "normalize", reads: &[], adds: "normalized", run: |d, _| text::normalize_stage(d) },
+    Stage { name: "tokenize", reads: &["normalized"], adds: "tokens", run: |d, _| text::tokenize::tokenize(d) },
+    Stage { name: "clitics", reads: &["tokens"], adds: "clitics", run: |d, r| text::clitics::segment(d, &r.text()) },
+    Stage {
+        name: "sentences",
+        reads: &["tokens"],
+        adds: "sentences",
+        run: |d, r| text::sentences::split(d, &r.text()),
+    },
+    Stage { name: "paragraphs", reads: &["sentences"], adds: "paragraphs", run: |d, _| text::paragraphs::split(d) },
+    Stage {
+        name: "repairs",
+        reads: &["tokens", "clitics"],
+        adds: "repairs",
+        run: |d, r| text::repairs::find(d, &r.text()),
+    },
+    Stage { name: "times", reads: &["tokens"], adds: "times", run: |d, r| time::recognize(d, &r.times()) },
+    Stage {
+        name: "quantities",
+        reads: &["tokens", "times"],
+        adds: "quantities",
+        run: |d, r| quantity::recognize(d, &r.quantities()),
+    },
     Stage {
         name: "entities",
         reads: &["tokens", "clitics", "sentences"],
         adds: "mentions",
-        run: crate::entities::recognize,
+        run: |d, r| entities::recognize(d, &r.entities()),
     },
     Stage {
         name: "resolve",
         reads: &["mentions", "tokens", "clitics"],
         adds: "entities",
-        run: crate::entities::resolve::recognize,
+        run: |d, r| entities::resolve::recognize(d, &r.entities()),
     },
     Stage {
         name: "quotations",
         reads: &["tokens", "sentences", "entities"],
         adds: "quotations",
-        run: crate::claims::recognize_quotations,
+        run: |d, r| claims::recognize_quotations(d, &r.claims()),
     },
     Stage {
         name: "claims",
         reads: &["sentences", "quotations", "times", "quantities", "mentions"],
         adds: "claims",
-        run: crate::claims::recognize_claims,
+        run: |d, r| claims::recognize_claims(d, &r.claims()),
     },
     Stage {
         name: "events",
         reads: &["tokens", "sentences", "entities", "quotations", "times"],
         adds: "events",
-        run: crate::events::recognize,
+        run: |d, r| events::recognize(d, &r.events()),
     },
-    Stage { name: "tone", reads: &["tokens", "sentences", "entities"], adds: "tone", run: crate::tone::recognize },
+    Stage {
+        name: "tone",
+        reads: &["tokens", "sentences", "entities"],
+        adds: "tone",
+        run: |d, r| tone::recognize(d, &r.tone),
+    },
     Stage {
         name: "techniques",
         reads: &["tokens", "clitics", "paragraphs", "mentions", "quotations"],
         adds: "techniques",
-        run: crate::framing::recognize,
+        run: |d, r| framing::recognize(d, &r.framing()),
     },
 ];
 

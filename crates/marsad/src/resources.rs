@@ -8,8 +8,17 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::lexicon::Lexicon;
-use crate::text::normalize::key_of;
+use marsad_core::lexicon::Lexicon;
+use marsad_core::normalize::key_of;
+
+use crate::claims::ClaimData;
+use crate::entities::EntityData;
+use crate::events::EventData;
+use crate::framing::FramingData;
+use crate::quantity::QuantityData;
+use crate::text::repairs::RepairLists;
+use crate::text::TextData;
+use crate::time::TimeData;
 
 /// Everything the stages need besides the document.
 pub struct Resources {
@@ -43,20 +52,51 @@ pub struct Resources {
     pub framing: crate::framing::lexicon::FramingLexicon,
 }
 
-/// The word lists of the repairs stage, by matching key.
-pub struct RepairLists {
-    /// Letters that are words or are commonly written detached (و): never stray.
-    pub one_letter_words: HashSet<String>,
-    /// Era markers and unit abbreviations normally written glued to a number (`2022م`).
-    pub number_affixes: HashSet<String>,
-    /// Two-letter function words that may be the left part of a run-on word (`مع`, `من`).
-    pub short_left: HashSet<String>,
-    /// Two-letter function words that may be the right part of a run-on word (`من`, `في`).
-    pub short_right: HashSet<String>,
-    /// Heads of compound names conventionally written joined (`عبد` in عبدالله).
-    pub joined_name_heads: HashSet<String>,
-    /// Nouns with a hamzat wasl (`اسم`, `ابن`): a hamza written on them is a misspelling.
-    pub hamza_wasl_nouns: HashSet<String>,
+impl Resources {
+    /// What the text-layer stages read.
+    pub fn text(&self) -> TextData<'_> {
+        TextData {
+            lexicon: &self.lexicon,
+            clitic_stems: &self.clitic_stems,
+            abbreviations: &self.abbreviations,
+            repairs: &self.repairs,
+        }
+    }
+
+    /// What the entity stages read.
+    pub fn entities(&self) -> EntityData<'_> {
+        EntityData {
+            lexicon: &self.lexicon,
+            gazetteer: &self.gazetteer,
+            ner: &self.ner,
+            ner_triggers: &self.ner_triggers,
+        }
+    }
+
+    /// What the times stage reads.
+    pub fn times(&self) -> TimeData<'_> {
+        TimeData { lexicon: &self.lexicon, time: &self.time, quantity: &self.quantity }
+    }
+
+    /// What the quantities stage reads.
+    pub fn quantities(&self) -> QuantityData<'_> {
+        QuantityData { lexicon: &self.lexicon, quantity: &self.quantity }
+    }
+
+    /// What the quotations and claims stages read.
+    pub fn claims(&self) -> ClaimData<'_> {
+        ClaimData { claims: &self.claims }
+    }
+
+    /// What the events stage reads.
+    pub fn events(&self) -> EventData<'_> {
+        EventData { lexicon: &self.lexicon, claims: &self.claims, events: &self.events }
+    }
+
+    /// What the techniques stage reads.
+    pub fn framing(&self) -> FramingData<'_> {
+        FramingData { lexicon: &self.lexicon, tone: &self.tone, framing: &self.framing }
+    }
 }
 
 static EMBEDDED: OnceLock<Resources> = OnceLock::new();

@@ -12,21 +12,12 @@
 //! that say nothing of check-worthiness. The same extractor reads a tweet at training time and a claim's
 //! span in an article at run time.
 
-use std::fmt::Write as _;
-use std::path::Path;
-
-use serde_json::{json, Value};
-
 use super::lexicon::{ClaimLexicon, Stance};
 use super::SourceKind;
-use crate::document::{Document, Metadata, TokenKind};
-use crate::eval::expressions::{io_reason, EvalError};
-use crate::eval::ner::prf;
-use crate::eval::round2;
-use crate::learn::linear::{self, Example, FeatureSink, LinearModel, TrainOptions};
-use crate::pipeline::Pipeline;
-use crate::span::{overlapping, Span};
-use crate::time::Anchor;
+use marsad_core::document::Anchor;
+use marsad_core::document::{Document, TokenKind};
+use marsad_core::learn::linear::{self, FeatureSink, LinearModel};
+use marsad_core::span::{overlapping, Span};
 
 /// The check-worthiness label (task 1A).
 pub const CHECKWORTHY: &str = "checkworthy";
@@ -50,7 +41,7 @@ pub fn features(doc: &Document, span: Span, facts: ClaimFacts, out: &mut impl Fe
         let t = &doc.tokens[i];
         match t.kind {
             TokenKind::Arabic => {
-                out.add("w", crate::framing::features::stem(doc, i).as_ref());
+                out.add("w", doc.stem_key(i).as_ref());
             }
             TokenKind::Latin => out.add("w", &t.key),
             TokenKind::Number | TokenKind::Percent => out.add("k", "number"),
@@ -103,169 +94,6 @@ pub fn facts_of_text(doc: &Document, lex: &ClaimLexicon) -> ClaimFacts {
     }
 }
 
-/// A labelled text.
-#[derive(Clone, Debug)]
-pub struct Row {
-    /// Its id (`tweet_id`), when the file has one.
-    pub id: Option<String>,
-    /// The text.
-    pub text: String,
-    /// Its label (check-worthy or verifiable, as the file's task says).
-    pub label: bool,
-}
-
-/// Reads a CheckThat! task 1 TSV file (columns named in the header line; the text
-/// in `tweet_text` or `text`, the label, 0 or 1, in `class_label` or `label`).
-pub fn read(path: &Path) -> Result<Vec<Row>, EvalError> {
-    let err = |line: usize, message: String| EvalError { file: path.to_owned(), line, message };
-    let text = std::fs::read_to_string(path).map_err(|e| err(0, io_reason(&e)))?;
-    let mut lines = text.lines().enumerate();
-    let header: Vec<&str> = lines.next().map(|(_, h)| h.split('\t').map(str::trim).collect()).unwrap_or_default();
-    let col = |names: &[&str]| header.iter().position(|h| names.contains(h));
-    let ic = col(&["tweet_id", "id"]);
-    let (Some(tc), Some(lc)) = (col(&["tweet_text", "text"]), col(&["class_label", "label"])) else {
-        return Err(err(1, "the header names no `tweet_text` and `class_label` columns".into()));
-    };
-    let mut rows = Vec::new();
-    for (n, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (Some(t), Some(l)) = (cols.get(tc), cols.get(lc)) else {
-            return Err(err(n + 1, format!("expected {} columns, found {}", header.len(), cols.len())));
-        };
-        let label = match l.trim() {
-            "1" => true,
-            "0" => false,
-            other => return Err(err(n + 1, format!("class_label is {other:?}, not 0 or 1"))),
-        };
-        let id = ic.and_then(|i| cols.get(i)).map(|s| s.to_string());
-        rows.push(Row { id, text: t.to_string(), label });
-    }
-    if rows.is_empty() {
-        return Err(err(0, "no rows".into()));
-    }
-    Ok(rows)
-}
-
-fn analysed(rows: &[Row]) -> Vec<Document> {
-    use rayon::prelude::*;
-    let pipeline = Pipeline::new();
-    rows.par_iter().map(|r| pipeline.analyze_through(r.text.as_str(), Metadata::default(), "claims")).collect()
-}
-
-fn whole(doc: &Document) -> Span {
-    Span::new(0, doc.text.len())
-}
-
-/// The default training options.
-pub fn options() -> TrainOptions {
-    TrainOptions { epochs: 15, learning_rate: 0.1, positive_weight: 2.0, l2: 1e-3, ..TrainOptions::default() }
-}
-
-/// Trains the model from task 1A rows (check-worthy) and task 1B rows (verifiable),
-/// joined by id; thresholds come from an inner 5-fold split. Joining needs ids:
-/// without 1B rows a row's place stands for it, with them a row without an id is an error.
-pub fn train(
-    checkworthy: &[Row],
-    verifiable: &[Row],
-    opts: &TrainOptions,
-    header: &[String],
-) -> Result<String, String> {
-    use std::collections::BTreeMap;
-    if !verifiable.is_empty() && checkworthy.iter().chain(verifiable).any(|r| r.id.is_none()) {
-        return Err("joining check-worthiness and verifiable-claim files needs a `tweet_id` column in both".into());
-    }
-    let place: Vec<String> = (0..checkworthy.len()).map(|i| format!("#{i}")).collect();
-    let id_of = |r: &Row, i: usize| r.id.clone().unwrap_or_else(|| place[i].clone());
-    // id → (text, check-worthy, verifiable). A 1A text is a verifiable claim; the
-    // check-worthiness of a text only 1B holds was never judged, so the
-    // `checkworthy` label (P(check-worthy | verifiable)) learns from 1A alone.
-    let mut joined: BTreeMap<String, (&str, Option<bool>, Option<bool>)> = BTreeMap::new();
-    for (i, r) in checkworthy.iter().enumerate() {
-        joined.entry(id_of(r, i)).or_insert((&r.text, None, None)).1 = Some(r.label);
-    }
-    for (i, r) in verifiable.iter().enumerate() {
-        joined.entry(id_of(r, i)).or_insert((&r.text, None, None)).2 = Some(r.label);
-    }
-    let rows: Vec<(Row, Option<bool>, bool)> = joined
-        .into_iter()
-        .map(|(id, (text, cw, ver))| {
-            let ver = ver.unwrap_or(cw.is_some());
-            (Row { id: Some(id), text: text.to_string(), label: cw.unwrap_or(false) }, cw, ver)
-        })
-        .collect();
-    let lex = &Pipeline::new().resources().claims;
-    let plain: Vec<Row> = rows.iter().map(|(r, _, _)| r.clone()).collect();
-    let docs = analysed(&plain);
-    let examples: Vec<Example> = rows
-        .iter()
-        .zip(&docs)
-        .map(|((_, cw, ver), doc)| {
-            let mut names = Vec::new();
-            features(doc, whole(doc), facts_of_text(doc, lex), &mut names);
-            let mut labels = Vec::new();
-            if *cw == Some(true) {
-                labels.push(0);
-            }
-            if *ver {
-                labels.push(1);
-            }
-            let unknown = if cw.is_none() { vec![0] } else { vec![] };
-            Example { features: names, labels, unknown }
-        })
-        .collect();
-    let folds: Vec<usize> = (0..examples.len()).map(|i| i % 5).collect();
-    let labels = [CHECKWORTHY.to_string(), VERIFIABLE.to_string()];
-    Ok(linear::train_tuned(&labels, &examples, &folds, &vec![true; examples.len()], opts, header))
-}
-
-/// Binary scores.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Report {
-    /// The decision scored.
-    pub task: Task,
-    /// Texts scored.
-    pub texts: usize,
-    /// Check-worthy and found.
-    pub tp: usize,
-    /// Found, not check-worthy.
-    pub fp: usize,
-    /// Check-worthy, not found.
-    pub fn_: usize,
-}
-
-impl Report {
-    /// P, R, F1 of the positive class and accuracy.
-    pub fn scores(&self) -> (f64, f64, f64, f64) {
-        let (p, r, f) = prf(self.tp, self.fp, self.fn_);
-        let right = self.texts - self.fp - self.fn_;
-        (p, r, f, 100.0 * right as f64 / self.texts.max(1) as f64)
-    }
-
-    /// A readable report.
-    pub fn text(&self) -> String {
-        let (p, r, f, acc) = self.scores();
-        let mut out = String::new();
-        let (what, positive) = match self.task {
-            Task::Checkworthy => ("check-worthiness", "check-worthy"),
-            Task::Verifiable => ("verifiable claims", "verifiable"),
-        };
-        let _ = writeln!(out, "{what}: {} texts, {} {positive}", self.texts, self.tp + self.fn_);
-        let _ = writeln!(out, "positive class  P {p:.2} R {r:.2} F1 {f:.2} | accuracy {acc:.2}");
-        out
-    }
-
-    /// The figures as JSON (`f1` is the positive class's).
-    pub fn json(&self) -> Value {
-        let (p, r, f, acc) = self.scores();
-        let task = match self.task {
-            Task::Checkworthy => "checkworthy",
-            Task::Verifiable => "verifiable",
-        };
-        json!({"task": task, "texts": self.texts, "positives": self.tp + self.fn_, "precision": round2(p), "recall": round2(r),
-               "f1": round2(f), "accuracy": round2(acc), "tp": self.tp, "fp": self.fp, "fn": self.fn_})
-    }
-}
-
 /// What the model says of a text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judgement {
@@ -314,80 +142,5 @@ pub fn judge(model: &LinearModel, doc: &Document, span: Span, facts: ClaimFacts)
         score: prob(cw) * prob(ver),
         decision: pass(cw) && pass(ver),
         reasons,
-    }
-}
-
-/// Which decision a labelled file is scored against.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Task {
-    /// Task 1A labels: check-worthy. Task 1A's texts are verifiable claims by
-    /// construction (each is a positive of 1B), so only the check-worthiness
-    /// decision is scored.
-    Checkworthy,
-    /// Task 1B labels: a verifiable factual claim.
-    Verifiable,
-}
-
-/// Scores labelled texts with `model` at its thresholds.
-pub fn evaluate(rows: &[Row], model: &LinearModel, task: Task) -> Report {
-    let lex = &Pipeline::new().resources().claims;
-    let docs = analysed(rows);
-    let mut r = Report { task, texts: rows.len(), tp: 0, fp: 0, fn_: 0 };
-    for (row, doc) in rows.iter().zip(&docs) {
-        let j = judge(model, doc, whole(doc), facts_of_text(doc, lex));
-        let found = match task {
-            Task::Checkworthy => model.label_index(CHECKWORTHY).is_some_and(|l| j.checkworthy >= model.threshold(l)),
-            Task::Verifiable => model.label_index(VERIFIABLE).is_some_and(|l| j.verifiable >= model.threshold(l)),
-        };
-        match (row.label, found) {
-            (true, true) => r.tp += 1,
-            (false, true) => r.fp += 1,
-            (true, false) => r.fn_ += 1,
-            (false, false) => {}
-        }
-    }
-    r
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tsv(body: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("ct.tsv");
-        std::fs::write(&path, body).unwrap();
-        (dir, path)
-    }
-
-    #[test]
-    fn reads_checkthat_files_and_names_bad_lines() {
-        let (_d, p) = tsv(
-            "topic\ttweet_id\ttweet_url\ttweet_text\tclass_label\nCOVID\t1\tu\tنص أول\t1\nCOVID\t2\tu\tنص ثان\t0\n",
-        );
-        let rows = read(&p).unwrap();
-        assert_eq!((rows.len(), rows[0].id.as_deref(), rows[0].label, rows[1].label), (2, Some("1"), true, false));
-        let (_d, p) = tsv("tweet_id\ttweet_text\tclass_label\n1\tنص\tyes\n");
-        let e = read(&p).unwrap_err().to_string();
-        assert!(e.ends_with("ct.tsv:2: class_label is \"yes\", not 0 or 1"), "{e}");
-        let (_d, p) = tsv("a\tb\n1\t2\n");
-        assert!(read(&p).unwrap_err().to_string().contains("no `tweet_text` and `class_label`"));
-    }
-
-    #[test]
-    fn judgement_multiplies_the_two_probabilities_and_explains_itself() {
-        let model = LinearModel::parse(
-            "labels\tcheckworthy\tverifiable\nthresholds\t0.6\t0.6\nbias\t0\t0\nf=number\tcheckworthy\t2\nf=number\tverifiable\t3\n",
-        )
-        .unwrap();
-        let doc = Pipeline::new().analyze_through("بلغ العجز 23 مليار درهم.", Metadata::default(), "claims");
-        let facts = ClaimFacts { stance: Stance::None, hedged: false, source: None };
-        let j = judge(&model, &doc, whole(&doc), facts);
-        assert!(j.decision && j.checkworthy > 0.85 && j.verifiable > 0.9, "{j:?}");
-        assert!((j.score - j.checkworthy * j.verifiable).abs() < 1e-6);
-        assert_eq!(j.reasons[0], "check-worthy: f=number (+2.00)");
-        let doc = Pipeline::new().analyze_through("هذا أمر مؤسف.", Metadata::default(), "claims");
-        let j = judge(&model, &doc, whole(&doc), facts);
-        assert!(!j.decision && j.score == 0.25, "{j:?}");
     }
 }

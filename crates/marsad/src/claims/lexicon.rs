@@ -1,67 +1,31 @@
 //! The word lists of the quotations and claims stages (`resources/claims/`).
 
+pub use marsad_core::document::Stance;
+
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 
-use crate::quantity::words::{tsv_rows, Phrases};
-use crate::text::normalize::key_of;
+use marsad_core::normalize::key_of;
+use marsad_core::phrases::{tsv_rows, Phrases};
 
-/// What a verb of saying says about what it reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    /// A neutral report (قال، ذكر).
-    Say,
-    /// An affirmation (أكد، شدد).
-    Assert,
-    /// A continuation of what the speaker said (أضاف، تابع).
-    Add,
-    /// An explanation (أوضح، أشار).
-    Explain,
-    /// An announcement (أعلن).
-    Announce,
-    /// A disclosure (كشف).
-    Reveal,
-    /// A denial (نفى).
-    Deny,
-    /// A warning (حذر).
-    Warn,
-    /// A claim the writer keeps at a distance (زعم، ادعى).
-    Claim,
-    /// A call or demand (دعا، طالب).
-    Call,
-    /// An accusation (اتهم).
-    Accuse,
-    /// An opinion (اعتبر، رأى).
-    Believe,
-    /// A prediction (توقع).
-    Expect,
-    /// An admission or confirmation (أقر، اعترف).
-    Confirm,
-    /// No verb: the source is named by a phrase (حسب، وفقا لـ) or is the outlet.
-    None,
-}
-
-impl Stance {
-    fn parse(s: &str) -> Option<Stance> {
-        Some(match s {
-            "say" => Stance::Say,
-            "assert" => Stance::Assert,
-            "add" => Stance::Add,
-            "explain" => Stance::Explain,
-            "announce" => Stance::Announce,
-            "reveal" => Stance::Reveal,
-            "deny" => Stance::Deny,
-            "warn" => Stance::Warn,
-            "claim" => Stance::Claim,
-            "call" => Stance::Call,
-            "accuse" => Stance::Accuse,
-            "believe" => Stance::Believe,
-            "expect" => Stance::Expect,
-            "confirm" => Stance::Confirm,
-            _ => return None,
-        })
-    }
+/// A stance from its name in `resources/claims/verbs.tsv`.
+fn parse_stance(s: &str) -> Option<Stance> {
+    Some(match s {
+        "say" => Stance::Say,
+        "assert" => Stance::Assert,
+        "add" => Stance::Add,
+        "explain" => Stance::Explain,
+        "announce" => Stance::Announce,
+        "reveal" => Stance::Reveal,
+        "deny" => Stance::Deny,
+        "warn" => Stance::Warn,
+        "claim" => Stance::Claim,
+        "call" => Stance::Call,
+        "accuse" => Stance::Accuse,
+        "believe" => Stance::Believe,
+        "expect" => Stance::Expect,
+        "confirm" => Stance::Confirm,
+        _ => return None,
+    })
 }
 
 /// The lists, loaded once.
@@ -75,7 +39,7 @@ pub struct ClaimLexicon {
     /// Hedges (ربما، يعتقد).
     pub hedges: Phrases<()>,
     /// The check-worthiness model ([`super::checkworthy`]).
-    pub checkworthy: crate::learn::LinearModel,
+    pub checkworthy: marsad_core::learn::LinearModel,
 }
 
 impl ClaimLexicon {
@@ -84,7 +48,7 @@ impl ClaimLexicon {
         let mut verbs = FxHashMap::default();
         for row in tsv_rows(include_str!("../../../../resources/claims/reporting_verbs.tsv")) {
             let (Some(past), Some(present), Some(stance)) =
-                (row.first(), row.get(1), row.get(2).and_then(|s| Stance::parse(s)))
+                (row.first(), row.get(1), row.get(2).and_then(|s| parse_stance(s)))
             else {
                 continue;
             };
@@ -106,8 +70,10 @@ impl ClaimLexicon {
             phrases: list(include_str!("../../../../resources/claims/reporting_phrases.tsv")),
             vague: list(include_str!("../../../../resources/claims/vague_sources.tsv")),
             hedges: list(include_str!("../../../../resources/claims/hedges.tsv")),
-            checkworthy: crate::learn::LinearModel::parse(include_str!("../../../../resources/models/checkworthy.tsv"))
-                .unwrap_or_else(|e| panic!("embedded model resources/models/checkworthy.tsv: {e}")),
+            checkworthy: marsad_core::learn::LinearModel::parse(include_str!(
+                "../../../../resources/models/checkworthy.tsv"
+            ))
+            .unwrap_or_else(|e| panic!("embedded model resources/models/checkworthy.tsv: {e}")),
         }
     }
 }

@@ -3,9 +3,9 @@
 use super::lexicon::{ClaimLexicon, Stance};
 use super::sources::Speakers;
 use super::{Quotation, QuoteKind, Reference, Source, SourceKind};
-use crate::document::{Document, Origin, Token, TokenKind};
-use crate::span::Span;
-use crate::text::normalize::match_key;
+use marsad_core::document::{Document, Origin, Token, TokenKind};
+use marsad_core::normalize::match_key;
+use marsad_core::span::Span;
 
 /// How far before a quotation mark its verb of saying may stand, in tokens.
 const VERB_REACH: usize = 12;
@@ -232,7 +232,8 @@ fn direct_quote(
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::{QuoteKind, SourceKind, Stance};
+    use crate::claims::lexicon::Stance;
+    use crate::claims::{QuoteKind, SourceKind};
     use crate::{Metadata, Pipeline};
 
     /// (text, kind, stance, speaker kind, speaker text) of a quotation.

@@ -2,10 +2,10 @@
 
 use super::lexicon::ClaimLexicon;
 use super::{Source, SourceKind};
-use crate::document::{Document, TokenKind};
 use crate::entities::resolve::EntityKind;
-use crate::span::Span;
-use crate::text::normalize::match_key;
+use marsad_core::document::{Document, TokenKind};
+use marsad_core::normalize::match_key;
+use marsad_core::span::Span;
 use rustc_hash::FxHashMap;
 
 /// How far after a verb or phrase its subject may start, in tokens (وقال وزير الخارجية

@@ -11,8 +11,8 @@ use super::checkworthy::{self, ClaimFacts};
 use super::lexicon::{ClaimLexicon, Stance};
 use super::sources::Speakers;
 use super::{Claim, Source};
-use crate::document::{Document, Origin, SentenceKind, TokenKind};
-use crate::span::Span;
+use marsad_core::document::{Document, Origin, SentenceKind, TokenKind};
+use marsad_core::span::Span;
 
 /// The claims of a document, ranked by check-worthiness.
 pub fn claims(doc: &Document, lex: &ClaimLexicon) -> Vec<Claim> {

@@ -23,10 +23,9 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazMatch, GAZ_KINDS};
-use crate::document::{Document, MorphemeRole, TokenKind};
-use crate::memo::WordMemo;
-use crate::resources::Resources;
-use crate::text::normalize::key_of;
+use marsad_core::document::{Document, MorphemeRole, TokenKind};
+use marsad_core::memo::WordMemo;
+use marsad_core::normalize::key_of;
 
 /// A trigger kind: a person's title (الرئيس، الشيخ).
 pub const TRIGGER_TITLE: u8 = 1;
@@ -196,13 +195,13 @@ thread_local! {
     static INFO_CACHE: RefCell<WordMemo<(TokenKind, CompactString), Info>> = Default::default();
 }
 
-fn info(doc: &Document, res: &Resources, i: usize) -> Info {
+fn info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     let t = &doc.tokens[i];
     let key = (t.kind, CompactString::from(doc.slice(t.span)));
     INFO_CACHE.with(|memo| WordMemo::get_or_insert_with(memo, &key, || word_info(doc, res, i)))
 }
 
-fn word_info(doc: &Document, res: &Resources, i: usize) -> Info {
+fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     let t = &doc.tokens[i];
     let mut clitics = 0u8;
     let mut stem = None;
@@ -221,7 +220,7 @@ fn word_info(doc: &Document, res: &Resources, i: usize) -> Info {
                 lookup.push_str("ال");
             }
             if m.role == MorphemeRole::Stem {
-                let k = crate::text::normalize::match_key(&m.form);
+                let k = marsad_core::normalize::match_key(&m.form);
                 lookup.push_str(&k);
                 stem = Some(CompactString::from(k.as_str()));
             }
@@ -324,7 +323,7 @@ fn last_chars(s: &str, n: usize) -> Option<&str> {
 /// gazetteer matches inside it.
 pub fn extract(
     doc: &Document,
-    res: &Resources,
+    res: &super::EntityData,
     range: std::ops::Range<usize>,
     matches: &[GazMatch],
     hasher: Hasher,
@@ -525,7 +524,7 @@ mod tests {
         let text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس";
         let a = p.analyze(text, Metadata::default());
         let b = p.analyze(text, Metadata::default());
-        let res = p.resources();
+        let res = &p.resources().entities();
         let fa = extract(&a, res, 0..a.tokens.len(), &res.gazetteer.matches(&a, 0..a.tokens.len()), Hasher::new(42));
         let fb = extract(&b, res, 0..b.tokens.len(), &res.gazetteer.matches(&b, 0..b.tokens.len()), Hasher::new(42));
         assert_eq!(fa.hashes, fb.hashes);

@@ -9,12 +9,13 @@
 //! token without its conjunction and preposition, as the clitics layer segments it and
 //! by rule.
 
+pub use marsad_core::document::GazKind;
+
 use fst::raw::{Fst, Node, Output};
 use fst::Map;
-use serde::{Deserialize, Serialize};
 
-use super::gazetteer_build::{FLAG_MAJOR, KIND_NAMES};
-use crate::document::{Document, MorphemeRole, TokenKind};
+use super::gazetteer_build::FLAG_MAJOR;
+use marsad_core::document::{Document, MorphemeRole, TokenKind};
 
 static FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.fst"));
 static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_postings.bin"));
@@ -22,38 +23,6 @@ static ENTRIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer_entr
 
 /// The longest name, in tokens, the matcher looks for.
 pub const MAX_NAME_TOKENS: usize = 12;
-
-/// What a gazetteer entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GazKind {
-    /// A country or territory (id: ISO 3166-1 alpha-3).
-    Country,
-    /// A nationality adjective in any inflection (id: ISO 3166-1 alpha-3 of its country).
-    Demonym,
-    /// An ethnic group's adjective or plural (id: the group's id in `ethnic_groups.tsv`).
-    EthnicGroup,
-    /// A city (id: GeoNames id).
-    Place,
-    /// A first-level subdivision: province, state, governorate (id: GeoNames id).
-    Region,
-    /// An international organisation, bloc or alliance (id: its id in `organizations.tsv`).
-    Organization,
-    /// The head of a state institution's name: وزارة، الجيش، البرلمان (id: the head).
-    Institution,
-    /// A person's office: وزير، رئيس الأركان (id: the head).
-    Office,
-    /// A ministry portfolio: الخارجية، الدفاع (id: the English portfolio).
-    Portfolio,
-    /// An Arabic given name (id: the name).
-    GivenName,
-    /// An Arabic family name (id: the name).
-    FamilyName,
-    /// A foreign given name in Arabic script (id: the name).
-    ForeignGivenName,
-    /// A foreign family name in Arabic script (id: the name).
-    ForeignFamilyName,
-}
 
 /// All kinds, in code order (the order of [`KIND_NAMES`]).
 pub const GAZ_KINDS: [GazKind; 13] = [
@@ -71,13 +40,6 @@ pub const GAZ_KINDS: [GazKind; 13] = [
     GazKind::ForeignGivenName,
     GazKind::ForeignFamilyName,
 ];
-
-impl GazKind {
-    /// The kind's name, as in JSON (`country`, `given_name`).
-    pub fn name(self) -> &'static str {
-        KIND_NAMES[self as usize]
-    }
-}
 
 /// One gazetteer entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -348,7 +310,7 @@ fn first_token_variants(doc: &Document, i: usize, out: &mut Vec<(String, usize)>
         let kept: Vec<_> =
             seg.morphemes.iter().filter(|m| matches!(m.role, MorphemeRole::Article | MorphemeRole::Stem)).collect();
         if let Some(first) = kept.first() {
-            let key: String = kept.iter().map(|m| crate::text::normalize::match_key(&m.form)).collect();
+            let key: String = kept.iter().map(|m| marsad_core::normalize::match_key(&m.form)).collect();
             if key != tok.key {
                 out.push((key, first.span.start));
             }
@@ -386,8 +348,8 @@ fn first_token_variants(doc: &Document, i: usize, out: &mut Vec<(String, usize)>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Metadata;
     use crate::Pipeline;
+    use marsad_core::document::Metadata;
 
     fn found(text: &str) -> Vec<(String, Vec<GazKind>, Vec<&'static str>)> {
         let doc = Pipeline::new().analyze(text, Metadata::default());

@@ -4,7 +4,7 @@
 //! Shared by `build.rs` (which writes the index into `OUT_DIR`) and the library (whose
 //! tests check name splitting and demonym inflection), so it depends on nothing but
 //! the standard library and `fst`: the key function (the text layer's
-//! [`key_of_plain`](crate::text::chars::key_of_plain)) is passed in.
+//! [`key_of_plain`](marsad_core::chars::key_of_plain)) is passed in.
 //!
 //! Files are parsed by the column names of their `# columns: a, b, c` header line,
 //! not by position, and a missing file or column is skipped: the gazetteer grows as
@@ -405,7 +405,7 @@ mod tests {
 
     #[test]
     fn names_split_like_the_tokenizer() {
-        let key = crate::text::chars::key_of_plain;
+        let key = marsad_core::chars::key_of_plain;
         assert_eq!(phrase_key("غينيا-بيساو", key), "غينيا - بيساو");
         assert_eq!(phrase_key("  الأمم   المتحدة ", key), "الامم المتحده");
         // tatweel is dropped, digits are a token of their own, as the tokenizer does

@@ -11,93 +11,43 @@
 //! The model is `resources/models/ner.bin`, trained with `marsad train ner` on
 //! ANERcorp (see `docs/ner.md`).
 
+pub use marsad_core::document::{GazetteerRef, Mention, MentionKind, MAX_REFS};
+
 pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_build;
 pub mod resolve;
 pub mod roles;
 pub mod tagger;
-pub mod train;
 
-use serde::{Deserialize, Serialize};
-
-use crate::document::{Document, MorphemeRole, Origin};
-use crate::resources::Resources;
-use crate::span::Span;
 use features::SentenceFeatures;
 use gazetteer::{GazKind, GazMatch};
+use marsad_core::document::{Document, MorphemeRole, Origin};
+use marsad_core::span::Span;
 use tagger::NerModel;
 
-/// The type of a named entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MentionKind {
-    /// A person.
-    Per,
-    /// An organisation: a company, party, ministry, agency, team, news outlet.
-    Org,
-    /// A location: a country, city, region, geographic feature.
-    Loc,
-    /// Another name: an event, a nationality used as a noun, a product, a work.
-    Misc,
+/// What the entities stages read besides the document: borrowed from the pipeline's resources.
+#[derive(Clone, Copy)]
+pub struct EntityData<'r> {
+    /// Word frequencies.
+    pub lexicon: &'r marsad_core::lexicon::Lexicon,
+    /// The gazetteer index.
+    pub gazetteer: &'r gazetteer::Gazetteer,
+    /// The named-entity tagger's model.
+    pub ner: &'r tagger::NerModel,
+    /// Trigger words of the tagger's features.
+    pub ner_triggers: &'r features::Triggers,
 }
-
-impl MentionKind {
-    /// The four kinds, in label order.
-    pub const ALL: [MentionKind; 4] = [MentionKind::Per, MentionKind::Org, MentionKind::Loc, MentionKind::Misc];
-
-    /// The kind's name in JSON and reports (`per`).
-    pub fn name(self) -> &'static str {
-        match self {
-            MentionKind::Per => "per",
-            MentionKind::Org => "org",
-            MentionKind::Loc => "loc",
-            MentionKind::Misc => "misc",
-        }
-    }
-}
-
-/// A gazetteer entry a mention matched.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GazetteerRef {
-    /// What kind of entry.
-    pub kind: GazKind,
-    /// Its identifier: ISO 3166-1 alpha-3 for countries and demonyms, GeoNames id for
-    /// places and regions, the id of `organizations.tsv`, or the name itself.
-    pub id: String,
-}
-
-/// A named-entity mention.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Mention {
-    /// The name in the original text, without the conjunction or preposition its first
-    /// word carries (the article stays: `الجزائر` in `بالجزائر`).
-    pub span: Span,
-    /// Its type.
-    pub kind: MentionKind,
-    /// Index of its first token in [`Document::tokens`].
-    pub first_token: usize,
-    /// One past the index of its last token.
-    pub end_token: usize,
-    /// Gazetteer entries of the names inside the mention (longest names, best
-    /// candidates first, at most [`MAX_REFS`] per name); may be empty.
-    pub gazetteer: Vec<GazetteerRef>,
-    /// `ner.perceptron` and the calibrated confidence of the decision.
-    pub origin: Origin,
-}
-
-/// Most gazetteer candidates listed per name of a mention.
-pub const MAX_REFS: usize = 5;
 
 /// The stage: adds [`Document::mentions`].
-pub fn recognize(doc: &mut Document, res: &Resources) {
-    doc.mentions = find_mentions(doc, res, &res.ner);
+pub fn recognize(doc: &mut Document, res: &EntityData) {
+    doc.mentions = find_mentions(doc, res, res.ner);
 }
 
 /// The features of the tokens `range` (one sentence) and the gazetteer matches in it.
 pub fn sentence_features(
     doc: &Document,
-    res: &Resources,
+    res: &EntityData,
     range: std::ops::Range<usize>,
     model: &NerModel,
 ) -> (SentenceFeatures, Vec<GazMatch>) {
@@ -107,12 +57,12 @@ pub fn sentence_features(
 }
 
 /// The mentions `model` finds in a document that has its text layers.
-pub fn find_mentions(doc: &Document, res: &Resources, model: &NerModel) -> Vec<Mention> {
+pub fn find_mentions(doc: &Document, res: &EntityData, model: &NerModel) -> Vec<Mention> {
     find_mentions_with_margins(doc, res, model).into_iter().map(|(m, _)| m).collect()
 }
 
 /// [`find_mentions`], with each mention's score margin (see [`tagger::Chunk::margin`]).
-pub fn find_mentions_with_margins(doc: &Document, res: &Resources, model: &NerModel) -> Vec<(Mention, f32)> {
+pub fn find_mentions_with_margins(doc: &Document, res: &EntityData, model: &NerModel) -> Vec<(Mention, f32)> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let range = s.first_token..s.end_token;
@@ -164,7 +114,7 @@ pub const GAZETTEER_CONFIDENCE: f32 = 0.8;
 /// ministries untagged, so this rule adds them (`ner.gazetteer`).
 fn ministries(
     doc: &Document,
-    res: &Resources,
+    res: &EntityData,
     matches: &[GazMatch],
     range: std::ops::Range<usize>,
 ) -> Vec<(usize, usize)> {
@@ -221,7 +171,7 @@ fn name_start(doc: &Document, i: usize) -> usize {
 }
 
 /// The entries of the leftmost-longest gazetteer names inside tokens `first..end`.
-fn refs(res: &Resources, matches: &[GazMatch], first: usize, end: usize) -> Vec<GazetteerRef> {
+fn refs(res: &EntityData, matches: &[GazMatch], first: usize, end: usize) -> Vec<GazetteerRef> {
     let mut out: Vec<GazetteerRef> = Vec::new();
     let mut at = first;
     while at < end {

@@ -9,113 +9,19 @@
 //! same entity are grouped: equal links, and a person's later short names (surname,
 //! first name) with the full name before them.
 
+pub use marsad_core::document::{Candidate, Coordinates, Entity, EntityKind, Reference};
+
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 
 use super::gazetteer::{GazEntry, GazKind, GazMatch, Gazetteer};
 use super::{Mention, MentionKind};
-use crate::document::{Document, Origin, TokenKind};
-use crate::resources::Resources;
-use crate::span::Span;
-use crate::text::normalize::match_key;
-
-/// What an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A country or territory, or its state.
-    Country,
-    /// A city or another place.
-    Place,
-    /// A first-level subdivision (province, state, governorate, wilaya).
-    Region,
-    /// An organisation: international, a state institution, a company, a party.
-    Organization,
-    /// An office named without its holder (وزير الخارجية الأمريكي أعلن …).
-    Office,
-    /// Anything else with a name: an event, a people, a work.
-    Other,
-}
-
-/// Latitude and longitude in degrees.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Coordinates {
-    /// Latitude, north positive.
-    pub lat: f64,
-    /// Longitude, east positive.
-    pub lon: f64,
-}
-
-/// Another entry a name could have been linked to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Candidate {
-    /// Its link (`geonames:2507480`).
-    pub link: String,
-    /// Its name (English when known).
-    pub name: String,
-    /// Its country (ISO 3166-1 alpha-3).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// How likely it is, against the chosen entry and the other candidates.
-    pub confidence: f32,
-}
-
-/// A stretch of the text an item points to: a country named where the tagger saw no
-/// name (its nationality adjective, الوفد الجزائري, or a name the tagger missed), a
-/// quotation's verb of saying.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reference {
-    /// The words in the original text (without the conjunction or preposition on them).
-    pub span: Span,
-}
-
-/// An entity: what one or more mentions of the text refer to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entity {
-    /// Its identifier in the document (`E1`, `E2`…, in order of first mention).
-    pub id: String,
-    /// What it is.
-    pub kind: EntityKind,
-    /// Its canonical Arabic name: the gazetteer's, else its longest mention.
-    pub name: String,
-    /// Its English name, when the gazetteer knows it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name_en: Option<String>,
-    /// The knowledge-base entry it is: `country:DZA` (ISO 3166-1 alpha-3),
-    /// `geonames:2507480` (GeoNames id), `org:african_union` (`organizations.tsv`);
-    /// absent when unresolved.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
-    /// The country it belongs to (a place's, an institution's), or is.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Where it is, for places and regions.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coordinates: Option<Coordinates>,
-    /// Its mentions (indices into [`Document::mentions`]), in text order.
-    pub mentions: Vec<usize>,
-    /// Those of its mentions that name it through its capital (metonymy).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub metonymy: Vec<usize>,
-    /// For a country, where the text names it outside the mentions: nationality
-    /// adjectives (الوفد الجزائري، الجزائريين) and names the tagger missed, in text order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub references: Vec<Reference>,
-    /// A person's titles and offices (وزير الخارجية الأمريكي), or an office's own.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<super::roles::Role>,
-    /// Other entries its name could be, when it was ambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<Candidate>,
-    /// The rule that resolved it and how sure it is.
-    pub origin: Origin,
-}
+use marsad_core::document::{Document, Origin, TokenKind};
+use marsad_core::normalize::match_key;
+use marsad_core::span::Span;
 
 /// The stage: adds [`Document::entities`].
-pub fn recognize(doc: &mut Document, res: &Resources) {
-    doc.entities = resolve(doc, &res.gazetteer);
+pub fn recognize(doc: &mut Document, res: &super::EntityData) {
+    doc.entities = resolve(doc, res.gazetteer);
 }
 
 /// Nouns whose genitive is an actor (موقف موسكو، رسالة من واشنطن): a capital after

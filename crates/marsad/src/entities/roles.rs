@@ -2,40 +2,11 @@
 //! X، مدير …، المتحدث باسم …), read from the gazetteer's offices, ministry portfolios,
 //! institutions, organisations and nationality adjectives around a name.
 
-use serde::{Deserialize, Serialize};
+pub use marsad_core::document::Role;
 
 use super::gazetteer::{GazEntry, GazKind, GazMatch, Gazetteer};
-use crate::document::{Document, Origin, TokenKind};
-use crate::span::Span;
-
-/// An office held by a person, or named without one.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Role {
-    /// The title in the original text (وزير الخارجية الأمريكي).
-    pub span: Span,
-    /// The office in English, from the gazetteer (`minister`, `spokesperson for`).
-    pub office: String,
-    /// The ministry portfolio or the body it belongs to, in English when known
-    /// (`Foreign Affairs`, `army`), else in Arabic.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub organization: Option<String>,
-    /// The country (ISO 3166-1 alpha-3) of the office.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// `roles.before_name`, `roles.apposition` or `roles.office_alone`, and how sure.
-    pub origin: Origin,
-}
-
-impl Role {
-    /// The role in words, for reports: office, organisation and country
-    /// (`minister, Foreign Affairs, JOR`).
-    pub fn describe(&self) -> String {
-        let mut parts: Vec<&str> = vec![self.office.as_str()];
-        parts.extend(self.organization.as_deref());
-        parts.extend(self.country.as_deref());
-        parts.join(", ")
-    }
-}
+use marsad_core::document::{Document, Origin, TokenKind};
+use marsad_core::span::Span;
 
 /// Words that may link the parts of a title (المتحدث باسم الخارجية، رئيس هيئة …).
 const LINKS: &[&str] = &[

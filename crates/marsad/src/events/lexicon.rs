@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::entities::gazetteer_build::Table;
-use crate::text::normalize::key_of;
+use marsad_core::normalize::key_of;
 
 /// One trigger of `triggers.tsv`.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +44,7 @@ pub struct EventLexicon {
     pub contexts: Vec<&'static str>,
     /// The contexts' Arabic cue phrases, each with the index of its context in
     /// [`Self::contexts`]: one lexicon, so a sentence is read once for all of them.
-    pub context_cues: crate::quantity::words::Phrases<usize>,
+    pub context_cues: marsad_core::phrases::Phrases<usize>,
 }
 
 impl EventLexicon {
@@ -116,9 +116,9 @@ impl EventLexicon {
 }
 
 /// The contexts of `contexts.tsv`, without the special ones, and their cue phrases.
-fn contexts(text: &'static str) -> (Vec<&'static str>, crate::quantity::words::Phrases<usize>) {
+fn contexts(text: &'static str) -> (Vec<&'static str>, marsad_core::phrases::Phrases<usize>) {
     let mut names = Vec::new();
-    let mut cues = crate::quantity::words::Phrases::default();
+    let mut cues = marsad_core::phrases::Phrases::default();
     let Some(t) = Table::parse(text) else { return (names, cues) };
     let (name, cue_col) = (t.col("context"), t.col("cue_words_ar"));
     for r in t.rows.iter().filter(|r| !matches!(t.get(r, name), "historical" | "future" | "hypothetical" | "negation"))

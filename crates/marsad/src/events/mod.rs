@@ -10,100 +10,31 @@
 //! nearest CAMEO code, GDELT's quad class and Goldstein value, CAMEO-style actor codes
 //! (country + role), the time and place of its sentence.
 
-pub mod lexicon;
+pub use marsad_core::document::{Event, Modality, Participant};
 
-use serde::{Deserialize, Serialize};
+pub mod lexicon;
 
 use crate::claims::sources::Speakers;
 use crate::claims::{Source, SourceKind};
-use crate::document::{Document, Origin, TokenKind};
 use crate::entities::resolve::{Entity, EntityKind, Reference};
-use crate::resources::Resources;
-use crate::span::Span;
-use crate::text::normalize::match_key;
 use lexicon::EventLexicon;
+use marsad_core::document::{Document, Origin, TokenKind};
+use marsad_core::normalize::match_key;
+use marsad_core::span::Span;
 
-/// How the text presents an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Modality {
-    /// The text states it happened.
-    Asserted,
-    /// Someone is reported to say it happened (see `source`).
-    Reported,
-    /// A source denies it.
-    Denied,
-    /// The text says it did not happen (لم، لن، عدم).
-    Negated,
-    /// Planned or announced (سـ، سوف، من المقرر).
-    Future,
-    /// Called for (دعا إلى، طالب بـ).
-    Demanded,
-    /// Possible (قد، ربما).
-    Speculative,
-    /// Under a condition (إذا، في حال).
-    Conditional,
-}
-
-/// An actor or recipient of an event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Participant {
-    /// Where the text names it.
-    pub span: Span,
-    /// Its entity (`E3`), when resolved.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
-    /// A CAMEO-style actor code: country (ISO 3166-1 alpha-3) and role (`GOV`, `MIL`,
-    /// `LEG`, `JUD`, `COP`…), e.g. `USAGOV`; absent when nothing is known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-}
-
-/// An event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// The words that name it.
-    pub trigger: Reference,
-    /// The sentence it is in (index into [`Document::sentences`]).
-    pub sentence: usize,
-    /// PLOVER event type (`CONSULT`, `ASSAULT`…).
-    pub event_type: String,
-    /// PLOVER mode, when the trigger settles it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mode: Option<String>,
-    /// Nearest CAMEO code.
-    pub cameo: String,
-    /// GDELT quad class (1–4) of the CAMEO code.
-    pub quad_class: u8,
-    /// Goldstein value of the CAMEO code.
-    pub goldstein: f32,
-    /// Who acts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actor: Option<Participant>,
-    /// To or with whom.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub recipient: Option<Participant>,
-    /// How the text presents it.
-    pub modality: Modality,
-    /// Who reports or denies it (reported and denied events).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Source>,
-    /// Its date, from the time layer (index into [`Document::times`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<usize>,
-    /// Where it happened: a place or country entity (`E4`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    /// PLOVER contexts its sentence speaks of (`military`, `economic`, `terrorism`…),
-    /// from the cue words of `resources/events/contexts.tsv`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub contexts: Vec<String>,
-    /// The rule that found it and how sure it is.
-    pub origin: Origin,
+/// What the events stages read besides the document: borrowed from the pipeline's resources.
+#[derive(Clone, Copy)]
+pub struct EventData<'r> {
+    /// Word frequencies.
+    pub lexicon: &'r marsad_core::lexicon::Lexicon,
+    /// Verbs of saying (an event's source and modality).
+    pub claims: &'r crate::claims::lexicon::ClaimLexicon,
+    /// Event triggers and the PLOVER/CAMEO table.
+    pub events: &'r lexicon::EventLexicon,
 }
 
 /// The stage: adds [`Document::events`].
-pub fn recognize(doc: &mut Document, res: &Resources) {
+pub fn recognize(doc: &mut Document, res: &EventData) {
     doc.events = find(doc, res);
 }
 
@@ -164,7 +95,7 @@ fn readings(doc: &Document, i: usize) -> Vec<String> {
 }
 
 /// Finds the events of a document with its entity, time and quotation layers.
-pub fn find(doc: &Document, res: &Resources) -> Vec<Event> {
+pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
     let lex = &res.events;
     let speakers = Speakers::new(doc);
     let mut out = Vec::new();
@@ -242,7 +173,7 @@ fn match_at(
 #[allow(clippy::too_many_arguments)]
 fn event(
     doc: &Document,
-    res: &Resources,
+    res: &EventData,
     speakers: &Speakers,
     si: usize,
     first: usize,
@@ -254,7 +185,7 @@ fn event(
     let sentence = &doc.sentences[si];
     let clause_end = sentence.end_token.min(end + ARG_REACH);
     // the actor: after a verb (VSO) or an event noun (زيارة الرئيس), else before it
-    let after = speakers.after(doc, &res.claims, first + 1, clause_end);
+    let after = speakers.after(doc, res.claims, first + 1, clause_end);
     let (actor, rule) = match after.or_else(|| speakers.before(doc, first, ARG_REACH)) {
         Some(a) => (Some(a), "events.trigger.actor_entity"),
         // no name: the definite noun phrase after a verb is its subject (قصفت الطائرات)
@@ -271,7 +202,7 @@ fn event(
     let rec_from = from.max(end);
     let rec_end = (rec_from + ARG_REACH).min(sentence.end_token);
     let recipient = speakers
-        .after(doc, &res.claims, rec_from, rec_end)
+        .after(doc, res.claims, rec_from, rec_end)
         .filter(|r| r.kind != SourceKind::Vague && (r.entity.is_none() || r.entity != actor_entity))
         .or_else(|| {
             // or the noun phrase the event is done to: after على، ضد، إلى، مع or directly
@@ -324,7 +255,7 @@ fn event(
 /// name or noun phrase, و, and another.
 fn joint(
     doc: &Document,
-    res: &Resources,
+    res: &EventData,
     speakers: &Speakers,
     end: usize,
     sentence_end: usize,
@@ -332,7 +263,7 @@ fn joint(
     let between = (end..(end + 3).min(sentence_end)).find(|&k| doc.tokens[k].key == "بين")?;
     let side = |from: usize| {
         speakers
-            .after(doc, &res.claims, from, (from + 2).min(sentence_end))
+            .after(doc, res.claims, from, (from + 2).min(sentence_end))
             .filter(|s| s.span.is_some_and(|sp| sp.start == doc.tokens[from].span.start || from + 1 < sentence_end))
             .or_else(|| noun_phrase(doc, from, sentence_end))
     };
@@ -386,7 +317,7 @@ fn noun_phrase(doc: &Document, i: usize, end: usize) -> Option<Source> {
 /// How the text presents the event at token `first` of a sentence starting at `start`.
 fn modality(
     doc: &Document,
-    res: &Resources,
+    res: &EventData,
     first: usize,
     start: usize,
     event_type: &str,

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use super::features::Context;
 use super::lexicon::{FramingLexicon, ANY};
 use super::{ClassCount, Label, ParagraphTechniques, Summary, TechniqueCount, TechniqueSpan, Techniques};
-use crate::document::{Document, Origin, TokenKind};
-use crate::lexicon::Lexicon;
-use crate::span::Span;
 use crate::tone::lexicon::ToneLexicon;
+use marsad_core::document::{Document, Origin, TokenKind};
+use marsad_core::lexicon::Lexicon;
+use marsad_core::span::Span;
 
 /// Runs both models over a document whose earlier layers are built.
 pub fn techniques(doc: &Document, lex: &FramingLexicon, tone: &ToneLexicon, words: &Lexicon) -> Techniques {
@@ -228,8 +228,8 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::learn::LinearModel;
     use crate::{Metadata, Pipeline};
+    use marsad_core::learn::LinearModel;
 
     /// A span model that knows two words, and a paragraph model that flags any
     /// paragraph holding the word `مجزرة`.

@@ -14,12 +14,11 @@
 use std::borrow::Cow;
 
 use super::lexicon::FramingLexicon;
-use crate::claims::QuoteKind;
-use crate::document::{Document, MorphemeRole, TokenKind};
-use crate::learn::linear::FeatureSink;
-use crate::lexicon::Lexicon;
-use crate::resources::Resources;
 use crate::tone::lexicon::ToneLexicon;
+use marsad_core::document::QuoteKind;
+use marsad_core::document::{Document, TokenKind};
+use marsad_core::learn::linear::FeatureSink;
+use marsad_core::lexicon::Lexicon;
 
 /// What the features of a document's tokens read, computed once per document.
 pub struct Context<'d> {
@@ -40,7 +39,7 @@ impl<'d> Context<'d> {
     /// Reads the layers of `doc` once.
     pub fn new(doc: &'d Document, lex: &'d FramingLexicon, tone: &ToneLexicon, words: &Lexicon) -> Context<'d> {
         let n = doc.tokens.len();
-        let stems: Vec<Cow<'d, str>> = (0..n).map(|i| stem(doc, i)).collect();
+        let stems: Vec<Cow<'d, str>> = (0..n).map(|i| doc.stem_key(i)).collect();
         let band = stems
             .iter()
             .zip(&doc.tokens)
@@ -92,8 +91,8 @@ impl<'d> Context<'d> {
     }
 
     /// The shared resources' lexicons.
-    pub fn of(doc: &'d Document, res: &'d Resources) -> Context<'d> {
-        Context::new(doc, &res.framing, &res.tone, &res.lexicon)
+    pub fn of(doc: &'d Document, res: &'d super::FramingData<'d>) -> Context<'d> {
+        Context::new(doc, res.framing, res.tone, res.lexicon)
     }
 
     /// The cue class of token `i` and whether the cue phrase begins there.
@@ -104,7 +103,7 @@ impl<'d> Context<'d> {
     /// The original text of the cue phrase that begins at token `i` (empty if none).
     pub fn cue_text(&self, i: usize) -> &'d str {
         self.cue_phrases.iter().find(|(a, _)| *a == i).map_or("", |&(a, b)| {
-            self.doc.slice(crate::span::Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end))
+            self.doc.slice(marsad_core::span::Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end))
         })
     }
 
@@ -245,34 +244,6 @@ impl<'d> Context<'d> {
 
 const OFFSET_TEMPLATES: [&str; 5] = ["s-2", "s-1", "", "s+1", "s+2"];
 
-/// The token's matching key without its clitics (`والوزراء` → `وزراء`), as the clitics
-/// layer segments it; the key itself when the word has none.
-pub fn stem(doc: &Document, i: usize) -> Cow<'_, str> {
-    let t = &doc.tokens[i];
-    let Some(seg) = doc.segmentation_of(i) else { return Cow::Borrowed(t.key.as_str()) };
-    let letters = |span| doc.slice(span).chars().filter(|c| !is_mark(*c)).count();
-    let mut before = 0;
-    let mut after = 0;
-    let mut seen_stem = false;
-    for m in &seg.morphemes {
-        match m.role {
-            MorphemeRole::Stem => seen_stem = true,
-            _ if seen_stem => after += letters(m.span),
-            _ => before += letters(m.span),
-        }
-    }
-    let chars: Vec<char> = t.key.chars().collect();
-    if before + after >= chars.len() {
-        return Cow::Borrowed(t.key.as_str());
-    }
-    Cow::Owned(chars[before..chars.len() - after].iter().collect())
-}
-
-/// Diacritics and tatweel: not letters of the key.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,7 +252,7 @@ mod tests {
     #[test]
     fn stems_drop_the_clitics_the_clitics_layer_found() {
         let doc = Pipeline::new().analyze_through("والوزراء بالمدينة وكتابهم", Metadata::default(), "clitics");
-        let stems: Vec<String> = (0..doc.tokens.len()).map(|i| stem(&doc, i).into_owned()).collect();
+        let stems: Vec<String> = (0..doc.tokens.len()).map(|i| doc.stem_key(i).into_owned()).collect();
         assert_eq!(stems[0], "وزراء");
         assert_eq!(stems[1], "مدينه");
         assert!(stems[2].starts_with("كتاب"), "{stems:?}");
@@ -291,7 +262,8 @@ mod tests {
     fn token_features_name_the_word_its_neighbours_and_its_cues() {
         let pipeline = Pipeline::new();
         let doc = pipeline.analyze_through("هجوم وحشي للغاية على المدنيين", Metadata::default(), "quotations");
-        let ctx = Context::of(&doc, pipeline.resources());
+        let data = pipeline.resources().framing();
+        let ctx = Context::of(&doc, &data);
         let mut names: Vec<String> = Vec::new();
         ctx.token(1, &mut names);
         for f in ["s=وحشي", "w=وحشي", "s-1=هجوم", "s+1=للغايه"] {

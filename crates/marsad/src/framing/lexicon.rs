@@ -1,8 +1,8 @@
 //! The framing layer's resources: taxonomy, cue lexicon and the two models.
 
 use super::taxonomy::Taxonomy;
-use crate::learn::LinearModel;
-use crate::quantity::words::{tsv_rows, Phrases};
+use marsad_core::learn::LinearModel;
+use marsad_core::phrases::{tsv_rows, Phrases};
 
 /// Everything the `techniques` stage reads besides the document.
 pub struct FramingLexicon {

@@ -35,7 +35,7 @@ mod tests;
 use encoding_rs::{Encoding, UTF_16BE, UTF_8};
 
 use self::encoding::{decode_counting, decode_legacy, utf8_counts, Decoding, Legacy};
-use crate::document::Warning;
+use marsad_core::document::Warning;
 
 pub use self::errors::InputError;
 

@@ -2,9 +2,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::words::{tsv_rows, Phrases};
 use super::Qualifier;
-use crate::text::normalize::key_of;
+use marsad_core::normalize::key_of;
+use marsad_core::phrases::{tsv_rows, Phrases};
 
 /// The grammatical class of a number word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,7 +147,7 @@ impl QuantityLexicon {
     /// The currency word a key stands for: the key itself, its accusative (-ا) or
     /// its sound plural (-ات), with proclitics and the article removed.
     pub fn currency(&self, key: &str) -> Option<&CurrencyWord> {
-        for (_, s) in super::words::stems(key) {
+        for (_, s) in marsad_core::phrases::stems(key) {
             let bare = s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(&s);
             for cand in [Some(bare), bare.strip_suffix('ا'), bare.strip_suffix("ات")].into_iter().flatten() {
                 if let Some(w) = self.currencies.get(cand).or_else(|| self.currencies.get(s.as_ref())) {

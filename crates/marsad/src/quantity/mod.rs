@@ -18,80 +18,32 @@
 //!
 //! Numbers that cannot be represented (400 digits) keep their span with no value.
 
+pub use marsad_core::document::{Qualifier, Quantity, QuantityKind};
+
 pub mod lexicon;
 pub mod numbers;
-pub mod words;
 
 use std::borrow::Cow;
 
-use serde::{Deserialize, Serialize};
-
-use crate::document::{Document, Origin, Token, TokenKind};
-use crate::lexicon::Lexicon;
-use crate::resources::Resources;
-use crate::span::Span;
-use crate::text::normalize::match_key;
 use lexicon::{CurrencyWord, QuantityLexicon};
-use words::{span_of, stems, without_article};
+use marsad_core::document::{Document, Origin, Token, TokenKind};
+use marsad_core::lexicon::Lexicon;
+use marsad_core::normalize::match_key;
+use marsad_core::phrases::{span_of, stems, without_article};
+use marsad_core::span::Span;
 
-/// What a [`Quantity`] measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuantityKind {
-    /// A bare number.
-    Number,
-    /// An amount of money; `unit` is its ISO 4217 code when resolved.
-    Money,
-    /// A percentage.
-    Percent,
-    /// A count of things; `unit` is the counted noun.
-    Count,
-    /// An ordinal (الأول، الثالثة).
-    Ordinal,
-    /// A measure; `unit` is its unit (km, t, barrel, MW…).
-    Measure,
-}
-
-/// How exact the value of a [`Quantity`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    /// About the value (حوالي، نحو، قرابة، ما يقارب).
-    Approximate,
-    /// More than the value (أكثر من، ما يزيد على).
-    MoreThan,
-    /// Less than the value (أقل من).
-    LessThan,
-    /// The value or more (ما لا يقل عن).
-    AtLeast,
-    /// The value or less (ما لا يزيد على).
-    AtMost,
-    /// An unstated number (بضعة، عشرات): no value.
-    Vague,
-}
-
-/// A quantity found in the text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// The whole expression: marker, number and unit or counted noun.
-    pub span: Span,
-    /// What it measures.
-    pub kind: QuantityKind,
-    /// Its value; absent when vague or not representable.
-    pub value: Option<f64>,
-    /// ISO 4217 code for money, unit name for measures, the counted noun for counts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// How exact the value is; absent when stated exactly.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<Qualifier>,
-    /// The rule that found it.
-    pub origin: Origin,
+/// What the quantity stages read besides the document: borrowed from the pipeline's resources.
+#[derive(Clone, Copy)]
+pub struct QuantityData<'r> {
+    /// Word frequencies.
+    pub lexicon: &'r marsad_core::lexicon::Lexicon,
+    /// Number words, currencies, units and approximation markers.
+    pub quantity: &'r lexicon::QuantityLexicon,
 }
 
 /// The stage: adds [`Document::quantities`].
-pub fn recognize(doc: &mut Document, res: &Resources) {
-    doc.quantities = find(doc, &res.quantity, &res.lexicon);
+pub fn recognize(doc: &mut Document, res: &QuantityData) {
+    doc.quantities = find(doc, res.quantity, res.lexicon);
 }
 
 /// Finds the quantities of an analysed document (tokens, clitics and times needed);

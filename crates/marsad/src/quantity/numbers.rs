@@ -1,8 +1,8 @@
 //! Numbers in digits, in words, and mixed (`23 مليار`, `خمسة وعشرون`, `ثلاثة آلاف`).
 
 use super::lexicon::{NumClass, QuantityLexicon};
-use super::words::stems;
-use crate::document::{Token, TokenKind};
+use marsad_core::document::{Token, TokenKind};
+use marsad_core::phrases::stems;
 
 /// A number found in the tokens.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +78,7 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
         let value = Some(10.0);
         return Some(NumberMatch { start: i, end: i + 1, stripped: 0, value, words: true, digits: false });
     }
-    let bare = super::words::without_article(&tok.key[stripped..]);
+    let bare = marsad_core::phrases::without_article(&tok.key[stripped..]);
     if (bare == "احد" || bare == "احدي") && !tokens.get(i + 1).is_some_and(|t| is_teen_ten(lex, t)) {
         return None;
     }
@@ -154,8 +154,8 @@ fn is_teen_ten(lex: &QuantityLexicon, t: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::normalize::NormalizedView;
     use crate::text::tokenize::scan;
+    use marsad_core::normalize::NormalizedView;
 
     fn value(text: &str) -> Option<(f64, usize)> {
         let lex = QuantityLexicon::embedded();

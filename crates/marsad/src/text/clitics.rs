@@ -16,10 +16,9 @@
 
 use std::borrow::Cow;
 
-use crate::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
-use crate::memo::WordMemo;
-use crate::resources::Resources;
-use crate::span::Span;
+use marsad_core::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
+use marsad_core::memo::WordMemo;
+use marsad_core::span::Span;
 
 /// How much more frequent than its clitic reading a word must be to stay whole (log10).
 const MARGIN: f32 = 1.0;
@@ -98,7 +97,7 @@ struct Allowed {
 }
 
 /// The stage: adds [`Document::clitics`].
-pub fn segment(doc: &mut Document, res: &Resources) {
+pub fn segment(doc: &mut Document, res: &super::TextData) {
     let mut out = Vec::new();
     let map = doc.normalized.map();
     let mut cursor = 0; // words come in text order: walk the offset map alongside
@@ -210,7 +209,7 @@ fn clitic_form(written: &str) -> Cow<'static, str> {
 
 /// The best reading with at least one clitic, with the rule and confidence, or
 /// `None` when the word stands alone.
-fn best_reading(word: &Word, res: &Resources) -> Option<(Reading, &'static str, f32)> {
+fn best_reading(word: &Word, res: &super::TextData) -> Option<(Reading, &'static str, f32)> {
     let (r, rule, confidence) = choose(word, 0, Allowed { conj: true, prefix: true }, res)?;
     if r.article > 0 || r.suffix > 0 || (r.conj == 0 && r.prefix.is_none()) {
         return Some((r, rule, confidence));
@@ -233,7 +232,7 @@ fn best_reading(word: &Word, res: &Resources) -> Option<(Reading, &'static str, 
 
 /// Chooses among the readings of `word.norm[from..]`; offsets in the result are
 /// relative to the whole word.
-fn choose(word: &Word, from: usize, allowed: Allowed, res: &Resources) -> Option<(Reading, &'static str, f32)> {
+fn choose(word: &Word, from: usize, allowed: Allowed, res: &super::TextData) -> Option<(Reading, &'static str, f32)> {
     let lex = &res.lexicon;
     let part = &word.norm[from..];
     let word_zipf = lex.zipf(&key(part));
@@ -278,7 +277,12 @@ fn choose(word: &Word, from: usize, allowed: Allowed, res: &Resources) -> Option
 
 /// Splits a leading article by form alone, when no frequency evidence chose a
 /// reading with other clitics.
-fn article_only(word: &Word, from: usize, word_zipf: f32, res: &Resources) -> Option<(Reading, &'static str, f32)> {
+fn article_only(
+    word: &Word,
+    from: usize,
+    word_zipf: f32,
+    res: &super::TextData,
+) -> Option<(Reading, &'static str, f32)> {
     let part = &word.norm[from..];
     if !word.bare_article_at(from) || part.chars().count() < 4 || res.clitic_stems.contains(&key(part)) {
         return None;
@@ -295,7 +299,7 @@ fn article_only(word: &Word, from: usize, word_zipf: f32, res: &Resources) -> Op
 
 /// The matching key of a normalised form.
 fn key(norm: &str) -> String {
-    crate::text::normalize::match_key(norm)
+    marsad_core::normalize::match_key(norm)
 }
 
 /// The form to look the stem up under: with its article, and with ta marbuta
@@ -395,8 +399,8 @@ fn for_each_reading(word: &Word, from: usize, allowed: Allowed, mut f: impl FnMu
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Metadata;
     use crate::Pipeline;
+    use marsad_core::document::Metadata;
 
     fn split(word: &str) -> Vec<String> {
         let doc = Pipeline::new().analyze(word, Metadata::default());

@@ -1,15 +1,14 @@
 //! Inspects the text as a whole: which script it is in, whether it is worth
 //! analysing as Arabic. Adds [`Document::warnings`] and sets the detected language.
 
-use crate::document::{Document, Warning};
-use crate::resources::Resources;
-use crate::text::chars::is_arabic_letter;
+use marsad_core::chars::is_arabic_letter;
+use marsad_core::document::{Document, Warning};
 
 /// Below this share of Arabic letters among all letters, the text is not Arabic.
 const MIN_ARABIC_SHARE: f64 = 0.3;
 
 /// The stage: detects the script and warns when the text is not Arabic.
-pub fn inspect(doc: &mut Document, _res: &Resources) {
+pub fn inspect(doc: &mut Document) {
     let (mut arabic, mut letters) = (0usize, 0usize);
     for c in doc.text.chars() {
         // ASCII and the Arabic block first: the general Unicode table is slow

@@ -1,12 +1,11 @@
 //! Paragraphs: runs of sentences between paragraph breaks (see [`LineMode`]).
 
-use crate::document::{Document, Origin, Paragraph};
-use crate::resources::Resources;
-use crate::span::Span;
 use crate::text::layout::LineMode;
+use marsad_core::document::{Document, Origin, Paragraph};
+use marsad_core::span::Span;
 
 /// The stage: adds [`Document::paragraphs`].
-pub fn split(doc: &mut Document, _res: &Resources) {
+pub fn split(doc: &mut Document) {
     let mode = LineMode::of(&doc.text);
     let rule = match mode {
         LineMode::LinePerParagraph => "paragraphs.line",

@@ -7,12 +7,11 @@
 //! [`LineMode`]) always ends a sentence, so headlines and captions without a full
 //! stop are sentences of their own.
 
-use crate::document::{Document, Origin, Sentence, SentenceKind, Token, TokenKind};
-use crate::resources::Resources;
-use crate::span::Span;
-use crate::text::chars::is_arabic_letter;
 use crate::text::layout::{line_breaks, LineMode};
 use crate::text::tokenize::is_terminator;
+use marsad_core::chars::is_arabic_letter;
+use marsad_core::document::{Document, Origin, Sentence, SentenceKind, Token, TokenKind};
+use marsad_core::span::Span;
 
 /// An unterminated line of at most this many tokens is a headline when it opens
 /// the text or a blank line follows it.
@@ -21,7 +20,7 @@ const MAX_HEADLINE_TOKENS: usize = 25;
 const MAX_SUBHEADING_TOKENS: usize = 10;
 
 /// The stage: adds [`Document::sentences`].
-pub fn split(doc: &mut Document, res: &Resources) {
+pub fn split(doc: &mut Document, res: &super::TextData) {
     let mode = LineMode::of(&doc.text);
     let toks = &doc.tokens;
     let mut out = Vec::new();
@@ -130,7 +129,7 @@ fn is_closer(norm: &str) -> bool {
 }
 
 /// True when the full stop at `i` ends an abbreviation rather than a sentence.
-fn closes_abbreviation(toks: &[Token], i: usize, res: &Resources) -> bool {
+fn closes_abbreviation(toks: &[Token], i: usize, res: &super::TextData) -> bool {
     if toks[i].norm != "." || i == 0 || !toks[i].joined {
         return false;
     }
@@ -149,8 +148,8 @@ fn closes_abbreviation(toks: &[Token], i: usize, res: &Resources) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Metadata, SentenceKind};
     use crate::Pipeline;
+    use marsad_core::document::{Metadata, SentenceKind};
 
     fn sentences(text: &str) -> Vec<(String, SentenceKind)> {
         let doc = Pipeline::new().analyze(text, Metadata::default());

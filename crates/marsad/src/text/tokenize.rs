@@ -9,13 +9,12 @@
 //! following percent sign), Arabic words, Latin words, punctuation (runs of
 //! `. ! ? ؟` as one token), and any other symbol.
 
-use crate::document::{Document, Origin, Token, TokenKind};
-use crate::resources::Resources;
-use crate::span::Span;
-use crate::text::chars::is_arabic_letter;
 use compact_str::CompactString;
+use marsad_core::chars::is_arabic_letter;
+use marsad_core::document::{Document, Origin, Token, TokenKind};
+use marsad_core::span::Span;
 
-use crate::text::normalize::{match_key_compact, NormalizedView};
+use marsad_core::normalize::{match_key_compact, NormalizedView};
 
 const ORIGIN_SCAN: Origin = Origin::rule("tokenize.scanner", 1.0);
 
@@ -33,7 +32,7 @@ pub fn is_terminator(c: char) -> bool {
 }
 
 /// The stage: adds [`Document::tokens`].
-pub fn tokenize(doc: &mut Document, _res: &Resources) {
+pub fn tokenize(doc: &mut Document) {
     doc.tokens = scan(&doc.normalized);
 }
 

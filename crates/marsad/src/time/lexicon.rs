@@ -4,8 +4,8 @@ use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
-use crate::quantity::words::{tsv_rows, Phrases};
-use crate::text::normalize::key_of;
+use marsad_core::normalize::key_of;
+use marsad_core::phrases::{tsv_rows, Phrases};
 
 /// A relative expression of `relative.tsv`.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,12 +11,12 @@ use chrono::NaiveDate;
 
 use super::lexicon::{DayWord, Relative, TimeLexicon};
 use super::Calendar;
-use crate::document::{Document, Token, TokenKind};
-use crate::lexicon::Lexicon;
 use crate::quantity::lexicon::QuantityLexicon;
 use crate::quantity::numbers;
-use crate::quantity::words::{span_of, stems};
-use crate::span::Span;
+use marsad_core::document::{Document, Token, TokenKind};
+use marsad_core::lexicon::Lexicon;
+use marsad_core::phrases::{span_of, stems};
+use marsad_core::span::Span;
 
 /// A date as written: any part may be missing.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,9 +2,9 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Token, TokenKind};
-use crate::quantity::words::{stems, tsv_rows, Phrases};
-use crate::text::normalize::key_of;
+use marsad_core::document::{Token, TokenKind};
+use marsad_core::normalize::key_of;
+use marsad_core::phrases::{stems, tsv_rows, Phrases};
 
 /// What a modifier does to the polar word it governs.
 #[derive(Clone, Copy, Debug, PartialEq)]

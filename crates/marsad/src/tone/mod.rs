@@ -16,84 +16,17 @@
 //! Tone towards an actor is the same measure over the clauses (between commas,
 //! semicolons and sentence ends) that mention it.
 
+pub use marsad_core::document::{ActorTone, Clause, PolarWord, Tone, ToneScores};
+
 pub mod lexicon;
 
-use serde::{Deserialize, Serialize};
-
-use crate::document::{Document, Origin, TokenKind};
-use crate::resources::Resources;
-use crate::span::Span;
 use lexicon::{ModifierKind, ToneLexicon};
-
-/// The `tone` layer.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Tone {
-    /// The article as a whole.
-    pub article: ToneScores,
-    /// Tone towards each entity mentioned in a clause with polar words, by entity.
-    pub actors: Vec<ActorTone>,
-    /// The polar words, with their weighted polarity (the evidence).
-    pub words: Vec<PolarWord>,
-}
-
-/// Tone figures of a stretch of text.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ToneScores {
-    /// Arabic words counted.
-    pub words: usize,
-    /// Percent of words that are positive.
-    pub positive: f32,
-    /// Percent of words that are negative.
-    pub negative: f32,
-    /// positive − negative.
-    pub tone: f32,
-    /// positive + negative.
-    pub polarity: f32,
-    /// Sum of absolute weighted polarities per 100 words.
-    pub emotional_density: f32,
-    /// First-person plural references per 100 words.
-    pub group_density: f32,
-}
-
-/// Tone towards one entity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ActorTone {
-    /// The entity (index into [`Document::entities`]).
-    pub entity: usize,
-    /// The clauses that mention it.
-    pub clauses: Vec<Clause>,
-    /// The figures over those clauses.
-    pub scores: ToneScores,
-    /// `tone.lexicon` and a confidence that grows with the number of polar words.
-    pub origin: Origin,
-}
-
-/// A clause: a stretch of a sentence between clause punctuation.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Clause {
-    /// Where it stands.
-    pub span: Span,
-}
-
-/// A word of the polarity lexicon, as counted.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PolarWord {
-    /// Where it stands.
-    pub span: Span,
-    /// Its token.
-    pub token: usize,
-    /// Its polarity after negation and intensifiers, in [-2, 2].
-    pub polarity: f32,
-    /// The lexicon's polarity, before modifiers.
-    pub prior: f32,
-    /// The modifier that changed it, if any (`negator:لم`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<String>,
-}
+use marsad_core::document::{Document, Origin, TokenKind};
+use marsad_core::span::Span;
 
 /// The `tone` stage: adds [`Document::tone`].
-pub fn recognize(doc: &mut Document, res: &Resources) {
-    doc.tone = measure(doc, &res.tone);
+pub fn recognize(doc: &mut Document, lex: &ToneLexicon) {
+    doc.tone = measure(doc, lex);
 }
 
 /// Measures the tone of a document whose tokens, sentences and entities are known.
@@ -235,8 +168,9 @@ fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
         if polar.is_empty() {
             continue;
         }
-        let counted =
-            |a: usize, b: usize, f: fn(&crate::document::Token) -> bool| toks[a..b].iter().filter(|t| f(t)).count();
+        let counted = |a: usize, b: usize, f: fn(&marsad_core::document::Token) -> bool| {
+            toks[a..b].iter().filter(|t| f(t)).count()
+        };
         let words: usize =
             clauses.iter().map(|&c| counted(bounds[c].0, bounds[c].1, |t| t.kind == TokenKind::Arabic)).sum();
         let group: usize = clauses

@@ -14,9 +14,8 @@
 //! names and units (`5G`, `F16`), and hashtags and percentages are tokens of
 //! their own.
 
-use crate::document::{Document, Origin, Repair, RepairKind, Token, TokenKind};
-use crate::resources::Resources;
-use crate::span::Span;
+use marsad_core::document::{Document, Origin, Repair, RepairKind, Token, TokenKind};
+use marsad_core::span::Span;
 
 /// Rule name.
 pub const RULE: &str = "repairs.glued_number";
@@ -32,7 +31,7 @@ fn is_number(t: &Token) -> bool {
 }
 
 /// Adds the glued-number repairs of `doc` to `out`.
-pub fn find(doc: &Document, res: &Resources, out: &mut Vec<Repair>) {
+pub fn find(doc: &Document, res: &crate::text::TextData, out: &mut Vec<Repair>) {
     let toks = &doc.tokens;
     let affixes = &res.repairs.number_affixes;
     for i in 1..toks.len() {

@@ -2,7 +2,7 @@
 //! errors in rare words.
 //!
 //! **Hamza** (`repairs.hamza`). Spellings are compared by their exact letters
-//! (hamza forms kept, [`Lexicon::surface_zipf`](crate::lexicon::Lexicon::surface_zipf)):
+//! (hamza forms kept, [`Lexicon::surface_zipf`](marsad_core::lexicon::Lexicon::surface_zipf)):
 //! - a hamza on the first alef of a stem that by its pattern has a hamzat wasl
 //!   (the perfect, imperative and verbal noun of derived forms VII, VIII and X:
 //!   `انفعال`, `افتعال`, `استفعال`, and the nouns `اسم`, `ابن`…:
@@ -37,10 +37,9 @@
 
 use std::collections::HashMap;
 
-use crate::document::{Origin, Repair, RepairKind};
-use crate::lexicon::{KeyCursor, Lexicon};
-use crate::resources::Resources;
 use crate::text::repairs::{explained, known_zipf, Edit, Word, PROCLITICS};
+use marsad_core::document::{Origin, Repair, RepairKind};
+use marsad_core::lexicon::{KeyCursor, Lexicon};
 
 /// Rule name of hamza repairs.
 pub const RULE_HAMZA: &str = "repairs.hamza";
@@ -118,13 +117,13 @@ enum Wasl {
 
 /// Whether the stem `alef + rest` has a hamzat wasl by its pattern. `rest` runs
 /// to the end of the word (pronoun suffixes included).
-fn wasl_pattern(alef: char, rest: &[char], article: bool, res: &Resources) -> Option<Wasl> {
+fn wasl_pattern(alef: char, rest: &[char], article: bool, res: &crate::text::TextData) -> Option<Wasl> {
     let n = rest.len();
     if n < 2 {
         return None;
     }
     let stem: String = std::iter::once('ا').chain(rest.iter().copied()).collect();
-    let stem_key = crate::text::normalize::match_key(&stem);
+    let stem_key = marsad_core::normalize::match_key(&stem);
     let nouns = &res.repairs.hamza_wasl_nouns;
     if nouns.contains(&stem_key)
         || ["ه", "ها", "هم", "هما", "ي", "نا", "ك", "كم"]
@@ -178,7 +177,7 @@ fn compare<const N: usize>(
 }
 
 /// The hamza repair of one word, if it has a wrong hamza on an alef.
-pub fn hamza(w: &Word<'_>, res: &Resources) -> Option<Repair> {
+pub fn hamza(w: &Word<'_>, res: &crate::text::TextData) -> Option<Repair> {
     let lex = &res.lexicon;
     let letters = &w.letters;
     if letters.len() < 3 || !letters.iter().any(|c| matches!(c, 'أ' | 'إ' | 'آ')) {
@@ -362,10 +361,10 @@ fn known_edits<'l>(lex: &'l Lexicon, stem: &[char]) -> Vec<(Edit, String, f32)> 
 
 /// The one-edit repair of one word, if it is a rare word one slip away from a
 /// frequent one.
-pub fn edit1(w: &Word<'_>, res: &Resources) -> Option<Repair> {
+pub fn edit1(w: &Word<'_>, res: &crate::text::TextData) -> Option<Repair> {
     let lex = &res.lexicon;
     let n = w.letters.len();
-    if n < MIN_EDIT_LETTERS || w.occurrences > 1 || !w.letters.iter().all(|&c| crate::text::chars::is_arabic_letter(c))
+    if n < MIN_EDIT_LETTERS || w.occurrences > 1 || !w.letters.iter().all(|&c| marsad_core::chars::is_arabic_letter(c))
     {
         return None;
     }

@@ -2,7 +2,7 @@
 //! and misspellings.
 //!
 //! The stage only reports; the original text is never modified. Every
-//! [`Repair`](crate::document::Repair) holds the span of the faulty text in the
+//! [`Repair`](marsad_core::document::Repair) holds the span of the faulty text in the
 //! original, the suggested replacement, the rule that found it and a confidence.
 //! The rules are general and backed by the word-frequency lexicon
 //! (`docs/repairs.md` gives the rules and their measured false-repair rate,
@@ -26,18 +26,19 @@ pub mod misspelling;
 pub mod run_on;
 pub mod stray;
 
+use std::collections::HashSet;
+
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, Origin, Repair, RepairKind, TokenKind};
-use crate::lexicon::Lexicon;
-use crate::memo::WordMemo;
-use crate::resources::Resources;
-use crate::span::Span;
+use marsad_core::document::{Document, Origin, Repair, RepairKind, TokenKind};
+use marsad_core::lexicon::Lexicon;
+use marsad_core::memo::WordMemo;
+use marsad_core::span::Span;
 
 /// The stage: adds [`Document::repairs`], in text order.
-pub fn find(doc: &mut Document, res: &Resources) {
+pub fn find(doc: &mut Document, res: &crate::text::TextData) {
     let mut out = Vec::new();
     glued_number::find(doc, res, &mut out);
     stray::find(doc, res, &mut out);
@@ -76,7 +77,7 @@ pub fn find(doc: &mut Document, res: &Resources) {
 const MAX_LETTERS: usize = 40;
 
 /// The hamza, run-on or one-edit repair of one word, tried in that order.
-fn word_repair(word: &Word<'_>, res: &Resources) -> Option<Repair> {
+fn word_repair(word: &Word<'_>, res: &crate::text::TextData) -> Option<Repair> {
     if word.letters.len() > MAX_LETTERS {
         return None;
     }
@@ -103,7 +104,7 @@ thread_local! {
 /// True when no rule can apply to word `i`: a frequent word (every rule leaves
 /// words of Zipf ≥ 2.5 alone) with no hamza on alef and no final-only letter
 /// inside it. Most words of a text are such, and one look-up settles them.
-fn plainly_known(doc: &Document, i: usize, res: &Resources) -> bool {
+fn plainly_known(doc: &Document, i: usize, res: &crate::text::TextData) -> bool {
     let tok = &doc.tokens[i];
     let inner = tok.norm.char_indices().next_back().map_or("", |(last, _)| &tok.norm[..last]);
     !doc.slice(tok.span).contains(['أ', 'إ', 'آ'])
@@ -406,3 +407,19 @@ impl Edit {
 
 #[cfg(test)]
 mod tests;
+
+/// The word lists of the repairs stage, by matching key.
+pub struct RepairLists {
+    /// Letters that are words or are commonly written detached (و): never stray.
+    pub one_letter_words: HashSet<String>,
+    /// Era markers and unit abbreviations normally written glued to a number (`2022م`).
+    pub number_affixes: HashSet<String>,
+    /// Two-letter function words that may be the left part of a run-on word (`مع`, `من`).
+    pub short_left: HashSet<String>,
+    /// Two-letter function words that may be the right part of a run-on word (`من`, `في`).
+    pub short_right: HashSet<String>,
+    /// Heads of compound names conventionally written joined (`عبد` in عبدالله).
+    pub joined_name_heads: HashSet<String>,
+    /// Nouns with a hamzat wasl (`اسم`, `ابن`): a hamza written on them is a misspelling.
+    pub hamza_wasl_nouns: HashSet<String>,
+}

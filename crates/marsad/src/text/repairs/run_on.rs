@@ -28,10 +28,9 @@
 
 use std::collections::HashSet;
 
-use crate::document::{Origin, Repair, RepairKind};
-use crate::lexicon::Lexicon;
-use crate::resources::Resources;
 use crate::text::repairs::{clitic_zipf, explained, known_zipf, Word, PROCLITICS};
+use marsad_core::document::{Origin, Repair, RepairKind};
+use marsad_core::lexicon::Lexicon;
 
 /// Rule name.
 pub const RULE: &str = "repairs.run_on";
@@ -159,7 +158,7 @@ fn part_zipf(lex: &Lexicon, key: &str, letters: &[char], short: &HashSet<String>
 }
 
 /// The verdict on one word.
-pub fn check(w: &Word<'_>, res: &Resources) -> Verdict {
+pub fn check(w: &Word<'_>, res: &crate::text::TextData) -> Verdict {
     let n = w.letters.len();
     if n < MIN_LETTERS || w.occurrences > 1 {
         return Verdict::No;

@@ -18,10 +18,9 @@
 //! Other lone letters between words (`سكن أ`, `المجموعة ب`) are most often labels
 //! and are not reported.
 
-use crate::document::{Document, Origin, Repair, RepairKind, Token, TokenKind};
-use crate::resources::Resources;
-use crate::span::Span;
 use crate::text::repairs::known_zipf;
+use marsad_core::document::{Document, Origin, Repair, RepairKind, Token, TokenKind};
+use marsad_core::span::Span;
 
 /// Rule name.
 pub const RULE: &str = "repairs.stray_letter";
@@ -51,7 +50,7 @@ fn is_word(t: &Token) -> bool {
 }
 
 /// Adds the stray-letter repairs of `doc` to `out`.
-pub fn find(doc: &Document, res: &Resources, out: &mut Vec<Repair>) {
+pub fn find(doc: &Document, res: &crate::text::TextData, out: &mut Vec<Repair>) {
     let toks = &doc.tokens;
     let lex = &res.lexicon;
     for (i, t) in toks.iter().enumerate() {

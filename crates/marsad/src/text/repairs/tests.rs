@@ -1,7 +1,7 @@
 //! Unit tests of the repairs stage, one group per rule, with negative cases.
 
-use crate::document::{Metadata, RepairKind};
 use crate::Pipeline;
+use marsad_core::document::{Metadata, RepairKind};
 
 /// (text under the span, kind, suggestion, rule) of every repair of `text`.
 fn repairs(text: &str) -> Vec<(String, RepairKind, String, String)> {

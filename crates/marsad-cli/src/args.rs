@@ -1,0 +1,255 @@
+//! The command line's arguments: the commands and their flags, as clap reads them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use marsad::input::Limits;
+
+/// marsad: structured, checkable knowledge from Arabic news.
+#[derive(Parser)]
+#[command(name = "marsad", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Analyse one article, or many: files, folders and JSON Lines (one article a
+    /// line), analysed in parallel and written as JSON Lines in input order.
+    Analyze(AnalyzeArgs),
+    /// Train a model from gold data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+    /// Score a layer of the pipeline against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Subcommand)]
+pub enum TrainCommand {
+    /// The named-entity tagger (averaged perceptron) from CoNLL files; deterministic.
+    Ner(TrainNerArgs),
+    /// The persuasion-technique models (span and paragraph) from the shared tasks'
+    /// gold files (ArMPro, ArAIEval 2023, WANLP 2022 formats); deterministic.
+    Framing(TrainFramingArgs),
+    /// The check-worthiness model from CheckThat! 2022 task 1 TSV files.
+    Checkworthy(TrainCheckworthyArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainFramingArgs {
+    /// Gold files, in any of the formats; a record whose text came in an earlier file is skipped.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Records whose text is also in these files are left out of training (to score on them fairly).
+    #[arg(long)]
+    pub exclude: Vec<PathBuf>,
+    /// Instead of writing models: K-fold cross-validation over the first file's records
+    /// (grouped by page), the other files added to every fold's training data.
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    /// Print the cross-validation scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Folder to write framing_spans.tsv and framing_paragraphs.tsv into.
+    #[arg(long, default_value = "resources/models")]
+    pub out: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub struct TrainCheckworthyArgs {
+    /// Check-worthiness training files: TSV with `tweet_id`, `tweet_text` and
+    /// `class_label` columns (CheckThat! 2022 task 1A).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Verifiable-claim training files in the same format (task 1B), joined by `tweet_id`.
+    #[arg(long)]
+    pub verifiable: Vec<PathBuf>,
+    /// Development file (task 1A), to report F1 of the positive class after training.
+    #[arg(long)]
+    pub dev: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = marsad_eval::train::checkworthy::options().epochs)]
+    pub epochs: usize,
+    /// L2 decay per update.
+    #[arg(long, default_value_t = marsad_eval::train::checkworthy::options().l2)]
+    pub l2: f32,
+    /// Where to write the model.
+    #[arg(long, default_value = "resources/models/checkworthy.tsv")]
+    pub out: PathBuf,
+}
+
+#[derive(clap::Args)]
+pub struct TrainNerArgs {
+    /// Training data: CoNLL, one `token TAG` per line (BIO tags).
+    #[arg(long)]
+    pub train: PathBuf,
+    /// Development data, to choose the epoch.
+    #[arg(long)]
+    pub dev: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = marsad_eval::train::ner::TrainOptions::default().epochs)]
+    pub epochs: usize,
+    /// Features seen fewer times in the training data are dropped.
+    #[arg(long, default_value_t = marsad_eval::train::ner::TrainOptions::default().min_count)]
+    pub min_count: u32,
+    /// Perceptrons trained on different example orders and averaged.
+    #[arg(long, default_value_t = marsad_eval::train::ner::TrainOptions::default().runs)]
+    pub runs: usize,
+    /// Where to write the model.
+    #[arg(long, default_value = "resources/models/ner.bin")]
+    pub out: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Named entities: precision, recall and F1 per type and micro-averaged, exact spans.
+    Ner(EvalNerArgs),
+    /// Time expressions: strict and relaxed P/R/F1 and value accuracy on an offset gold file.
+    Time(EvalExpressionsArgs),
+    /// Quantities: strict and relaxed P/R/F1 and value accuracy on an offset gold file.
+    Quantities(EvalExpressionsArgs),
+    /// Entity resolution: linking accuracy, grouping (B³) and metonymy on an offset gold
+    /// file (default gold/test/entities.jsonl).
+    Entities(EvalExpressionsArgs),
+    /// Events: detection, type, actor, recipient and modality P/R/F1 on a gold file of
+    /// docs/annotation/events_claims.md (default gold/dev/events_claims.jsonl).
+    Events(EvalEventsArgs),
+    /// Claims: detection, source type and speaker P/R/F1 on the same gold file.
+    Claims(EvalEventsArgs),
+    /// Persuasion techniques: span P/R/F1 (partial overlap, micro and macro), paragraph
+    /// multi-label F1 and binary F1 on gold files of the shared tasks' formats.
+    Framing(EvalFramingArgs),
+    /// Check-worthiness: F1 of the positive class on CheckThat! 2022 task 1 TSV files.
+    Checkworthy(EvalCheckworthyArgs),
+}
+
+#[derive(clap::Args)]
+pub struct EvalCheckworthyArgs {
+    /// Gold files (TSV, `tweet_text` and `class_label` columns).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The files hold verifiable-claim labels (task 1B) rather than check-worthiness (1A).
+    #[arg(long)]
+    pub verifiable: bool,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct EvalFramingArgs {
+    /// Gold files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct EvalEventsArgs {
+    /// Gold file (JSON lines).
+    pub gold: Option<PathBuf>,
+    /// JSON Lines file holding the texts the gold file cites.
+    #[arg(long, default_value = "../shared/data/news/saudinewsnet/articles.jsonl")]
+    pub texts: PathBuf,
+    /// The field of a record holding its id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// The field of a record holding its text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct EvalExpressionsArgs {
+    /// Gold file (JSON lines; see docs/annotation/time_quantities.md). Default:
+    /// gold/test/time.jsonl or gold/test/quantities.jsonl.
+    pub gold: Option<PathBuf>,
+    /// The data folder holding the corpora the gold file cites (news/saudinewsnet, news/antcorpus).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list every miss, spurious find and wrong value (to standard error).
+    #[arg(long)]
+    pub errors: bool,
+}
+
+#[derive(clap::Args)]
+pub struct EvalNerArgs {
+    /// Gold CoNLL files (`token TAG` per line, BIO tags).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// A readable report (colour on a terminal).
+    Text,
+    /// JSON in the documented schema (character offsets).
+    Json,
+    /// One self-contained right-to-left HTML page.
+    Html,
+    /// GDELT 2.0 Events table rows, tab-separated, one per asserted or reported event
+    /// (columns and mapping in docs/gdelt.md).
+    Gdelt,
+}
+
+#[derive(clap::Args)]
+pub struct AnalyzeArgs {
+    /// The article: a file path, or `-` for standard input. Several inputs, a folder
+    /// (read recursively) or a JSON Lines file (`.jsonl`: `text` and optional `title`,
+    /// `url`, `outlet`, `published`, `id` a line) make a batch.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Read the inputs (standard input too) as JSON Lines, whatever their names.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// In a batch, exit with status 1 when any article was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Threads for a batch (default: one per core).
+    #[arg(long, short)]
+    pub jobs: Option<usize>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value = "text")]
+    pub format: Format,
+    /// With `--format gdelt`, write the column names as the first line.
+    #[arg(long)]
+    pub header: bool,
+    /// Publication date of the article (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<String>,
+    /// Title of the article.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Outlet that published the article.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Address the article was published at.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Largest input accepted, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_bytes)]
+    pub max_bytes: usize,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// Accepts a calendar date written YYYY-MM-DD.
+pub(crate) fn parse_date(s: &str) -> Result<String, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|e| format!("expected a date as YYYY-MM-DD, e.g. 2022-11-20 ({e})"))
+}

@@ -1,0 +1,108 @@
+//! `marsad eval …`: a layer of the pipeline scored against gold data.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Result};
+use marsad_eval::eval::expressions::Layer;
+
+use crate::args::{EvalCheckworthyArgs, EvalEventsArgs, EvalExpressionsArgs, EvalFramingArgs, EvalNerArgs};
+use crate::io::write_output;
+use crate::train::{read_checkworthy, read_framing_gold};
+
+pub fn eval_framing(args: EvalFramingArgs) -> Result<()> {
+    let gold = read_framing_gold(&args.files)?;
+    let report = marsad_eval::eval::framing::evaluate(&gold, &marsad::Resources::embedded().framing);
+    let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<()> {
+    use marsad_eval::train::checkworthy::{self, Task};
+    let rows = read_checkworthy(&args.files)?;
+    let task = if args.verifiable { Task::Verifiable } else { Task::Checkworthy };
+    let report = checkworthy::evaluate(&rows, &marsad::Resources::embedded().claims.checkworthy, task);
+    let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_ner(args: EvalNerArgs) -> Result<()> {
+    use marsad_eval::eval::{conll, ner};
+    let res = marsad::Resources::embedded();
+    let mut total = ner::Counts::default();
+    for file in &args.files {
+        let sentences = conll::read(file)?;
+        total.merge(&ner::evaluate(&sentences, res));
+    }
+    let out = if args.json { serde_json::to_string_pretty(&total.to_json())? + "\n" } else { total.report() };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_expressions(args: EvalExpressionsArgs, layer: Layer) -> Result<()> {
+    use marsad_eval::eval::expressions::{evaluate, read_gold, Corpora};
+    let default = match layer {
+        Layer::Time => "gold/test/time.jsonl",
+        Layer::Quantities => "gold/test/quantities.jsonl",
+    };
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from(default));
+    let gold = read_gold(&gold_path, layer)?;
+    if !args.data.is_dir() {
+        bail!("{}: the data folder is missing (give it with --data DIR)", args.data.display());
+    }
+    let texts = Corpora::new(&args.data).texts(&gold, &gold_path)?;
+    let scores = evaluate(&gold, &texts, layer);
+    if args.errors {
+        for (corpus, doc, g, p) in &scores.errors {
+            let text = &texts[&(corpus.clone(), doc.clone())];
+            let show = |i: &Option<marsad_eval::eval::expressions::Item>| match i {
+                None => "-".to_owned(),
+                Some(i) => {
+                    let s: String = text.chars().skip(i.start).take(i.end - i.start).collect();
+                    format!("{s} [{}:{} {} {:?}]", i.start, i.end, i.label, i.value)
+                }
+            };
+            eprintln!("{doc}\tgold: {}\tfound: {}", show(g), show(p));
+        }
+    }
+    let out =
+        if args.json { serde_json::to_string_pretty(&scores.to_json(layer))? + "\n" } else { scores.report(layer) };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_entities(args: EvalExpressionsArgs) -> Result<()> {
+    use marsad_eval::eval::entities::{evaluate, read_gold};
+    use marsad_eval::eval::expressions::Corpora;
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/test/entities.jsonl"));
+    let gold = read_gold(&gold_path)?;
+    if !args.data.is_dir() {
+        bail!("{}: the data folder is missing (give it with --data DIR)", args.data.display());
+    }
+    let docs: Vec<_> = gold.iter().map(|g| g.doc.clone()).collect();
+    let texts = Corpora::new(&args.data).texts(&docs, &gold_path)?;
+    let scores = evaluate(&gold, &texts);
+    if args.errors {
+        for e in &scores.errors {
+            let text = texts.iter().find(|((_, d), _)| *d == e.doc).map_or("", |(_, t)| t.as_str());
+            let s: String = text.chars().skip(e.start).take(e.end - e.start).collect();
+            let (g, f) = (e.gold.as_deref().unwrap_or("-"), e.found.as_deref().unwrap_or("-"));
+            eprintln!("{}\t{s} [{}:{}]\tgold: {g}\tfound: {f}", e.doc, e.start, e.end);
+        }
+    }
+    let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_events_claims(args: EvalEventsArgs, layer: &str) -> Result<()> {
+    use marsad_eval::eval::events_claims::{evaluate, read_gold, read_texts};
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/dev/events_claims.jsonl"));
+    let gold = read_gold(&gold_path)?;
+    let ids: std::collections::HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
+    let texts = read_texts(&args.texts, &args.id_field, &args.text_field, &ids)?;
+    if let Some(g) = gold.iter().find(|g| !texts.contains_key(&g.doc)) {
+        bail!("{}:{}: record {:?} is not in {}", gold_path.display(), g.line, g.doc, args.texts.display());
+    }
+    let (events, claims) = evaluate(&gold, &texts);
+    let scores = if layer == "events" { events } else { claims };
+    let out =
+        if args.json { serde_json::to_string_pretty(&scores.to_json(layer))? + "\n" } else { scores.report(layer) };
+    write_output(None, out.as_bytes())
+}

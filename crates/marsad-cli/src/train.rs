@@ -1,0 +1,116 @@
+//! `marsad train …`: the named-entity tagger, the persuasion-technique models and the
+//! check-worthiness model, from gold data.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+
+use crate::args::{TrainCheckworthyArgs, TrainFramingArgs, TrainNerArgs};
+use crate::io::write_output;
+
+pub fn train_ner(args: TrainNerArgs) -> Result<()> {
+    use marsad_eval::eval::conll;
+    use marsad_eval::train::ner::{train, TrainOptions};
+    let train_data = conll::read(&args.train)?;
+    let dev_data = conll::read(&args.dev)?;
+    let opts = TrainOptions {
+        epochs: args.epochs.max(1),
+        min_count: args.min_count,
+        runs: args.runs.max(1),
+        ..TrainOptions::default()
+    };
+    let res = marsad::Resources::embedded();
+    let trained = train(&train_data, &dev_data, res, &opts, &mut |line| eprintln!("{line}"));
+    print!("{}", trained.dev.report());
+    write_output(Some(&args.out), &trained.model)?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), trained.model.len());
+    Ok(())
+}
+
+pub(crate) fn read_framing_gold(files: &[PathBuf]) -> Result<Vec<marsad_eval::eval::framing_gold::Record>> {
+    let taxonomy = &marsad::Resources::embedded().framing.taxonomy;
+    let mut out = Vec::new();
+    for f in files {
+        out.extend(marsad_eval::eval::framing_gold::read(f, taxonomy)?);
+    }
+    Ok(out)
+}
+
+pub fn train_framing(args: TrainFramingArgs) -> Result<()> {
+    use marsad_eval::train::framing::{cross_validate, deduplicate, prepare, text_key, train, Labels};
+    let lex = &marsad::Resources::embedded().framing;
+    let exclude: std::collections::HashSet<String> =
+        read_framing_gold(&args.exclude)?.iter().map(|r| text_key(&r.text)).collect();
+    let first = read_framing_gold(&args.files[..1])?.len();
+    let records = read_framing_gold(&args.files)?;
+    let total = records.len();
+    let kept = deduplicate(records, &exclude);
+    let n_first = kept.iter().filter(|(i, _)| *i < first).count();
+    let records: Vec<_> = kept.into_iter().map(|(_, r)| r).collect();
+    let labels = Labels::of(lex);
+    eprintln!(
+        "framing: {} records ({} left out as duplicates or excluded); analysing…",
+        records.len(),
+        total - records.len()
+    );
+    let data = prepare(records, lex, &labels);
+    if let Some(k) = args.cv {
+        if k < 2 {
+            bail!("--cv needs at least 2 folds, got {k}");
+        }
+        eprintln!("cross-validating over {n_first} records of {} in {k} folds…", args.files[0].display());
+        let report = cross_validate(&data, n_first, k, &labels);
+        let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+        return write_output(None, out.as_bytes());
+    }
+    let names: Vec<String> =
+        args.files.iter().map(|f| f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())).collect();
+    let header = vec![
+        format!("trained by `marsad train framing` on {} ({} records)", names.join(", "), data.len()),
+        "a multi-label logistic regression: crates/marsad/src/learn/linear.rs; features: crates/marsad/src/framing/features.rs".into(),
+    ];
+    let refs: Vec<&_> = data.iter().collect();
+    let trained = train(&refs, &labels, &header);
+    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    for (name, model) in [("framing_spans.tsv", &trained.spans), ("framing_paragraphs.tsv", &trained.paragraphs)] {
+        let path = args.out.join(name);
+        write_output(Some(&path), model.as_bytes())?;
+        eprintln!("wrote {} ({} bytes)", path.display(), model.len());
+    }
+    Ok(())
+}
+
+pub(crate) fn read_checkworthy(files: &[PathBuf]) -> Result<Vec<marsad_eval::train::checkworthy::Row>> {
+    let mut rows = Vec::new();
+    for f in files {
+        rows.extend(marsad_eval::train::checkworthy::read(f)?);
+    }
+    Ok(rows)
+}
+
+pub fn train_checkworthy(args: TrainCheckworthyArgs) -> Result<()> {
+    use marsad_eval::train::checkworthy::{self, Task};
+    let rows = read_checkworthy(&args.files)?;
+    let verifiable = read_checkworthy(&args.verifiable)?;
+    let names: Vec<String> = args
+        .files
+        .iter()
+        .chain(&args.verifiable)
+        .map(|f| f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned()))
+        .collect();
+    let opts = marsad_core::learn::TrainOptions { epochs: args.epochs.max(1), l2: args.l2, ..checkworthy::options() };
+    let header = [format!(
+        "trained by `marsad train checkworthy` on {} ({} + {} texts)",
+        names.join(", "),
+        rows.len(),
+        verifiable.len()
+    )];
+    let model = checkworthy::train(&rows, &verifiable, &opts, &header).map_err(anyhow::Error::msg)?;
+    write_output(Some(&args.out), model.as_bytes())?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), model.len());
+    if let Some(dev) = &args.dev {
+        let model = marsad_core::learn::LinearModel::parse(&model).map_err(anyhow::Error::msg)?;
+        print!("{}", checkworthy::evaluate(&checkworthy::read(dev)?, &model, Task::Checkworthy).text());
+    }
+    Ok(())
+}

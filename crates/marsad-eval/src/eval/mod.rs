@@ -1,0 +1,16 @@
+//! Evaluation of the pipeline's layers against gold data (`marsad eval ...`).
+//!
+//! One submodule per layer, each with a reader for its gold format and a scorer
+//! that runs the real pipeline on the gold texts: [`ner`] (named entities, CoNLL
+//! files, conlleval-style exact-span scores) and [`expressions`] (time expressions and
+//! quantities: offset gold files into the news corpora, strict and relaxed spans, values) and
+//! [`entities`] (entity resolution: links, grouping, metonymy) and [`events_claims`]
+//! (events and claims, per field, texts from any JSON Lines file).
+
+pub mod conll;
+pub mod entities;
+pub mod events_claims;
+pub mod expressions;
+pub mod framing;
+pub mod framing_gold;
+pub mod ner;

@@ -1,0 +1,714 @@
+//! The terminal report: a compact, readable summary of a [`Document`] for a person
+//! at a terminal.
+//!
+//! A header (source, metadata, counts), the warnings, then every paragraph and
+//! sentence with, under each sentence, its words whose clitics were split
+//! (`و+ال+حكومة`) and its tokens of interest (numbers with their values,
+//! percentages, addresses, tags), and last the suggested repairs. Right-to-left
+//! text is written in logical order; the terminal does the bidi layout. ANSI
+//! colour only when asked for; the output is otherwise plain and deterministic.
+
+use std::fmt::Write;
+
+use marsad_core::names::serde_name;
+
+use marsad_core::document::{
+    Document, MorphemeRole, RepairKind, Segmentation, Sentence, SentenceKind, Token, TokenKind,
+};
+use marsad_core::span::{CharIndex, Span};
+
+/// Items on one detail line are wrapped after this many characters.
+const WIDTH: usize = 100;
+
+/// The readable report; ANSI colour when `colour` is true.
+pub fn render(doc: &Document, colour: bool) -> String {
+    let st = Style { colour };
+    let mut out = String::new();
+    header(&mut out, doc, st);
+    warnings(&mut out, doc, st);
+    body(&mut out, doc, st);
+    entities(&mut out, doc, st);
+    events(&mut out, doc, st);
+    quotations(&mut out, doc, st);
+    claims(&mut out, doc, st);
+    techniques(&mut out, doc, st);
+    tone(&mut out, doc, st);
+    times(&mut out, doc, st);
+    quantities(&mut out, doc, st);
+    repairs(&mut out, doc, st);
+    out
+}
+
+/// ANSI styling, or none.
+#[derive(Clone, Copy)]
+struct Style {
+    colour: bool,
+}
+
+const BOLD: &str = "1";
+const DIM: &str = "2";
+const RED: &str = "31";
+const GREEN: &str = "32";
+const YELLOW: &str = "33";
+const BLUE: &str = "34";
+const MAGENTA: &str = "35";
+const CYAN: &str = "36";
+const BRIGHT_RED: &str = "91";
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.colour && !s.is_empty() {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+    fn bold(self, s: &str) -> String {
+        self.paint(BOLD, s)
+    }
+    fn dim(self, s: &str) -> String {
+        self.paint(DIM, s)
+    }
+}
+
+/// The colour of a token kind.
+fn token_colour(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Number | TokenKind::Percent => YELLOW,
+        TokenKind::Url | TokenKind::Email => BLUE,
+        TokenKind::Hashtag | TokenKind::Mention => MAGENTA,
+        TokenKind::Arabic | TokenKind::Latin | TokenKind::Punct | TokenKind::Symbol => GREEN,
+    }
+}
+
+/// The colour of a repair kind.
+fn repair_colour(kind: RepairKind) -> &'static str {
+    match kind {
+        RepairKind::RunOn => RED,
+        RepairKind::GluedNumber => BRIGHT_RED,
+        RepairKind::StrayLetter => MAGENTA,
+        RepairKind::Misspelling => YELLOW,
+    }
+}
+
+/// The snake_case name of a repair kind, as in the JSON output.
+pub(crate) fn repair_kind_name(kind: RepairKind) -> &'static str {
+    match kind {
+        RepairKind::RunOn => "run_on",
+        RepairKind::GluedNumber => "glued_number",
+        RepairKind::StrayLetter => "stray_letter",
+        RepairKind::Misspelling => "misspelling",
+    }
+}
+
+/// Text from the input made safe and compact for one terminal line: runs of white
+/// space (line breaks included) become one space, control characters (which could
+/// drive the terminal) become U+FFFD.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(if c.is_control() { '\u{FFFD}' } else { c });
+    }
+    out
+}
+
+/// A number for people: integers without a fraction, huge values in exponent form.
+pub(crate) fn format_value(v: f64) -> Option<String> {
+    if !v.is_finite() {
+        None
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
+        Some(format!("{}", v as i64))
+    } else if v.abs() >= 1e15 {
+        Some(format!("{v:e}"))
+    } else {
+        Some(format!("{v}"))
+    }
+}
+
+/// A confidence for a reader: two decimals (`0.94`).
+pub(crate) fn format_confidence(c: f32) -> String {
+    format!("{c:.2}")
+}
+
+fn header(out: &mut String, doc: &Document, st: Style) {
+    let m = &doc.meta;
+    let _ = writeln!(out, "{}", st.bold("marsad report"));
+    let mut field = |name: &str, value: &str| {
+        let _ = writeln!(out, "  {} {}", st.dim(&format!("{name:<10}")), clean(value));
+    };
+    if let Some(v) = &m.source {
+        field("source", v);
+    }
+    if let Some(v) = &m.title {
+        field("title", v);
+    }
+    if let Some(v) = &m.outlet {
+        field("outlet", v);
+    }
+    if let Some(v) = &m.published {
+        field("published", v);
+    }
+    if let Some(v) = &m.url {
+        field("url", v);
+    }
+    field("language", m.language.as_deref().unwrap_or("unknown"));
+    field("encoding", m.encoding.as_deref().unwrap_or("unknown"));
+    let arabic = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
+    let counts = [
+        (doc.paragraphs.len(), "paragraph", "paragraphs"),
+        (doc.sentences.len(), "sentence", "sentences"),
+        (doc.tokens.len(), "token", "tokens"),
+        (arabic, "Arabic word", "Arabic words"),
+        (doc.clitics.len(), "word with clitics", "words with clitics"),
+        (doc.mentions.len(), "named entity", "named entities"),
+        (doc.times.len(), "time expression", "time expressions"),
+        (doc.quantities.len(), "quantity", "quantities"),
+        (doc.repairs.len(), "repair", "repairs"),
+    ]
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .join(" · ");
+    field("counts", &counts);
+}
+
+fn warnings(out: &mut String, doc: &Document, st: Style) {
+    if doc.warnings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", st.bold("Warnings"));
+    for w in &doc.warnings {
+        let _ =
+            writeln!(out, "  {} {} {}", st.paint(YELLOW, "!"), st.paint(YELLOW, &clean(&w.code)), clean(&w.message));
+    }
+}
+
+fn body(out: &mut String, doc: &Document, st: Style) {
+    if doc.sentences.is_empty() {
+        let _ = writeln!(out, "\n{}", st.dim("(no sentences: the text has no tokens)"));
+        return;
+    }
+    // paragraphs as (label, sentence range); all sentences as one group without them
+    let groups: Vec<(String, std::ops::Range<usize>)> = if doc.paragraphs.is_empty() {
+        vec![("Text".to_owned(), 0..doc.sentences.len())]
+    } else {
+        doc.paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("Paragraph {}", i + 1), p.first_sentence..p.end_sentence))
+            .collect()
+    };
+    for (label, range) in groups {
+        let _ = writeln!(out, "\n{}", st.bold(&label));
+        for si in range {
+            if let Some(s) = doc.sentences.get(si) {
+                sentence(out, doc, si, s, st);
+            }
+        }
+    }
+}
+
+fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style) {
+    let text = clean(doc.slice(s.span));
+    let text = if s.kind == SentenceKind::Headline { st.bold(&text) } else { text };
+    let kind = match s.kind {
+        SentenceKind::Sentence => String::new(),
+        SentenceKind::Headline => format!("  {}", st.dim("headline")),
+        SentenceKind::Fragment => format!("  {}", st.dim("fragment")),
+    };
+    let _ = writeln!(out, "  {} {text}{kind}", st.dim(&format!("[{}]", si + 1)));
+
+    let mut clitics = Vec::new();
+    let mut numbers = Vec::new();
+    let mut links = Vec::new();
+    let mut tags = Vec::new();
+    for (ti, tok) in doc.tokens.iter().enumerate().take(s.end_token).skip(s.first_token) {
+        if let Some(seg) = doc.segmentation_of(ti) {
+            clitics.push(clean(&segmented(doc, seg, "+")));
+        }
+        match tok.kind {
+            TokenKind::Number | TokenKind::Percent => numbers.push(number(doc, tok)),
+            TokenKind::Url | TokenKind::Email => links.push(clean(doc.slice(tok.span))),
+            TokenKind::Hashtag | TokenKind::Mention => tags.push(clean(doc.slice(tok.span))),
+            _ => {}
+        }
+    }
+    detail(out, "clitics", &clitics, CYAN, st);
+    let start = doc.mentions.partition_point(|m| m.first_token < s.first_token);
+    let entities: Vec<String> = doc.mentions[start..]
+        .iter()
+        .take_while(|m| m.first_token < s.end_token)
+        .map(|m| {
+            let ids: Vec<String> = m.gazetteer.iter().take(2).map(|g| format!("{}:{}", g.kind.name(), g.id)).collect();
+            let ids = if ids.is_empty() { String::new() } else { format!(" [{}]", ids.join(", ")) };
+            format!("{} {}{ids} {}", clean(doc.slice(m.span)), m.kind.name(), format_confidence(m.origin.confidence))
+        })
+        .collect();
+    detail(out, "entities", &entities, MAGENTA, st);
+    detail(out, "numbers", &numbers, token_colour(TokenKind::Number), st);
+    detail(out, "links", &links, token_colour(TokenKind::Url), st);
+    detail(out, "tags", &tags, token_colour(TokenKind::Hashtag), st);
+}
+
+/// A segmented word for people, morphemes joined by `sep`: the clitics in their
+/// canonical form (`ال` also for the second ل of `لل`), the stem as written.
+pub(crate) fn segmented(doc: &Document, seg: &Segmentation, sep: &str) -> String {
+    let parts: Vec<&str> = seg
+        .morphemes
+        .iter()
+        .map(|m| if m.role == MorphemeRole::Stem { doc.slice(m.span) } else { m.form.as_ref() })
+        .collect();
+    parts.join(sep)
+}
+
+/// A number or percentage with its value when the value reads differently.
+fn number(doc: &Document, tok: &Token) -> String {
+    let surface = clean(doc.slice(tok.span));
+    let value = tok.value.and_then(format_value).map(|v| if tok.kind == TokenKind::Percent { v + "%" } else { v });
+    match value {
+        Some(v) if v != surface => format!("{surface} = {v}"),
+        _ => surface,
+    }
+}
+
+/// One labelled line of items under a sentence, wrapped.
+fn detail(out: &mut String, label: &str, items: &[String], colour: &str, st: Style) {
+    if items.is_empty() {
+        return;
+    }
+    let indent = 6 + 9;
+    let _ = write!(out, "      {}", st.dim(&format!("{label:<9}")));
+    let mut width = 0;
+    for (i, item) in items.iter().enumerate() {
+        let w = item.chars().count();
+        if i > 0 {
+            if width + 2 + w > WIDTH - indent {
+                let _ = write!(out, "\n{:indent$}", "");
+                width = 0;
+            } else {
+                out.push_str("  ");
+                width += 2;
+            }
+        }
+        out.push_str(&st.paint(colour, item));
+        width += w;
+    }
+    out.push('\n');
+}
+
+/// The time expressions: text, kind, ISO value, anchor (and the evidence of an
+/// inferred year), rule and confidence.
+fn times(out: &mut String, doc: &Document, st: Style) {
+    if doc.times.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Times"), st.dim(&format!("({})", doc.times.len())));
+    let index = CharIndex::new(&doc.text);
+    for (i, t) in doc.times.iter().enumerate() {
+        let kind = serde_name(&t.kind);
+        let mut anchor = serde_name(&t.anchor);
+        if let Some(e) = t.evidence {
+            anchor = format!("{anchor} from «{}»", clean(doc.slice(e.span)));
+        }
+        if t.calendar == marsad_core::document::Calendar::Hijri {
+            anchor.push_str(", hijri");
+        }
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(CYAN, &clean(doc.slice(t.span))),
+            kind,
+            st.paint(YELLOW, t.value.as_deref().unwrap_or("?")),
+            st.dim(&anchor),
+            st.dim(&format!("{} {}", clean(&t.origin.rule), format_confidence(t.origin.confidence))),
+            st.dim(&chars(&index, t.span)),
+        );
+    }
+}
+
+/// The entities: name, kind, link, country and coordinates, its mentions (metonymy
+/// marked), alternatives, rule and confidence.
+fn entities(out: &mut String, doc: &Document, st: Style) {
+    if doc.entities.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Entities"), st.dim(&format!("({})", doc.entities.len())));
+    for e in &doc.entities {
+        let mut what = vec![serde_name(&e.kind)];
+        what.extend(e.link.clone());
+        what.extend(e.name_en.clone());
+        if let Some(c) = e.coordinates {
+            what.push(format!("{:.2}, {:.2}", c.lat, c.lon));
+        } else if let Some(c) = e.country.as_ref().filter(|c| e.link.as_deref() != Some(&format!("country:{c}"))) {
+            what.push(c.clone());
+        }
+        let mut mentions: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|&m| {
+                let text = clean(doc.slice(doc.mentions[m].span));
+                if e.metonymy.contains(&m) {
+                    format!("{text} (metonymy)")
+                } else {
+                    text
+                }
+            })
+            .collect();
+        mentions.extend(e.references.iter().map(|a| clean(doc.slice(a.span))));
+        if mentions.is_empty() {
+            // an office named without its holder: where it is named
+            mentions.extend(e.roles.iter().map(|r| clean(doc.slice(r.span))));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}",
+            st.dim(&format!("{:>3}", e.id)),
+            st.paint(MAGENTA, &clean(&e.name)),
+            what.join("  "),
+            st.dim(&format!("«{}»", mentions.join("، "))),
+            st.dim(&format!("{} {}", clean(&e.origin.rule), format_confidence(e.origin.confidence))),
+        );
+        for r in &e.roles {
+            let _ = writeln!(out, "      {} «{}» {}", st.dim("role:"), clean(doc.slice(r.span)), clean(&r.describe()));
+        }
+        if !e.alternatives.is_empty() {
+            let alts: Vec<String> = e
+                .alternatives
+                .iter()
+                .map(|a| format!("{} {} {}", a.link, clean(&a.name), format_confidence(a.confidence)))
+                .collect();
+            let _ = writeln!(out, "      {}", st.dim(&format!("or: {}", alts.join("; "))));
+        }
+    }
+}
+
+/// Who a source is, in words.
+fn source_words(doc: &Document, s: &marsad_core::document::Source) -> String {
+    clean(&s.describe(doc))
+}
+
+/// The events: type and mode, CAMEO code, actor → recipient, modality, trigger.
+fn events(out: &mut String, doc: &Document, st: Style) {
+    if doc.events.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Events"), st.dim(&format!("({})", doc.events.len())));
+    let who = |p: &Option<marsad_core::document::Participant>| match p {
+        Some(p) => {
+            let code = p.code.as_deref().map_or(String::new(), |c| format!(" [{c}]"));
+            format!("{}{code}", clean(doc.slice(p.span)))
+        }
+        None => "?".to_owned(),
+    };
+    for (i, e) in doc.events.iter().enumerate() {
+        let kind = match &e.mode {
+            Some(m) => format!("{}/{m}", e.event_type),
+            None => e.event_type.clone(),
+        };
+        let mut modality = serde_name(&e.modality);
+        if let Some(s) = &e.source {
+            modality = format!("{modality} by {}", source_words(doc, s));
+        }
+        let mut when = e.time.and_then(|t| doc.times[t].value.clone()).map_or(String::new(), |v| format!("  {v}"));
+        if !e.contexts.is_empty() {
+            when.push_str(&format!("  ({})", e.contexts.join(", ")));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {} → {}  {}{}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(MAGENTA, &kind),
+            st.dim(&format!("CAMEO {}", e.cameo)),
+            who(&e.actor),
+            who(&e.recipient),
+            modality,
+            when,
+            st.dim(&format!(
+                "«{}» {} {}",
+                clean(doc.slice(e.trigger.span)),
+                clean(&e.origin.rule),
+                format_confidence(e.origin.confidence)
+            )),
+        );
+    }
+}
+
+/// The quotations: kind, stance, speaker, text.
+fn quotations(out: &mut String, doc: &Document, st: Style) {
+    if doc.quotations.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Quotations"), st.dim(&format!("({})", doc.quotations.len())));
+    for (i, q) in doc.quotations.iter().enumerate() {
+        let text: String = clean(doc.slice(q.span)).chars().take(100).collect();
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(YELLOW, &source_words(doc, &q.speaker)),
+            st.dim(&format!("{} {}", serde_name(&q.kind), serde_name(&q.stance))),
+            text,
+            st.dim(&format!("{} {}", clean(&q.origin.rule), format_confidence(q.origin.confidence))),
+        );
+    }
+}
+
+/// The claims, most check-worthy first: score, source, text, why.
+fn claims(out: &mut String, doc: &Document, st: Style) {
+    if doc.claims.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold("Claims, most check-worthy first"),
+        st.dim(&format!("({})", doc.claims.len()))
+    );
+    let mut ranked: Vec<&marsad_core::document::Claim> = doc.claims.iter().collect();
+    ranked.sort_by_key(|c| c.rank);
+    for c in ranked {
+        let text: String = clean(doc.slice(c.span)).chars().take(100).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", c.rank)),
+            st.paint(GREEN, &format!("{:.2}", c.checkworthiness)),
+            source_words(doc, &c.source),
+            text,
+            st.dim(&c.reasons.join(" ")),
+        );
+    }
+}
+
+/// The persuasion profile, then every technique span with its model and confidence.
+fn techniques(out: &mut String, doc: &Document, st: Style) {
+    let t = &doc.techniques;
+    if t.spans.is_empty() && t.paragraphs.is_empty() {
+        return;
+    }
+    let s = &t.summary;
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold("Persuasion techniques"),
+        st.dim(&format!(
+            "({} spans, {} per 100 words, {:.0}% of paragraphs; {})",
+            t.spans.len(),
+            s.density,
+            100.0 * s.paragraph_share,
+            if s.propagandistic { "propagandistic" } else { "not judged propagandistic" }
+        ))
+    );
+    for c in &s.techniques {
+        let paragraphs: Vec<String> = c.paragraphs.iter().map(|p| (p + 1).to_string()).collect();
+        let _ = writeln!(
+            out,
+            "  {} {}  {} spans, paragraphs {}",
+            st.paint(MAGENTA, &c.technique),
+            st.dim(&format!("({})", c.class)),
+            c.spans,
+            if paragraphs.is_empty() { "—".to_owned() } else { paragraphs.join(", ") }
+        );
+    }
+    let index = CharIndex::new(&doc.text);
+    for sp in &t.spans {
+        let cues = if sp.cues.is_empty() { String::new() } else { format!(" cues: {}", sp.cues.join(", ")) };
+        let _ = writeln!(
+            out,
+            "    {} {}  {}{}  {}",
+            st.dim(&chars(&index, sp.span)),
+            clean(doc.slice(sp.span)),
+            sp.technique,
+            cues,
+            st.dim(&format!("{} {}", sp.origin.rule, format_confidence(sp.origin.confidence)))
+        );
+    }
+}
+
+/// The article's tone and the tone towards each actor, most negative first.
+fn tone(out: &mut String, doc: &Document, st: Style) {
+    let a = &doc.tone.article;
+    if a.words == 0 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold("Tone"),
+        st.dim(&format!(
+            "(tone {:+.2}: positive {:.2}%, negative {:.2}%; polarity {:.2}, emotional density {:.2}, group references {:.2} per 100 words)",
+            a.tone, a.positive, a.negative, a.polarity, a.emotional_density, a.group_density
+        ))
+    );
+    let mut actors: Vec<&marsad_core::document::ActorTone> = doc.tone.actors.iter().collect();
+    actors.sort_by(|x, y| x.scores.tone.total_cmp(&y.scores.tone));
+    for t in actors {
+        let Some(e) = doc.entities.get(t.entity) else { continue };
+        let colour = if t.scores.tone < 0.0 { RED } else { GREEN };
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}",
+            st.dim(&e.id),
+            clean(&e.name),
+            st.paint(colour, &format!("{:+.2}", t.scores.tone)),
+            st.dim(&format!(
+                "{} clauses, {} {}",
+                t.clauses.len(),
+                t.origin.rule,
+                format_confidence(t.origin.confidence)
+            ))
+        );
+    }
+}
+
+/// The quantities: text, kind, value with its qualifier and unit, rule and confidence.
+fn quantities(out: &mut String, doc: &Document, st: Style) {
+    if doc.quantities.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Quantities"), st.dim(&format!("({})", doc.quantities.len())));
+    let index = CharIndex::new(&doc.text);
+    for (i, q) in doc.quantities.iter().enumerate() {
+        let mut value = q.value.and_then(format_value).unwrap_or_else(|| "?".to_owned());
+        if let Some(unit) = &q.unit {
+            value = format!("{value} {}", clean(unit));
+        }
+        if let Some(qual) = q.qualifier {
+            value = format!("{} {value}", serde_name(&qual));
+        }
+        let _ = writeln!(
+            out,
+            "  {} {}  {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(MAGENTA, &clean(doc.slice(q.span))),
+            serde_name(&q.kind),
+            st.paint(YELLOW, &value),
+            st.dim(&format!("{} {}", clean(&q.origin.rule), format_confidence(q.origin.confidence))),
+            st.dim(&chars(&index, q.span)),
+        );
+    }
+}
+
+fn repairs(out: &mut String, doc: &Document, st: Style) {
+    if doc.repairs.is_empty() {
+        let _ = writeln!(out, "\n{} {}", st.bold("Repairs"), st.dim("none"));
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold("Repairs"), st.dim(&format!("({})", doc.repairs.len())));
+    let index = CharIndex::new(&doc.text);
+    for (i, r) in doc.repairs.iter().enumerate() {
+        let original = clean(doc.slice(r.span));
+        let suggestion = if r.suggestion.is_empty() { st.dim("(delete)") } else { clean(&r.suggestion) };
+        let kind = repair_kind_name(r.kind);
+        let _ = writeln!(
+            out,
+            "  {} {} → {}  {}  {}  {}",
+            st.dim(&format!("{:>2}.", i + 1)),
+            st.paint(repair_colour(r.kind), &original),
+            suggestion,
+            st.paint(repair_colour(r.kind), kind),
+            st.dim(&format!("{} {}", clean(&r.origin.rule), format_confidence(r.origin.confidence))),
+            st.dim(&chars(&index, r.span)),
+        );
+    }
+}
+
+/// A span as character offsets, as in the JSON output.
+fn chars(index: &CharIndex, span: Span) -> String {
+    format!("@{}..{}", index.char_of(span.start), index.char_of(span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad::Pipeline;
+    use marsad_core::document::{Metadata, Origin, Repair};
+
+    const TEXT: &str = "عاجل: الحكومة تعلن خطة جديدة\r\n\r\nقالَ وزيرُ المالية إنّ النمو بلغ ٣٫٥٪ في عام ٢٠٢٢ و23%، \
+                        وأكد عدةخبراء ذلك. للمزيد: https://example.com/a #اقتصاد @marsad\r\n";
+
+    fn doc() -> Document {
+        let meta = Metadata {
+            title: Some("خطة\u{1b}[31m جديدة".to_owned()),
+            source: Some("news.txt".to_owned()),
+            encoding: Some("UTF-8".to_owned()),
+            ..Metadata::default()
+        };
+        let mut doc = Pipeline::new().analyze(TEXT, meta);
+        let start = TEXT.find("عدةخبراء").unwrap();
+        doc.repairs = vec![Repair {
+            span: Span::new(start, start + "عدةخبراء".len()),
+            kind: RepairKind::RunOn,
+            suggestion: "عدة خبراء".to_owned(),
+            origin: Origin::rule("repairs.run_on", 0.85),
+        }];
+        doc
+    }
+
+    #[test]
+    fn plain_report_has_header_sentences_details_and_repairs() {
+        let doc = doc();
+        let out = render(&doc, false);
+        assert!(!out.contains('\x1b'), "no escape codes without colour:\n{out}");
+        assert!(out.contains("source     news.txt"), "{out}");
+        assert!(out.contains("encoding   UTF-8"), "{out}");
+        assert!(out.contains(&format!("{} sentences", doc.sentences.len())), "{out}");
+        assert!(out.contains("1 repair\n"), "{out}");
+        assert!(out.contains("Paragraph 2"), "{out}");
+        assert!(out.contains("[1] عاجل: الحكومة تعلن خطة جديدة  headline"), "{out}");
+        assert!(out.contains("ال+حكومة"), "{out}");
+        assert!(out.contains("٣٫٥٪ = 3.5%") && out.contains("٢٠٢٢ = 2022") && out.contains("  23%"), "{out}");
+        assert!(out.contains("https://example.com/a") && out.contains("#اقتصاد  @marsad"), "{out}");
+        assert!(out.contains("عدةخبراء → عدة خبراء  run_on  repairs.run_on 0.85"), "{out}");
+        assert!(!out.contains('\r'), "line ends are not copied into the report");
+        assert_eq!(out, render(&doc, false), "deterministic");
+    }
+
+    #[test]
+    fn colour_report_uses_ansi_codes_and_says_the_same() {
+        let doc = doc();
+        let coloured = render(&doc, true);
+        assert!(coloured.contains("\x1b[1mmarsad report\x1b[0m"));
+        assert!(coloured.contains("\x1b[31mrun_on\x1b[0m"));
+        let mut stripped = String::new();
+        let mut rest = coloured.as_str();
+        while let Some(i) = rest.find("\x1b[") {
+            stripped.push_str(&rest[..i]);
+            rest = &rest[i..];
+            rest = &rest[rest.find('m').unwrap() + 1..];
+        }
+        stripped.push_str(rest);
+        assert_eq!(stripped, render(&doc, false));
+    }
+
+    #[test]
+    fn control_characters_from_the_input_are_neutralised() {
+        let out = render(&doc(), false);
+        assert!(out.contains("title      خطة\u{FFFD}[31m جديدة"), "{out}");
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_texts_render() {
+        for text in ["", "... !!! ؟؟ «»"] {
+            let doc = Pipeline::new().analyze(text, Metadata::default());
+            let out = render(&doc, false);
+            assert!(out.contains("Repairs none"), "{out}");
+        }
+    }
+
+    #[test]
+    fn values_read_well() {
+        assert_eq!(format_value(2022.0).as_deref(), Some("2022"));
+        assert_eq!(format_value(3.5).as_deref(), Some("3.5"));
+        assert_eq!(format_value(1e300).as_deref(), Some("1e300"));
+        assert_eq!(format_value(f64::INFINITY), None);
+    }
+}
