@@ -128,6 +128,52 @@ impl Document {
         Document { text: text.into(), meta, ..Default::default() }
     }
 
+    /// The names of the layers, as in JSON, in the order the pipeline adds them.
+    pub const LAYERS: [&'static str; 16] = [
+        "warnings",
+        "normalized",
+        "tokens",
+        "clitics",
+        "sentences",
+        "paragraphs",
+        "repairs",
+        "times",
+        "quantities",
+        "mentions",
+        "entities",
+        "quotations",
+        "claims",
+        "events",
+        "tone",
+        "techniques",
+    ];
+
+    /// Empties the layer called `name` (one of [`Document::LAYERS`]); false when there
+    /// is no such layer. The pipeline's declaration test uses it to run a stage without
+    /// the layers it says it does not read.
+    pub fn clear_layer(&mut self, name: &str) -> bool {
+        match name {
+            "warnings" => self.warnings = Vec::new(),
+            "normalized" => self.normalized = NormalizedView::default(),
+            "tokens" => self.tokens = Vec::new(),
+            "clitics" => self.clitics = Vec::new(),
+            "sentences" => self.sentences = Vec::new(),
+            "paragraphs" => self.paragraphs = Vec::new(),
+            "repairs" => self.repairs = Vec::new(),
+            "times" => self.times = Vec::new(),
+            "quantities" => self.quantities = Vec::new(),
+            "mentions" => self.mentions = Vec::new(),
+            "entities" => self.entities = Vec::new(),
+            "quotations" => self.quotations = Vec::new(),
+            "claims" => self.claims = Vec::new(),
+            "events" => self.events = Vec::new(),
+            "tone" => self.tone = Tone::default(),
+            "techniques" => self.techniques = Techniques::default(),
+            _ => return false,
+        }
+        true
+    }
+
     /// The original text under `span`.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)

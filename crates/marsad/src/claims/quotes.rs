@@ -240,7 +240,7 @@ mod tests {
     type Q = (String, QuoteKind, Stance, SourceKind, Option<String>);
 
     fn quotations(text: &str) -> (crate::Document, Vec<Q>) {
-        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "quotations");
         let q = doc
             .quotations
             .iter()

@@ -114,8 +114,11 @@ mod tests {
     fn numbers_dates_and_names_rank_above_opinions() {
         let text = "وأعلنت وزارة المالية المغربية يوم 16 يناير 2025 أن العجز بلغ 23 مليار درهم. \
                     ويعتقد بعض المحللين أن الوضع قد يتحسن قريبا. هل يتغير شيء؟";
-        let doc =
-            Pipeline::new().analyze(text, Metadata { published: Some("2025-01-17".into()), ..Default::default() });
+        let doc = Pipeline::new().analyze_through(
+            text,
+            Metadata { published: Some("2025-01-17".into()), ..Default::default() },
+            "claims",
+        );
         assert_eq!(doc.claims.len(), 2, "a question is not a claim: {:#?}", doc.claims);
         let first = doc.claims.iter().find(|c| c.rank == 1).unwrap();
         assert!(doc.slice(first.span).contains("23 مليار"), "{:#?}", doc.claims);
@@ -126,9 +129,10 @@ mod tests {
 
     #[test]
     fn an_unattributed_sentence_is_the_outlets_and_according_to_names_a_source() {
-        let doc = Pipeline::new().analyze(
+        let doc = Pipeline::new().analyze_through(
             "ارتفعت أسعار النفط أمس بشكل حاد. وبلغ عدد الضحايا 12 شخصا، حسب وزارة الصحة الفلسطينية.",
             Metadata::default(),
+            "claims",
         );
         assert_eq!(doc.claims[0].source.kind, SourceKind::Outlet);
         assert_ne!(doc.claims[1].source.kind, SourceKind::Outlet, "{:#?}", doc.claims[1]);

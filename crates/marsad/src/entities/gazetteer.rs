@@ -352,7 +352,7 @@ mod tests {
     use marsad_core::document::Metadata;
 
     fn found(text: &str) -> Vec<(String, Vec<GazKind>, Vec<&'static str>)> {
-        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "entities");
         let gaz = &Pipeline::new().resources().gazetteer;
         gaz.longest(&doc, 0..doc.tokens.len())
             .iter()

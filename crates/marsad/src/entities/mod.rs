@@ -216,9 +216,10 @@ mod tests {
 
     #[test]
     fn ministries_are_organisations() {
-        let doc = Pipeline::new().analyze(
+        let doc = Pipeline::new().analyze_through(
             "وقالت المتحدثة باسم وزارة الخارجية الروسية إن الوفد زار وزارة خارجية الجزائر ثم وزارة الدفاع.",
             Metadata::default(),
+            "entities",
         );
         let orgs: Vec<&str> =
             doc.mentions.iter().filter(|m| m.kind == MentionKind::Org).map(|m| doc.slice(m.span)).collect();
@@ -232,7 +233,8 @@ mod tests {
 
     #[test]
     fn a_mention_starts_after_its_proclitics() {
-        let doc = Pipeline::new().analyze("وصل الوفد إلى بيروت ودمشق والقاهرة أمس.", Metadata::default());
+        let doc =
+            Pipeline::new().analyze_through("وصل الوفد إلى بيروت ودمشق والقاهرة أمس.", Metadata::default(), "entities");
         let locs: Vec<&str> =
             doc.mentions.iter().filter(|m| m.kind == MentionKind::Loc).map(|m| doc.slice(m.span)).collect();
         assert!(locs.contains(&"بيروت"), "{locs:?}");

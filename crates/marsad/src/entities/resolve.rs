@@ -529,7 +529,7 @@ mod tests {
     use crate::{Metadata, Pipeline};
 
     fn entities(text: &str) -> (Document, Vec<Entity>) {
-        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "resolve");
         let e = doc.entities.clone();
         (doc, e)
     }

@@ -444,8 +444,11 @@ mod tests {
     use crate::{Metadata, Pipeline};
 
     fn events(text: &str) -> (Document, Vec<Event>) {
-        let doc =
-            Pipeline::new().analyze(text, Metadata { published: Some("2024-03-10".into()), ..Default::default() });
+        let doc = Pipeline::new().analyze_through(
+            text,
+            Metadata { published: Some("2024-03-10".into()), ..Default::default() },
+            "events",
+        );
         let e = doc.events.clone();
         (doc, e)
     }

@@ -5,7 +5,7 @@ use crate::{Metadata, Pipeline};
 type Q = (String, QuantityKind, Option<f64>, Option<String>, Option<Qualifier>);
 
 fn quantities(text: &str) -> Vec<Q> {
-    let doc = Pipeline::new().analyze(text, Metadata::default());
+    let doc = Pipeline::new().analyze_through(text, Metadata::default(), "quantities");
     doc.quantities
         .iter()
         .map(|q| (doc.slice(q.span).to_owned(), q.kind, q.value, q.unit.clone(), q.qualifier))

@@ -403,7 +403,7 @@ mod tests {
     use marsad_core::document::Metadata;
 
     fn split(word: &str) -> Vec<String> {
-        let doc = Pipeline::new().analyze(word, Metadata::default());
+        let doc = Pipeline::new().analyze_through(word, Metadata::default(), "clitics");
         match doc.segmentation_of(0) {
             Some(s) => s.morphemes.iter().map(|m| m.form.to_string()).collect(),
             None => vec![doc.tokens[0].norm.to_string()],
@@ -438,7 +438,7 @@ mod tests {
     #[test]
     fn morpheme_spans_cover_the_word_in_the_original() {
         let text = "ولِلحُكومةِ";
-        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "clitics");
         let seg = doc.segmentation_of(0).expect("split");
         let joined: String = seg.morphemes.iter().map(|m| m.span.slice(text)).collect();
         assert_eq!(joined, text);

@@ -38,7 +38,7 @@ mod tests {
     #[test]
     fn one_paragraph_per_line_and_per_block() {
         let text = "العنوان\n\nالجملة الأولى. الجملة الثانية.\nفقرة ثانية.";
-        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "paragraphs");
         let paras: Vec<_> = doc.paragraphs.iter().map(|p| p.span.slice(text)).collect();
         assert_eq!(paras, vec!["العنوان", "الجملة الأولى. الجملة الثانية.", "فقرة ثانية."]);
         assert_eq!(doc.paragraphs[1].end_sentence - doc.paragraphs[1].first_sentence, 2);

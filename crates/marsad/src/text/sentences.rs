@@ -152,7 +152,7 @@ mod tests {
     use marsad_core::document::{Metadata, SentenceKind};
 
     fn sentences(text: &str) -> Vec<(String, SentenceKind)> {
-        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "sentences");
         doc.sentences.iter().map(|s| (s.span.slice(text).to_owned(), s.kind)).collect()
     }
 

@@ -3,7 +3,7 @@ use crate::{Metadata, Pipeline};
 
 fn analyze(text: &str, published: Option<&str>) -> Document {
     let meta = Metadata { published: published.map(str::to_owned), ..Default::default() };
-    Pipeline::new().analyze(text, meta)
+    Pipeline::new().analyze_through(text, meta, "times")
 }
 
 /// (surface, kind, value, anchor, inferred) of a time expression.

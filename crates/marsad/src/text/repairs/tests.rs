@@ -5,7 +5,7 @@ use marsad_core::document::{Metadata, RepairKind};
 
 /// (text under the span, kind, suggestion, rule) of every repair of `text`.
 fn repairs(text: &str) -> Vec<(String, RepairKind, String, String)> {
-    let doc = Pipeline::new().analyze(text, Metadata::default());
+    let doc = Pipeline::new().analyze_through(text, Metadata::default(), "repairs");
     doc.repairs
         .iter()
         .map(|r| (doc.slice(r.span).to_owned(), r.kind, r.suggestion.clone(), r.origin.rule.to_string()))
@@ -27,7 +27,11 @@ fn assert_clean(text: &str) {
 
 #[test]
 fn confidences_are_probabilities_and_repairs_in_text_order() {
-    let doc = Pipeline::new().analyze("قال ا انطلقت عدةخبراء في فوستوك2022 بعد إتخاذ القرار", Metadata::default());
+    let doc = Pipeline::new().analyze_through(
+        "قال ا انطلقت عدةخبراء في فوستوك2022 بعد إتخاذ القرار",
+        Metadata::default(),
+        "repairs",
+    );
     assert_eq!(doc.repairs.len(), 4, "{:?}", doc.repairs);
     assert!(doc.repairs.windows(2).all(|w| w[0].span.start < w[1].span.start));
     assert!(doc.repairs.iter().all(|r| (0.0..=1.0).contains(&r.origin.confidence)));
