@@ -11,3 +11,4 @@ pub mod gdelt;
 pub mod html;
 pub mod json;
 pub mod text;
+pub mod view;

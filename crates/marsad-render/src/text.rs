@@ -10,11 +10,9 @@
 
 use std::fmt::Write;
 
-use marsad_core::names::serde_name;
+use crate::view::{self, format_confidence, format_value, segmented};
 
-use marsad_core::document::{
-    Document, MorphemeRole, RepairKind, Segmentation, Sentence, SentenceKind, Token, TokenKind,
-};
+use marsad_core::document::{Document, Sentence, SentenceKind, Token, TokenKind};
 use marsad_core::span::{CharIndex, Span};
 
 /// Items on one detail line are wrapped after this many characters.
@@ -53,7 +51,6 @@ const YELLOW: &str = "33";
 const BLUE: &str = "34";
 const MAGENTA: &str = "35";
 const CYAN: &str = "36";
-const BRIGHT_RED: &str = "91";
 
 impl Style {
     fn paint(self, code: &str, s: &str) -> String {
@@ -81,26 +78,6 @@ fn token_colour(kind: TokenKind) -> &'static str {
     }
 }
 
-/// The colour of a repair kind.
-fn repair_colour(kind: RepairKind) -> &'static str {
-    match kind {
-        RepairKind::RunOn => RED,
-        RepairKind::GluedNumber => BRIGHT_RED,
-        RepairKind::StrayLetter => MAGENTA,
-        RepairKind::Misspelling => YELLOW,
-    }
-}
-
-/// The snake_case name of a repair kind, as in the JSON output.
-pub(crate) fn repair_kind_name(kind: RepairKind) -> &'static str {
-    match kind {
-        RepairKind::RunOn => "run_on",
-        RepairKind::GluedNumber => "glued_number",
-        RepairKind::StrayLetter => "stray_letter",
-        RepairKind::Misspelling => "misspelling",
-    }
-}
-
 /// Text from the input made safe and compact for one terminal line: runs of white
 /// space (line breaks included) become one space, control characters (which could
 /// drive the terminal) become U+FFFD.
@@ -119,24 +96,6 @@ fn clean(s: &str) -> String {
         out.push(if c.is_control() { '\u{FFFD}' } else { c });
     }
     out
-}
-
-/// A number for people: integers without a fraction, huge values in exponent form.
-pub(crate) fn format_value(v: f64) -> Option<String> {
-    if !v.is_finite() {
-        None
-    } else if v.fract() == 0.0 && v.abs() < 1e15 {
-        Some(format!("{}", v as i64))
-    } else if v.abs() >= 1e15 {
-        Some(format!("{v:e}"))
-    } else {
-        Some(format!("{v}"))
-    }
-}
-
-/// A confidence for a reader: two decimals (`0.94`).
-pub(crate) fn format_confidence(c: f32) -> String {
-    format!("{c:.2}")
 }
 
 fn header(out: &mut String, doc: &Document, st: Style) {
@@ -257,17 +216,6 @@ fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style
     detail(out, "tags", &tags, token_colour(TokenKind::Hashtag), st);
 }
 
-/// A segmented word for people, morphemes joined by `sep`: the clitics in their
-/// canonical form (`ال` also for the second ل of `لل`), the stem as written.
-pub(crate) fn segmented(doc: &Document, seg: &Segmentation, sep: &str) -> String {
-    let parts: Vec<&str> = seg
-        .morphemes
-        .iter()
-        .map(|m| if m.role == MorphemeRole::Stem { doc.slice(m.span) } else { m.form.as_ref() })
-        .collect();
-    parts.join(sep)
-}
-
 /// A number or percentage with its value when the value reads differently.
 fn number(doc: &Document, tok: &Token) -> String {
     let surface = clean(doc.slice(tok.span));
@@ -306,159 +254,41 @@ fn detail(out: &mut String, label: &str, items: &[String], colour: &str, st: Sty
 /// The time expressions: text, kind, ISO value, anchor (and the evidence of an
 /// inferred year), rule and confidence.
 fn times(out: &mut String, doc: &Document, st: Style) {
-    if doc.times.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n{} {}", st.bold("Times"), st.dim(&format!("({})", doc.times.len())));
-    let index = CharIndex::new(&doc.text);
-    for (i, t) in doc.times.iter().enumerate() {
-        let kind = serde_name(&t.kind);
-        let mut anchor = serde_name(&t.anchor);
-        if let Some(e) = t.evidence {
-            anchor = format!("{anchor} from «{}»", clean(doc.slice(e.span)));
-        }
-        if t.calendar == marsad_core::document::Calendar::Hijri {
-            anchor.push_str(", hijri");
-        }
-        let _ = writeln!(
-            out,
-            "  {} {}  {}  {}  {}  {}  {}",
-            st.dim(&format!("{:>2}.", i + 1)),
-            st.paint(CYAN, &clean(doc.slice(t.span))),
-            kind,
-            st.paint(YELLOW, t.value.as_deref().unwrap_or("?")),
-            st.dim(&anchor),
-            st.dim(&format!("{} {}", clean(&t.origin.rule), format_confidence(t.origin.confidence))),
-            st.dim(&chars(&index, t.span)),
-        );
-    }
+    items(out, doc, st, "Times", view::times(doc), CYAN);
 }
 
 /// The entities: name, kind, link, country and coordinates, its mentions (metonymy
 /// marked), alternatives, rule and confidence.
 fn entities(out: &mut String, doc: &Document, st: Style) {
-    if doc.entities.is_empty() {
+    let views = view::entities(doc);
+    if views.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n{} {}", st.bold("Entities"), st.dim(&format!("({})", doc.entities.len())));
-    for e in &doc.entities {
-        let mut what = vec![serde_name(&e.kind)];
-        what.extend(e.link.clone());
-        what.extend(e.name_en.clone());
-        if let Some(c) = e.coordinates {
-            what.push(format!("{:.2}, {:.2}", c.lat, c.lon));
-        } else if let Some(c) = e.country.as_ref().filter(|c| e.link.as_deref() != Some(&format!("country:{c}"))) {
-            what.push(c.clone());
-        }
-        let mut mentions: Vec<String> = e
-            .mentions
-            .iter()
-            .map(|&m| {
-                let text = clean(doc.slice(doc.mentions[m].span));
-                if e.metonymy.contains(&m) {
-                    format!("{text} (metonymy)")
-                } else {
-                    text
-                }
-            })
-            .collect();
-        mentions.extend(e.references.iter().map(|a| clean(doc.slice(a.span))));
-        if mentions.is_empty() {
-            // an office named without its holder: where it is named
-            mentions.extend(e.roles.iter().map(|r| clean(doc.slice(r.span))));
-        }
+    let _ = writeln!(out, "\n{} {}", st.bold("Entities"), st.dim(&format!("({})", views.len())));
+    for (e, v) in doc.entities.iter().zip(&views) {
         let _ = writeln!(
             out,
             "  {} {}  {}  {}  {}",
             st.dim(&format!("{:>3}", e.id)),
             st.paint(MAGENTA, &clean(&e.name)),
-            what.join("  "),
-            st.dim(&format!("«{}»", mentions.join("، "))),
-            st.dim(&format!("{} {}", clean(&e.origin.rule), format_confidence(e.origin.confidence))),
+            clean(&format!("{} {}", v.kind, v.value.trim_start_matches(e.name.as_str()).trim_start())),
+            st.dim(&clean(&v.notes[0])),
+            st.dim(&clean(&v.provenance())),
         );
-        for r in &e.roles {
-            let _ = writeln!(out, "      {} «{}» {}", st.dim("role:"), clean(doc.slice(r.span)), clean(&r.describe()));
-        }
-        if !e.alternatives.is_empty() {
-            let alts: Vec<String> = e
-                .alternatives
-                .iter()
-                .map(|a| format!("{} {} {}", a.link, clean(&a.name), format_confidence(a.confidence)))
-                .collect();
-            let _ = writeln!(out, "      {}", st.dim(&format!("or: {}", alts.join("; "))));
+        for note in &v.notes[1..] {
+            let _ = writeln!(out, "      {}", st.dim(&clean(note)));
         }
     }
-}
-
-/// Who a source is, in words.
-fn source_words(doc: &Document, s: &marsad_core::document::Source) -> String {
-    clean(&s.describe(doc))
 }
 
 /// The events: type and mode, CAMEO code, actor → recipient, modality, trigger.
 fn events(out: &mut String, doc: &Document, st: Style) {
-    if doc.events.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n{} {}", st.bold("Events"), st.dim(&format!("({})", doc.events.len())));
-    let who = |p: &Option<marsad_core::document::Participant>| match p {
-        Some(p) => {
-            let code = p.code.as_deref().map_or(String::new(), |c| format!(" [{c}]"));
-            format!("{}{code}", clean(doc.slice(p.span)))
-        }
-        None => "?".to_owned(),
-    };
-    for (i, e) in doc.events.iter().enumerate() {
-        let kind = match &e.mode {
-            Some(m) => format!("{}/{m}", e.event_type),
-            None => e.event_type.clone(),
-        };
-        let mut modality = serde_name(&e.modality);
-        if let Some(s) = &e.source {
-            modality = format!("{modality} by {}", source_words(doc, s));
-        }
-        let mut when = e.time.and_then(|t| doc.times[t].value.clone()).map_or(String::new(), |v| format!("  {v}"));
-        if !e.contexts.is_empty() {
-            when.push_str(&format!("  ({})", e.contexts.join(", ")));
-        }
-        let _ = writeln!(
-            out,
-            "  {} {} {}  {} → {}  {}{}  {}",
-            st.dim(&format!("{:>2}.", i + 1)),
-            st.paint(MAGENTA, &kind),
-            st.dim(&format!("CAMEO {}", e.cameo)),
-            who(&e.actor),
-            who(&e.recipient),
-            modality,
-            when,
-            st.dim(&format!(
-                "«{}» {} {}",
-                clean(doc.slice(e.trigger.span)),
-                clean(&e.origin.rule),
-                format_confidence(e.origin.confidence)
-            )),
-        );
-    }
+    items(out, doc, st, "Events", view::events(doc), MAGENTA);
 }
 
 /// The quotations: kind, stance, speaker, text.
 fn quotations(out: &mut String, doc: &Document, st: Style) {
-    if doc.quotations.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n{} {}", st.bold("Quotations"), st.dim(&format!("({})", doc.quotations.len())));
-    for (i, q) in doc.quotations.iter().enumerate() {
-        let text: String = clean(doc.slice(q.span)).chars().take(100).collect();
-        let _ = writeln!(
-            out,
-            "  {} {} {}  {}  {}",
-            st.dim(&format!("{:>2}.", i + 1)),
-            st.paint(YELLOW, &source_words(doc, &q.speaker)),
-            st.dim(&format!("{} {}", serde_name(&q.kind), serde_name(&q.stance))),
-            text,
-            st.dim(&format!("{} {}", clean(&q.origin.rule), format_confidence(q.origin.confidence))),
-        );
-    }
+    items(out, doc, st, "Quotations", view::quotations(doc), YELLOW);
 }
 
 /// The claims, most check-worthy first: score, source, text, why.
@@ -472,18 +302,18 @@ fn claims(out: &mut String, doc: &Document, st: Style) {
         st.bold("Claims, most check-worthy first"),
         st.dim(&format!("({})", doc.claims.len()))
     );
-    let mut ranked: Vec<&marsad_core::document::Claim> = doc.claims.iter().collect();
-    ranked.sort_by_key(|c| c.rank);
-    for c in ranked {
+    let mut ranked: Vec<(&marsad_core::document::Claim, view::ItemView)> =
+        doc.claims.iter().zip(view::claims(doc)).collect();
+    ranked.sort_by_key(|(c, _)| c.rank);
+    for (c, v) in ranked {
         let text: String = clean(doc.slice(c.span)).chars().take(100).collect();
         let _ = writeln!(
             out,
-            "  {} {}  {}  {}  {}",
-            st.dim(&format!("{:>2}.", c.rank)),
-            st.paint(GREEN, &format!("{:.2}", c.checkworthiness)),
-            source_words(doc, &c.source),
+            "  {}  {}  {}  {}",
+            st.paint(GREEN, &clean(&v.value)),
             text,
-            st.dim(&c.reasons.join(" ")),
+            st.dim(&clean(&v.notes.join(" "))),
+            st.dim(&clean(&v.provenance())),
         );
     }
 }
@@ -519,16 +349,15 @@ fn techniques(out: &mut String, doc: &Document, st: Style) {
         );
     }
     let index = CharIndex::new(&doc.text);
-    for sp in &t.spans {
-        let cues = if sp.cues.is_empty() { String::new() } else { format!(" cues: {}", sp.cues.join(", ")) };
+    for v in view::techniques(doc) {
         let _ = writeln!(
             out,
-            "    {} {}  {}{}  {}",
-            st.dim(&chars(&index, sp.span)),
-            clean(doc.slice(sp.span)),
-            sp.technique,
-            cues,
-            st.dim(&format!("{} {}", sp.origin.rule, format_confidence(sp.origin.confidence)))
+            "    {} {}  {}  {}  {}",
+            st.dim(&chars(&index, v.span)),
+            clean(doc.slice(v.span)),
+            v.kind,
+            clean(&v.notes.join("; ")),
+            st.dim(&v.provenance())
         );
     }
 }
@@ -571,30 +400,7 @@ fn tone(out: &mut String, doc: &Document, st: Style) {
 
 /// The quantities: text, kind, value with its qualifier and unit, rule and confidence.
 fn quantities(out: &mut String, doc: &Document, st: Style) {
-    if doc.quantities.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n{} {}", st.bold("Quantities"), st.dim(&format!("({})", doc.quantities.len())));
-    let index = CharIndex::new(&doc.text);
-    for (i, q) in doc.quantities.iter().enumerate() {
-        let mut value = q.value.and_then(format_value).unwrap_or_else(|| "?".to_owned());
-        if let Some(unit) = &q.unit {
-            value = format!("{value} {}", clean(unit));
-        }
-        if let Some(qual) = q.qualifier {
-            value = format!("{} {value}", serde_name(&qual));
-        }
-        let _ = writeln!(
-            out,
-            "  {} {}  {}  {}  {}  {}",
-            st.dim(&format!("{:>2}.", i + 1)),
-            st.paint(MAGENTA, &clean(doc.slice(q.span))),
-            serde_name(&q.kind),
-            st.paint(YELLOW, &value),
-            st.dim(&format!("{} {}", clean(&q.origin.rule), format_confidence(q.origin.confidence))),
-            st.dim(&chars(&index, q.span)),
-        );
-    }
+    items(out, doc, st, "Quantities", view::quantities(doc), MAGENTA);
 }
 
 fn repairs(out: &mut String, doc: &Document, st: Style) {
@@ -602,21 +408,27 @@ fn repairs(out: &mut String, doc: &Document, st: Style) {
         let _ = writeln!(out, "\n{} {}", st.bold("Repairs"), st.dim("none"));
         return;
     }
-    let _ = writeln!(out, "\n{} {}", st.bold("Repairs"), st.dim(&format!("({})", doc.repairs.len())));
+    items(out, doc, st, "Repairs", view::repairs(doc), RED);
+}
+
+/// A layer's items, one line each: number, the words (in the layer's colour), kind,
+/// value and notes, rule and confidence, character offsets.
+fn items(out: &mut String, doc: &Document, st: Style, title: &str, views: Vec<view::ItemView>, colour: &str) {
+    if views.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{} {}", st.bold(title), st.dim(&format!("({})", views.len())));
     let index = CharIndex::new(&doc.text);
-    for (i, r) in doc.repairs.iter().enumerate() {
-        let original = clean(doc.slice(r.span));
-        let suggestion = if r.suggestion.is_empty() { st.dim("(delete)") } else { clean(&r.suggestion) };
-        let kind = repair_kind_name(r.kind);
+    for (i, v) in views.iter().enumerate() {
         let _ = writeln!(
             out,
-            "  {} {} → {}  {}  {}  {}",
+            "  {} {}  {}  {}  {}  {}",
             st.dim(&format!("{:>2}.", i + 1)),
-            st.paint(repair_colour(r.kind), &original),
-            suggestion,
-            st.paint(repair_colour(r.kind), kind),
-            st.dim(&format!("{} {}", clean(&r.origin.rule), format_confidence(r.origin.confidence))),
-            st.dim(&chars(&index, r.span)),
+            st.paint(colour, &clean(doc.slice(v.span))),
+            v.kind,
+            st.paint(YELLOW, &clean(&v.summary())),
+            st.dim(&clean(&v.provenance())),
+            st.dim(&chars(&index, v.span)),
         );
     }
 }
@@ -630,7 +442,7 @@ fn chars(index: &CharIndex, span: Span) -> String {
 mod tests {
     use super::*;
     use marsad::Pipeline;
-    use marsad_core::document::{Metadata, Origin, Repair};
+    use marsad_core::document::{Metadata, Origin, Repair, RepairKind};
 
     const TEXT: &str = "عاجل: الحكومة تعلن خطة جديدة\r\n\r\nقالَ وزيرُ المالية إنّ النمو بلغ ٣٫٥٪ في عام ٢٠٢٢ و23%، \
                         وأكد عدةخبراء ذلك. للمزيد: https://example.com/a #اقتصاد @marsad\r\n";
@@ -667,7 +479,7 @@ mod tests {
         assert!(out.contains("ال+حكومة"), "{out}");
         assert!(out.contains("٣٫٥٪ = 3.5%") && out.contains("٢٠٢٢ = 2022") && out.contains("  23%"), "{out}");
         assert!(out.contains("https://example.com/a") && out.contains("#اقتصاد  @marsad"), "{out}");
-        assert!(out.contains("عدةخبراء → عدة خبراء  run_on  repairs.run_on 0.85"), "{out}");
+        assert!(out.contains("عدةخبراء  run_on  → عدة خبراء  repairs.run_on 0.85"), "{out}");
         assert!(!out.contains('\r'), "line ends are not copied into the report");
         assert_eq!(out, render(&doc, false), "deterministic");
     }
@@ -677,7 +489,7 @@ mod tests {
         let doc = doc();
         let coloured = render(&doc, true);
         assert!(coloured.contains("\x1b[1mmarsad report\x1b[0m"));
-        assert!(coloured.contains("\x1b[31mrun_on\x1b[0m"));
+        assert!(coloured.contains("\x1b[31mعدةخبراء\x1b[0m"));
         let mut stripped = String::new();
         let mut rest = coloured.as_str();
         while let Some(i) = rest.find("\x1b[") {

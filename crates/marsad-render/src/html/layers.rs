@@ -1,0 +1,383 @@
+//! The layers of the HTML page: what each highlights over the text, and how it looks.
+//! The tooltips say what [`crate::view`] says of each item, so the page and the text
+//! report describe an item in the same words.
+
+use marsad_core::document::{Document, MorphemeRole, SentenceKind, TokenKind};
+use marsad_core::span::Span;
+
+use super::provenance;
+use crate::view::{self, format_value, segmented, ItemView};
+
+/// One highlighted stretch of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// The highlighted text (bytes of the original).
+    pub span: Span,
+    /// CSS classes, space-separated (styled by the layer's [`LayerStyle`]s).
+    pub class: String,
+    /// The tooltip: what the item is, which rule made it, how sure it is.
+    pub title: String,
+}
+
+/// The CSS of one class of a layer, applied while the layer is switched on.
+#[derive(Clone, Copy, Debug)]
+pub struct LayerStyle {
+    /// A selector relative to the article text, e.g. `.tok-number`.
+    pub selector: &'static str,
+    /// CSS declarations, e.g. `background: #fff1b8`.
+    pub css: &'static str,
+    /// Label in the legend, for a selector that is a plain list of classes
+    /// (`.tok.tok-number`); empty for no legend entry.
+    pub legend: &'static str,
+}
+
+/// A layer of the report: highlights over the text that can be switched on and off.
+#[derive(Clone, Copy)]
+pub struct Layer {
+    /// Its name: the `data-layer` of its highlights (the document layer it shows).
+    pub name: &'static str,
+    /// The label of its switch.
+    pub label: &'static str,
+    /// Makes its highlights.
+    pub highlights: fn(&Document) -> Vec<Highlight>,
+    /// How its highlights look.
+    pub styles: &'static [LayerStyle],
+}
+
+/// The layers, outermost first: where highlights overlap, elements of earlier
+/// layers enclose those of later ones.
+pub const LAYERS: &[Layer] = &[
+    Layer {
+        name: "sentences",
+        label: "Sentences",
+        highlights: sentences,
+        styles: &[
+            LayerStyle { selector: ".sent.s-a", css: "background: var(--sent-a)", legend: "sentence" },
+            LayerStyle { selector: ".sent.s-b", css: "background: var(--sent-b)", legend: "next sentence" },
+            LayerStyle { selector: ".sent-headline", css: "font-weight: bold", legend: "" },
+        ],
+    },
+    Layer {
+        name: "claims",
+        label: "Claims",
+        highlights: claims,
+        styles: &[
+            LayerStyle { selector: ".claim", css: "box-shadow: inset 0 2px 0 #90a4ae", legend: "claim" },
+            LayerStyle { selector: ".claim.claim-top", css: "box-shadow: inset 0 3px 0 #d84315", legend: "claim to check first" },
+        ],
+    },
+    Layer {
+        name: "quotations",
+        label: "Quotations",
+        highlights: quotations,
+        styles: &[
+            LayerStyle { selector: ".quote", css: "background: #fff8e1", legend: "" },
+            LayerStyle { selector: ".quote.quote-direct", css: "box-shadow: inset 0 -2px #f9a825", legend: "direct quotation" },
+            LayerStyle {
+                selector: ".quote.quote-indirect",
+                css: "box-shadow: inset 0 -2px #bcaaa4",
+                legend: "reported speech",
+            },
+        ],
+    },
+    Layer {
+        name: "techniques",
+        label: "Persuasion techniques",
+        highlights: techniques,
+        styles: &[
+            LayerStyle { selector: ".tech", css: "text-decoration: underline 3px; text-underline-offset: .45em; text-decoration-skip-ink: none", legend: "" },
+            LayerStyle { selector: ".tech.tech-Manipulative_Wording", css: "text-decoration-color: #d81b60", legend: "manipulative wording" },
+            LayerStyle { selector: ".tech.tech-Reputation", css: "text-decoration-color: #8e24aa", legend: "attack on reputation" },
+            LayerStyle { selector: ".tech.tech-Justification", css: "text-decoration-color: #3949ab", legend: "justification" },
+            LayerStyle { selector: ".tech.tech-Simplification", css: "text-decoration-color: #00897b", legend: "simplification" },
+            LayerStyle { selector: ".tech.tech-Call", css: "text-decoration-color: #f4511e", legend: "call" },
+            LayerStyle { selector: ".tech.tech-Distraction", css: "text-decoration-color: #6d4c41", legend: "distraction" },
+        ],
+    },
+    Layer {
+        name: "events",
+        label: "Events",
+        highlights: events,
+        styles: &[LayerStyle { selector: ".event", css: "outline: 2px dashed #ef6c00; outline-offset: 1px", legend: "event trigger" }],
+    },
+    Layer {
+        name: "mentions",
+        label: "Named entities",
+        highlights: mentions,
+        styles: &[
+            LayerStyle { selector: ".ent", css: "border-bottom: 2px solid; padding-bottom: 1px", legend: "" },
+            LayerStyle { selector: ".ent.ent-per", css: "border-color: #c62828; background: #ffebee", legend: "person" },
+            LayerStyle {
+                selector: ".ent.ent-org",
+                css: "border-color: #1565c0; background: #e3f2fd",
+                legend: "organisation",
+            },
+            LayerStyle { selector: ".ent.ent-loc", css: "border-color: #2e7d32; background: #e8f5e9", legend: "location" },
+            LayerStyle { selector: ".ent.ent-misc", css: "border-color: #6a1b9a; background: #f3e5f5", legend: "other name" },
+        ],
+    },
+    Layer {
+        name: "times",
+        label: "Dates and times",
+        highlights: times,
+        styles: &[
+            LayerStyle {
+                selector: ".time",
+                css: "background: #e0f2f1; box-shadow: inset 0 -2px 0 #00897b",
+                legend: "date or time",
+            },
+            LayerStyle { selector: ".time.time-inferred", css: "box-shadow: inset 0 -2px 0 #ef6c00", legend: "" },
+        ],
+    },
+    Layer {
+        name: "quantities",
+        label: "Quantities",
+        highlights: quantities,
+        styles: &[LayerStyle {
+            selector: ".qty",
+            css: "background: #fff3e0; box-shadow: inset 0 -2px 0 #f57c00",
+            legend: "quantity",
+        }],
+    },
+    Layer {
+        name: "tone",
+        label: "Tone",
+        highlights: tone,
+        styles: &[
+            LayerStyle { selector: ".pol.pol-pos", css: "color: #1b5e20; font-weight: 600", legend: "positive word" },
+            LayerStyle { selector: ".pol.pol-neg", css: "color: #b71c1c; font-weight: 600", legend: "negative word" },
+        ],
+    },
+    Layer {
+        name: "tokens",
+        label: "Numbers, links, tags",
+        highlights: tokens,
+        styles: &[
+            LayerStyle {
+                selector: ".tok",
+                css: "border-radius: 3px; box-shadow: inset 0 -0.15em 0 rgba(0,0,0,.12)",
+                legend: "",
+            },
+            LayerStyle { selector: ".tok.tok-number", css: "background: #ffe9a8", legend: "number" },
+            LayerStyle { selector: ".tok.tok-percent", css: "background: #ffd48a", legend: "percent" },
+            LayerStyle { selector: ".tok.tok-url", css: "background: #d6e6ff; color: #0b4db3", legend: "url" },
+            LayerStyle { selector: ".tok.tok-email", css: "background: #d6e6ff; color: #0b4db3", legend: "e-mail" },
+            LayerStyle { selector: ".tok.tok-hashtag", css: "background: #f1dcff; color: #6a1b9a", legend: "hashtag" },
+            LayerStyle { selector: ".tok.tok-mention", css: "background: #f1dcff; color: #6a1b9a", legend: "mention" },
+        ],
+    },
+    Layer {
+        name: "clitics",
+        label: "Clitics",
+        highlights: clitics,
+        styles: &[
+            LayerStyle {
+                selector: ".cw",
+                css: "text-decoration: underline dotted #00897b; text-underline-offset: .35em",
+                legend: "word with clitics",
+            },
+            LayerStyle { selector: ".morph.clitic", css: "color: #00796b", legend: "" },
+            LayerStyle {
+                selector: ".morph-sep:not(.cont)::before",
+                css: "content: \"\\200D|\\200D\"; color: #9e9e9e; font-size: .75em",
+                legend: "",
+            },
+        ],
+    },
+    Layer {
+        name: "repairs",
+        label: "Repairs",
+        highlights: repairs,
+        styles: &[
+            LayerStyle {
+                selector: ".repair",
+                css: "text-decoration: underline wavy #d32f2f; text-decoration-skip-ink: none; text-underline-offset: .3em",
+                legend: "",
+            },
+            LayerStyle { selector: ".repair.repair-run_on", css: "text-decoration-color: #d32f2f", legend: "run-on" },
+            LayerStyle {
+                selector: ".repair.repair-glued_number",
+                css: "text-decoration-color: #ef6c00",
+                legend: "glued number",
+            },
+            LayerStyle {
+                selector: ".repair.repair-stray_letter",
+                css: "text-decoration-color: #8e24aa",
+                legend: "stray letter",
+            },
+            LayerStyle {
+                selector: ".repair.repair-misspelling",
+                css: "text-decoration-color: #f9a825",
+                legend: "misspelling",
+            },
+        ],
+    },
+];
+
+fn sentence_kind_name(kind: SentenceKind) -> &'static str {
+    match kind {
+        SentenceKind::Sentence => "sentence",
+        SentenceKind::Headline => "headline",
+        SentenceKind::Fragment => "fragment",
+    }
+}
+
+fn role_name(role: MorphemeRole) -> &'static str {
+    match role {
+        MorphemeRole::Conjunction => "conjunction",
+        MorphemeRole::Preposition => "preposition",
+        MorphemeRole::Future => "future",
+        MorphemeRole::Article => "article",
+        MorphemeRole::Stem => "stem",
+        MorphemeRole::Pronoun => "pronoun",
+    }
+}
+
+/// The `sentences` layer: every sentence, alternating backgrounds.
+pub fn sentences(doc: &Document) -> Vec<Highlight> {
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let kind = sentence_kind_name(s.kind);
+            Highlight {
+                span: s.span,
+                class: format!("sent {} sent-{kind}", if i % 2 == 0 { "s-a" } else { "s-b" }),
+                title: format!("Sentence {} ({kind}){}", i + 1, provenance(&s.origin)),
+            }
+        })
+        .collect()
+}
+
+/// The `tokens` layer: the tokens that are not words or punctuation (numbers with
+/// their values, percentages, addresses, tags).
+pub fn tokens(doc: &Document) -> Vec<Highlight> {
+    doc.tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TokenKind::Number
+                    | TokenKind::Percent
+                    | TokenKind::Url
+                    | TokenKind::Email
+                    | TokenKind::Hashtag
+                    | TokenKind::Mention
+            )
+        })
+        .map(|t| {
+            let kind = TokenKind::name(t.kind);
+            let value = match t.value.and_then(format_value) {
+                Some(v) if t.kind == TokenKind::Percent => format!(" {v}%"),
+                Some(v) => format!(" {v}"),
+                None => String::new(),
+            };
+            Highlight {
+                span: t.span,
+                class: format!("tok tok-{kind}"),
+                title: format!("{kind}{value}{}", provenance(&t.origin)),
+            }
+        })
+        .collect()
+}
+
+/// The `clitics` layer: every word with clitics, and inside it its morphemes with
+/// a thin separator between them.
+pub fn clitics(doc: &Document) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    for seg in &doc.clitics {
+        let summary = format!("{}{}", segmented(doc, seg, " + "), provenance(&seg.origin));
+        out.push(Highlight { span: seg.span, class: "cw".to_owned(), title: summary.clone() });
+        for (i, m) in seg.morphemes.iter().enumerate() {
+            let role = role_name(m.role);
+            let clitic = if m.role == MorphemeRole::Stem { "stem" } else { "clitic" };
+            let sep = if i > 0 { " morph-sep" } else { "" };
+            out.push(Highlight {
+                span: m.span,
+                class: format!("morph {clitic} morph-{role}{sep}"),
+                title: format!("{role} {} · {summary}", doc.slice(m.span)),
+            });
+        }
+    }
+    out
+}
+
+/// Highlights of a layer from its views: the tooltip is `Title (kind): value; notes — rule
+/// confidence`, the class is the layer's class and the item's kind.
+fn from_views(views: Vec<ItemView>, title: &str, class: impl Fn(usize, &ItemView) -> String) -> Vec<Highlight> {
+    views
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| Highlight {
+            span: v.span,
+            class: class(i, &v),
+            title: format!("{title} ({}): {} — {}", v.kind, v.summary(), v.provenance()),
+        })
+        .collect()
+}
+
+/// The `mentions` layer: every named entity, coloured by type, with the entity it
+/// resolves to and its gazetteer entries in the tooltip.
+pub fn mentions(doc: &Document) -> Vec<Highlight> {
+    from_views(view::mentions(doc), "Entity", |_, v| format!("ent ent-{}", v.kind))
+}
+
+/// The `times` layer: every time expression, with its ISO value, anchor and (for an
+/// inferred year) the text it was inferred from.
+pub fn times(doc: &Document) -> Vec<Highlight> {
+    from_views(view::times(doc), "Time", |i, v| {
+        let inferred = if doc.times[i].inferred { " time-inferred" } else { "" };
+        format!("time time-{}{inferred}", v.kind)
+    })
+}
+
+/// The `events` layer: every event trigger, with type, CAMEO code, actor, recipient
+/// and modality.
+pub fn events(doc: &Document) -> Vec<Highlight> {
+    from_views(view::events(doc), "Event", |_, _| "event".to_owned())
+}
+
+/// The `claims` layer: every claim with its rank, score, source and reasons; the
+/// three most check-worthy stand out.
+pub fn claims(doc: &Document) -> Vec<Highlight> {
+    from_views(view::claims(doc), "Claim", |_, v| {
+        if v.kind == "top" {
+            "claim claim-top".to_owned()
+        } else {
+            "claim".to_owned()
+        }
+    })
+}
+
+/// The `techniques` layer: every persuasion-technique span, with its class, cues and model.
+pub fn techniques(doc: &Document) -> Vec<Highlight> {
+    from_views(view::techniques(doc), "Technique", |_, v| format!("tech tech-{}", v.value))
+}
+
+/// The `tone` layer: every word of the polarity lexicon, with its weight and modifier.
+pub fn tone(doc: &Document) -> Vec<Highlight> {
+    from_views(view::polar_words(doc), "Tone", |_, v| {
+        format!("pol pol-{}", if v.kind == "positive" { "pos" } else { "neg" })
+    })
+}
+
+/// The `quotations` layer: every quotation and report of speech, with its speaker.
+pub fn quotations(doc: &Document) -> Vec<Highlight> {
+    from_views(view::quotations(doc), "Quotation", |i, _| {
+        format!("quote quote-{}", serde_kind(&doc.quotations[i].kind))
+    })
+}
+
+/// The `quantities` layer: every quantity with its value, unit and qualifier.
+pub fn quantities(doc: &Document) -> Vec<Highlight> {
+    from_views(view::quantities(doc), "Quantity", |_, v| format!("qty qty-{}", v.kind))
+}
+
+/// The `repairs` layer: every suggested repair.
+pub fn repairs(doc: &Document) -> Vec<Highlight> {
+    from_views(view::repairs(doc), "Repair", |_, v| format!("repair repair-{}", v.kind))
+}
+
+fn serde_kind<T: serde::Serialize>(v: &T) -> String {
+    marsad_core::names::serde_name(v)
+}

@@ -1,0 +1,497 @@
+//! The self-contained HTML report: one right-to-left page, no network, no script.
+//!
+//! The article text is shown as published, with the layers highlighted over it.
+//! Each layer is one function producing [`Highlight`]s (a span, CSS classes and
+//! a tooltip) and one entry in [`LAYERS`] (its name, label and CSS): adding a
+//! layer is adding those two. Rendering cuts the text at every boundary of every
+//! highlight and wraps each piece in the highlights covering it, outermost layer
+//! first, reusing the elements still open from the piece before; so highlights of
+//! different layers may overlap freely and the markup stays well nested. Every
+//! element carries `data-layer`, `data-start` and `data-end` (the character
+//! offsets of the whole highlighted item, as in the JSON output) and a `title`.
+//!
+//! Layers are switched on and off with checkboxes and CSS alone (`:checked ~`),
+//! so the page works without JavaScript and prints as shown. Everything from the
+//! input (text, metadata) is escaped.
+
+use std::cmp::Reverse;
+use std::fmt::Write;
+
+use marsad_core::document::{Document, Origin, TokenKind};
+use marsad_core::span::{CharIndex, Span};
+use marsad_core::SCHEMA_VERSION;
+
+/// The fonts Arabic text is set in, best first.
+pub const ARABIC_FONTS: &str =
+    r#""Noto Naskh Arabic", "Amiri", "Scheherazade New", "Geeza Pro", "Traditional Arabic", "Tahoma", serif"#;
+
+const BASE_CSS: &str = include_str!("report.css");
+
+mod layers;
+mod sections;
+
+pub use layers::{Highlight, Layer, LayerStyle, LAYERS};
+
+use crate::view::format_confidence;
+
+/// The report as one self-contained HTML page.
+pub fn render(doc: &Document) -> String {
+    let index = CharIndex::new(&doc.text);
+    let mut out = String::with_capacity(doc.text.len() * 8 + 8192);
+    let title = doc.meta.title.as_deref().unwrap_or("marsad report");
+    out.push_str("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<meta name=\"generator\" content=\"marsad\">\n");
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    out.push_str("<style>\n");
+    out.push_str(BASE_CSS);
+    layer_css(&mut out);
+    out.push_str("</style>\n</head>\n<body>\n");
+    header(&mut out, doc);
+    out.push_str("<div class=\"layout\">\n<main class=\"view\">\n");
+    for layer in LAYERS {
+        let _ = writeln!(
+            out,
+            "<input type=\"checkbox\" id=\"layer-{0}\" checked><label for=\"layer-{0}\" class=\"ui\" lang=\"en\">{1}</label>",
+            layer.name,
+            escape(layer.label)
+        );
+    }
+    out.push_str("<article class=\"text\" lang=\"ar\" dir=\"rtl\">");
+    text(&mut out, doc, &index);
+    out.push_str("</article>\n</main>\n");
+    sections::aside(&mut out, doc, &index);
+    out.push_str("</div>\n</body>\n</html>\n");
+    out
+}
+
+/// Escapes text for HTML content and quoted attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\0' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+}
+
+/// ` — rule confidence`, the end of every tooltip.
+fn provenance(origin: &Origin) -> String {
+    format!(" — {} {}", origin.rule, format_confidence(origin.confidence))
+}
+
+/// The CSS of every layer, each rule applied while the layer's switch is on (and
+/// always to the legend and the repairs table).
+fn layer_css(out: &mut String) {
+    for layer in LAYERS {
+        for s in layer.styles {
+            let _ = write!(out, "#layer-{}:checked ~ article {}", layer.name, s.selector);
+            // plain class lists also style the legend and the repairs table
+            if s.selector.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
+                let _ = write!(out, ", .legend {0}, table.repairs {0}", s.selector);
+            }
+            let _ = writeln!(out, " {{ {} }}", s.css);
+        }
+    }
+}
+
+fn header(out: &mut String, doc: &Document) {
+    let m = &doc.meta;
+    out.push_str("<header>\n");
+    match &m.title {
+        Some(t) => {
+            let _ = writeln!(out, "<h1 dir=\"auto\">{}</h1>", escape(t));
+        }
+        None => out.push_str("<h1 class=\"ui\" lang=\"en\" dir=\"ltr\">marsad report</h1>\n"),
+    }
+    out.push_str("<dl class=\"meta ui\" lang=\"en\" dir=\"ltr\">\n");
+    let mut field = |name: &str, value: String| {
+        let _ = writeln!(out, "<dt>{name}</dt><dd>{value}</dd>");
+    };
+    let bdi = |s: &str| format!("<bdi>{}</bdi>", escape(s));
+    if let Some(v) = &m.outlet {
+        field("Outlet", bdi(v));
+    }
+    if let Some(v) = &m.published {
+        field("Published", bdi(v));
+    }
+    if let Some(v) = &m.url {
+        // a link only to the web: never a javascript: or data: address
+        let lower = v.trim_start().to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            field("URL", format!("<a href=\"{0}\" rel=\"noopener noreferrer\"><bdi>{0}</bdi></a>", escape(v)));
+        } else {
+            field("URL", bdi(v));
+        }
+    }
+    if let Some(v) = &m.source {
+        field("Source", bdi(v));
+    }
+    field("Language", bdi(m.language.as_deref().unwrap_or("unknown")));
+    field("Encoding", bdi(m.encoding.as_deref().unwrap_or("unknown")));
+    let arabic = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
+    field(
+        "Counts",
+        format!(
+            "{} paragraphs · {} sentences · {} tokens · {} Arabic words · {} words with clitics · {} repairs",
+            doc.paragraphs.len(),
+            doc.sentences.len(),
+            doc.tokens.len(),
+            arabic,
+            doc.clitics.len(),
+            doc.repairs.len()
+        ),
+    );
+    field("Schema", format!("marsad document {SCHEMA_VERSION}"));
+    out.push_str("</dl>\n");
+    if !doc.warnings.is_empty() {
+        out.push_str("<ul class=\"warnings ui\" lang=\"en\" dir=\"ltr\">\n");
+        for w in &doc.warnings {
+            let _ = writeln!(out, "<li><code>{}</code> {}</li>", escape(&w.code), escape(&w.message));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</header>\n");
+}
+
+/// A highlight placed in the page: its layer and its nesting rank.
+struct Placed {
+    layer: usize,
+    hl: Highlight,
+}
+
+/// The article text with every layer's highlights.
+fn text(out: &mut String, doc: &Document, index: &CharIndex) {
+    let text = doc.text.as_str();
+    let valid = |s: Span| {
+        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    let placed: Vec<Placed> = LAYERS
+        .iter()
+        .enumerate()
+        .flat_map(|(layer, l)| (l.highlights)(doc).into_iter().map(move |hl| Placed { layer, hl }))
+        .filter(|p| valid(p.hl.span))
+        .collect();
+    // nesting order: layer, then enclosing before enclosed
+    let key = |i: usize| (placed[i].layer, placed[i].hl.span.start, Reverse(placed[i].hl.span.end), i);
+    let mut order: Vec<usize> = (0..placed.len()).collect();
+    order.sort_by_key(|&i| key(i));
+    let mut rank = vec![0; placed.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut by_start = order;
+    by_start.sort_by_key(|&i| (placed[i].hl.span.start, rank[i]));
+
+    let mut bounds: Vec<usize> = placed.iter().flat_map(|p| [p.hl.span.start, p.hl.span.end]).collect();
+    bounds.extend([0, text.len()]);
+    bounds.sort_unstable();
+    bounds.dedup();
+
+    let mut active: Vec<usize> = Vec::new(); // covering the current piece, by rank
+    let mut open: Vec<usize> = Vec::new(); // elements open, outermost first
+    let mut next = 0;
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        active.retain(|&i| placed[i].hl.span.end > a);
+        while next < by_start.len() && placed[by_start[next]].hl.span.start <= a {
+            let i = by_start[next];
+            next += 1;
+            let at = active.partition_point(|&j| rank[j] < rank[i]);
+            active.insert(at, i);
+        }
+        let common = open.iter().zip(&active).take_while(|(x, y)| x == y).count();
+        for _ in common..open.len() {
+            out.push_str("</span>");
+        }
+        open.truncate(common);
+        for &i in &active[common..] {
+            let p = &placed[i];
+            let cont = if a == p.hl.span.start { "" } else { " cont" };
+            let _ = write!(
+                out,
+                "<span class=\"{}{cont}\" data-layer=\"{}\" data-start=\"{}\" data-end=\"{}\" title=\"{}\">",
+                escape(&p.hl.class),
+                LAYERS[p.layer].name,
+                index.char_of(p.hl.span.start),
+                index.char_of(p.hl.span.end),
+                escape(&p.hl.title)
+            );
+            open.push(i);
+        }
+        escape_into(out, &text[a..b]);
+    }
+    for _ in open {
+        out.push_str("</span>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json;
+    use marsad::Pipeline;
+    use marsad_core::document::{Metadata, Repair, RepairKind};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const TEXT: &str = "عاجل: الحكومة تعلن خطة جديدة\r\n\r\nقالَ وزيرُ المالية إنّ النمو بلغ ٣٫٥٪ في عام ٢٠٢٢، \
+                        وأكد عدةخبراء أن فوستوك2022 تأخر. للمزيد: https://example.com/a?b=1&c=2 أو a@b.org \
+                        #اقتصاد @marsad 😀\r\n";
+
+    fn with_repairs(mut doc: Document) -> Document {
+        let at = |needle: &str| {
+            let s = doc.text.find(needle).unwrap();
+            Span::new(s, s + needle.len())
+        };
+        // the second starts inside a word with clitics and ends outside it
+        let mut repairs = vec![
+            Repair {
+                span: at("عدةخبراء"),
+                kind: RepairKind::RunOn,
+                suggestion: "عدة خبراء".into(),
+                origin: Origin::rule("repairs.run_on", 0.85),
+            },
+            Repair {
+                span: at("حكومة تعلن"),
+                kind: RepairKind::Misspelling,
+                suggestion: "<b>".into(),
+                origin: Origin::rule("repairs.test", 0.5),
+            },
+            Repair {
+                span: at("😀"),
+                kind: RepairKind::StrayLetter,
+                suggestion: String::new(),
+                origin: Origin::rule("repairs.stray", 0.4),
+            },
+        ];
+        repairs.sort_by_key(|r| r.span);
+        doc.repairs = repairs;
+        doc
+    }
+
+    fn doc() -> Document {
+        let meta = Metadata {
+            title: Some("\"><img src=x onerror=alert(1)>".into()),
+            outlet: Some("O'Reilly & <Sons>".into()),
+            url: Some("javascript:alert(1)".into()),
+            source: Some("<stdin>".into()),
+            ..Metadata::default()
+        };
+        with_repairs(Pipeline::new().analyze(format!("{TEXT}<script>alert(1)</script>"), meta))
+    }
+
+    /// The attributes of every `<span` with a `data-layer`, in order.
+    fn spans(html: &str) -> Vec<BTreeMap<String, String>> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<span ") {
+            rest = &rest[i + 6..];
+            let tag = &rest[..rest.find('>').unwrap()];
+            let mut attrs = BTreeMap::new();
+            let mut t = tag;
+            while let Some(eq) = t.find("=\"") {
+                let name = t[..eq].trim().to_owned();
+                let close = t[eq + 2..].find('"').unwrap();
+                attrs.insert(name, t[eq + 2..eq + 2 + close].to_owned());
+                t = &t[eq + 3 + close..];
+            }
+            if attrs.contains_key("data-layer") {
+                out.push(attrs);
+            }
+        }
+        out
+    }
+
+    fn article(html: &str) -> &str {
+        let start = html.find("<article").unwrap();
+        let start = start + html[start..].find('>').unwrap() + 1;
+        &html[start..html.find("</article>").unwrap()]
+    }
+
+    /// The text of some markup: tags removed, the five escapes undone. Also checks
+    /// that the `<span>`s nest.
+    fn strip(markup: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0i32;
+        let mut rest = markup;
+        while let Some(i) = rest.find('<') {
+            out.push_str(&rest[..i]);
+            let end = rest[i..].find('>').unwrap() + i;
+            if rest[i..].starts_with("</span") {
+                depth -= 1;
+                assert!(depth >= 0, "unbalanced </span>");
+            } else {
+                assert!(rest[i..].starts_with("<span "), "only spans in the article");
+                depth += 1;
+            }
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        assert_eq!(depth, 0, "every span is closed");
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn page_is_right_to_left_arabic_and_self_contained() {
+        let html = render(&with_repairs(Pipeline::new().analyze(TEXT, Metadata::default())));
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">"));
+        assert!(html.contains("dir=\"rtl\""));
+        assert!(html.contains("\"Noto Naskh Arabic\", \"Amiri\""));
+        for external in ["<link", "src=", "@import", "url(", "<script", "@font-face"] {
+            assert!(!html.contains(external), "{external} in the page");
+        }
+    }
+
+    #[test]
+    fn everything_from_the_input_is_escaped() {
+        let html = render(&doc());
+        assert!(!html.contains("<script"), "raw script from the text");
+        assert!(!html.contains("<img"), "raw img from the title");
+        assert!(!html.contains("<b>"), "raw markup from a suggestion");
+        assert!(!html.contains("<Sons>") && !html.contains("<stdin>"));
+        // the 1 is a number token, highlighted
+        assert!(html.contains("&lt;script&gt;alert(") && html.contains(")&lt;/script&gt;"));
+        assert!(html.contains("<title>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</title>"));
+        assert!(html.contains("O&#39;Reilly &amp; &lt;Sons&gt;"));
+        assert!(!html.contains("href=\"javascript"), "no link to a javascript: address");
+        assert!(html.contains("https://example.com/a?b=1&amp;c=2"));
+    }
+
+    #[test]
+    fn article_markup_is_well_nested_and_holds_exactly_the_text() {
+        for doc in [doc(), Pipeline::new().analyze("", Metadata::default())] {
+            let html = render(&doc);
+            assert_eq!(strip(article(&html)), doc.text);
+        }
+    }
+
+    #[test]
+    fn crlf_text_renders_with_its_line_breaks() {
+        let doc = Pipeline::new().analyze("العنوان\r\n\r\nقال الوزير.\r\nفقرة ثانية.\r\n", Metadata::default());
+        let html = render(&doc);
+        assert!(article(&html).contains("\r\n\r\n"));
+        assert_eq!(strip(article(&html)), doc.text);
+        assert_eq!(spans(&html).iter().filter(|s| s["data-layer"] == "sentences").count(), 3);
+    }
+
+    #[test]
+    fn highlight_offsets_are_the_json_offsets() {
+        let doc = doc();
+        let html = render(&doc);
+        let value = json::to_value(&doc);
+        let chars: Vec<char> = doc.text.chars().collect();
+        let span_of = |v: &serde_json::Value| {
+            (v["span"]["start"].as_u64().unwrap() as usize, v["span"]["end"].as_u64().unwrap() as usize)
+        };
+        let mut expected: BTreeMap<&str, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        for s in value["sentences"].as_array().unwrap() {
+            expected.entry("sentences").or_default().insert(span_of(s));
+        }
+        for t in value["tokens"].as_array().unwrap() {
+            if !matches!(t["kind"].as_str().unwrap(), "arabic" | "latin" | "punct" | "symbol") {
+                expected.entry("tokens").or_default().insert(span_of(t));
+            }
+        }
+        for c in value["clitics"].as_array().unwrap() {
+            expected.entry("clitics").or_default().insert(span_of(c));
+            for m in c["morphemes"].as_array().unwrap() {
+                expected.entry("clitics").or_default().insert(span_of(m));
+            }
+        }
+        for r in value["repairs"].as_array().unwrap() {
+            expected.entry("repairs").or_default().insert(span_of(r));
+        }
+        for c in value["claims"].as_array().unwrap() {
+            expected.entry("claims").or_default().insert(span_of(c));
+        }
+        for t in value["techniques"]["spans"].as_array().unwrap() {
+            expected.entry("techniques").or_default().insert(span_of(t));
+        }
+        for w in value["tone"]["words"].as_array().unwrap() {
+            expected.entry("tone").or_default().insert(span_of(w));
+        }
+        for e in value["events"].as_array().unwrap() {
+            expected.entry("events").or_default().insert(span_of(&e["trigger"]));
+        }
+        for layer in ["times", "quantities", "quotations", "mentions"] {
+            for t in value[layer].as_array().unwrap() {
+                expected.entry(layer).or_default().insert(span_of(t));
+            }
+        }
+        let mut seen: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
+        for attrs in spans(article(&html)) {
+            let layer = attrs["data-layer"].clone();
+            let range = (attrs["data-start"].parse().unwrap(), attrs["data-end"].parse().unwrap());
+            assert!(expected[layer.as_str()].contains(&range), "{layer} {range:?} is not a JSON item");
+            assert!(!attrs["title"].is_empty());
+            seen.entry(layer).or_default().insert(range);
+        }
+        for (layer, items) in &expected {
+            assert_eq!(seen.get(*layer).cloned().unwrap_or_default(), *items, "every {layer} item is highlighted");
+        }
+        assert!(expected["tokens"].len() >= 6 && expected["repairs"].len() == 3);
+        // the overlapping repair is split into pieces, each with the whole offsets
+        let partial =
+            expected["repairs"].iter().find(|(s, e)| chars[*s..*e].iter().collect::<String>() == "حكومة تعلن");
+        let partial = partial.unwrap();
+        let pieces = spans(article(&html))
+            .into_iter()
+            .filter(|a| a["data-layer"] == "repairs" && a["data-start"] == partial.0.to_string())
+            .count();
+        assert!(pieces >= 2, "a repair crossing a word boundary is cut at it");
+    }
+
+    #[test]
+    fn entities_table_and_tooltips_show_links_places_and_roles() {
+        let text = "وصل وزير الخارجية الأردني سامر الحديدي إلى مدينة وهران في الجزائر.";
+        let html = render(&Pipeline::new().analyze(text, Metadata::default()));
+        assert!(html.contains("<h2>Entities ("), "{html}");
+        assert!(html.contains("country:DZA") && html.contains("Algeria"), "{html}");
+        assert!(html.contains("minister, Foreign Affairs, JOR"), "{html}");
+        // a place shows its coordinates, a mention's tooltip its entity
+        assert!(html.contains("35.") && html.contains("Oran"), "{html}");
+        assert!(html.contains("→ E"), "{html}");
+    }
+
+    #[test]
+    fn quotations_are_highlighted_and_claims_ranked() {
+        let text = "وقال الوزير أحمد عطاف إن صادرات الغاز بلغت 20 مليار دولار. وربما تتحسن الأوضاع.";
+        let html = render(&Pipeline::new().analyze(text, Metadata::default()));
+        assert!(spans(article(&html)).iter().any(|s| s["data-layer"] == "quotations"), "{html}");
+        assert!(html.contains("<h2>Claims, most check-worthy first (2)</h2>"), "{html}");
+        assert!(html.contains("f=number") || html.contains("f=hedged"), "the model's reasons: {html}");
+    }
+
+    #[test]
+    fn tooltips_say_what_which_rule_and_how_sure() {
+        let html = render(&doc());
+        assert!(html.contains("title=\"Repair (run_on): → عدة خبراء — repairs.run_on 0.85\""), "{html}");
+        assert!(html.contains("title=\"percent 3.5% — tokenize.scanner 1.00\""));
+        assert!(html.contains("title=\"ال + حكومة — clitics."), "{html}");
+        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td>0.40</td>"));
+    }
+
+    #[test]
+    fn every_layer_has_a_switch_that_styles_it() {
+        let html = render(&doc());
+        for layer in LAYERS {
+            assert!(html.contains(&format!("<input type=\"checkbox\" id=\"layer-{}\" checked>", layer.name)));
+            assert!(html.contains(&format!("#layer-{}:checked ~ article", layer.name)));
+        }
+    }
+}
