@@ -51,3 +51,29 @@ pub fn json_lines(path: &Path) -> Result<Vec<(usize, serde_json::Value)>, DataEr
     }
     Ok(out)
 }
+
+/// A file or folder of the shared data beside the repository (`../shared/<relative>`),
+/// for acceptance tests and benchmarks.
+///
+/// `None`, after saying on standard error that the caller is skipped, when it is absent
+/// — a fresh clone has no `../shared/`. With `MARSAD_REQUIRE_SHARED=1` in the
+/// environment (as `.ci/run` sets it) an absent path is an error instead, so that
+/// no acceptance test passes silently where the data should be.
+///
+/// # Panics
+/// When the path is absent and `MARSAD_REQUIRE_SHARED=1`.
+pub fn shared_path(relative: &str) -> Option<PathBuf> {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = repo.join("../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    if std::env::var("MARSAD_REQUIRE_SHARED").is_ok_and(|v| v == "1") {
+        panic!(
+            "{} is absent and MARSAD_REQUIRE_SHARED=1: the shared data must lie beside the repository",
+            path.display()
+        );
+    }
+    eprintln!("skipped: {} is absent (the shared data lives in ../shared beside the repository)", path.display());
+    None
+}

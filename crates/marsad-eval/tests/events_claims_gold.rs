@@ -10,11 +10,7 @@ use marsad_eval::eval::events_claims::{evaluate, read_gold, read_texts};
 #[test]
 fn events_and_claims_stay_above_their_floors() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let texts_path = repo.join("../shared/data/news/saudinewsnet/articles.jsonl");
-    if !texts_path.is_file() {
-        eprintln!("skipped: {} is absent (the corpora live in ../shared beside the repository)", texts_path.display());
-        return;
-    }
+    let Some(texts_path) = marsad_core::data::shared_path("data/news/saudinewsnet/articles.jsonl") else { return };
     let gold = read_gold(&repo.join("gold/dev/events_claims.jsonl")).expect("the gold file reads");
     let ids: HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
     let texts = read_texts(&texts_path, "id", "text", &ids).expect("the corpus reads");

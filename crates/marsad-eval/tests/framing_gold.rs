@@ -11,13 +11,8 @@ use marsad_eval::eval::framing_gold as gold;
 use marsad_eval::train::checkworthy::{self, Task};
 
 fn data() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    if dir.join("framing/araieval23/task1B_dev.jsonl").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent (the gold data lives in ../shared beside the repository)", dir.display());
-        None
-    }
+    marsad_core::data::shared_path("data/framing/araieval23/task1B_dev.jsonl")?;
+    marsad_core::data::shared_path("data")
 }
 
 #[test]

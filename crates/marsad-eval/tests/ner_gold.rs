@@ -8,13 +8,7 @@ use marsad::Resources;
 use marsad_eval::eval::{conll, ner};
 
 fn dev_file() -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ner/anercorp/dev.conll");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent (gold data lives in ../shared beside the repository)", path.display());
-        None
-    }
+    marsad_core::data::shared_path("data/ner/anercorp/dev.conll")
 }
 
 #[test]

@@ -3,20 +3,12 @@
 //! folder exists where the project is developed and in CI; elsewhere the test
 //! says it is skipped.
 
-use std::path::Path;
-
 use marsad::document::{RepairKind, TokenKind};
 use marsad::{Metadata, Pipeline};
 
 fn seed() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/article.txt");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(_) => {
-            eprintln!("skipped: {} not found (acceptance data lives beside the repository)", path.display());
-            None
-        }
-    }
+    let path = marsad_core::data::shared_path("seed/article.txt")?;
+    Some(std::fs::read_to_string(path).expect("the seed article is UTF-8"))
 }
 
 #[test]
