@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use marsad_eval::eval::events_claims::{evaluate, read_gold, read_texts};
+use marsad_eval::eval::guard::Guard;
 
 #[test]
 fn events_and_claims_stay_above_their_floors() {
@@ -17,15 +18,34 @@ fn events_and_claims_stay_above_their_floors() {
     let (events, claims) = evaluate(&gold, &texts);
     eprintln!("{}\n{}", events.report("events"), claims.report("claims"));
     assert!(events.sentences >= 200, "the development set shrank");
-    // floors a little under the figures of docs/claims.md
-    let f1 = |p: &marsad_eval::eval::events_claims::Prf| {
-        let (p, r) = (p.tp as f64 / (p.tp + p.fp).max(1) as f64, p.tp as f64 / (p.tp + p.fn_).max(1) as f64);
-        if p + r == 0.0 {
-            0.0
-        } else {
-            200.0 * p * r / (p + r)
-        }
+    // floors a few points under the measured figures, each above its best trivial
+    // baseline (docs/claims.md lists them side by side)
+    let base = |s: &marsad_eval::eval::events_claims::Scores, system: &'static str, measure: &str| {
+        (system, s.baselines.get(system, measure).expect("the baseline is computed"))
     };
-    assert!(f1(&events.detection) > 44.0, "{}", events.report("events"));
-    assert!(f1(&claims.detection) > 75.0, "{}", claims.report("claims"));
+    let field = |s: &marsad_eval::eval::events_claims::Scores, name: &str| s.fields[name].f1();
+    let constant = |s: &marsad_eval::eval::events_claims::Scores, measure: &str| {
+        s.baselines.best(measure).map(|(n, v)| (n.to_owned(), v)).expect("a constant baseline")
+    };
+    let mut guard = Guard::new();
+    guard.floor(
+        "events detection F1",
+        events.detection.f1(),
+        46.0,
+        Some(base(&events, "every_trigger_lexicon_hit", "f1")),
+    );
+    let (name, value) = constant(&events, "type_accuracy");
+    guard.floor("events type accuracy (matched)", field(&events, "type"), 90.0, Some((&name, value)));
+    let (name, value) = constant(&events, "modality_accuracy");
+    guard.floor("events modality accuracy (matched)", field(&events, "modality"), 62.0, Some((&name, value)));
+    guard.floor("events actor F1 (matched)", field(&events, "actor"), 25.0, None);
+    guard.floor("events recipient F1 (matched)", field(&events, "recipient"), 34.0, None);
+    // marking every sentence (of six words or more) a claim scores higher than the claims
+    // layer today: said by name until the claims work raises it
+    let (name, value) = constant(&claims, "f1");
+    guard.below_baseline("claims detection F1", claims.detection.f1(), 78.0, (&name, value));
+    let (name, value) = constant(&claims, "source_type_accuracy");
+    guard.floor("claims source type accuracy (matched)", field(&claims, "source_type"), 61.0, Some((&name, value)));
+    guard.floor("claims speaker F1 (matched)", field(&claims, "speaker"), 25.0, None);
+    guard.finish();
 }

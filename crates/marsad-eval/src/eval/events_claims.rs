@@ -19,10 +19,9 @@ use serde_json::{json, Value};
 use super::expressions::{relaxed_pairs, Item};
 use marsad::Pipeline;
 use marsad_core::data::DataError;
-use marsad_core::document::{Document, Metadata};
-use marsad_core::metrics::prf;
-use marsad_core::metrics::{percent, round2};
-use marsad_core::span::CharIndex;
+use marsad_core::document::{Document, Metadata, TokenKind};
+use marsad_core::metrics::{percent, Baselines, Counts};
+use marsad_core::span::{CharIndex, Span};
 
 /// A character range.
 type Range = (usize, usize);
@@ -138,40 +137,24 @@ pub fn read_texts(
     Ok(out)
 }
 
-/// True positives, false positives, false negatives.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Prf {
-    /// Right.
-    pub tp: usize,
-    /// Found but wrong or absent from the gold.
-    pub fp: usize,
-    /// In the gold but not found.
-    pub fn_: usize,
+/// The line of a report for one field's counts.
+fn line(c: &Counts, name: &str) -> String {
+    let (p, r, f) = c.prf();
+    format!("{name:<14} {p:>9.2} {r:>9.2} {f:>9.2} {:>6} {:>6} {:>6}", c.tp, c.fp, c.fn_)
 }
 
-impl Prf {
-    fn json(&self) -> Value {
-        let (p, r, f) = prf(self.tp, self.fp, self.fn_);
-        json!({"precision": round2(p), "recall": round2(r), "f1": round2(f), "tp": self.tp, "fp": self.fp, "fn": self.fn_})
-    }
-
-    fn line(&self, name: &str) -> String {
-        let (p, r, f) = prf(self.tp, self.fp, self.fn_);
-        format!("{name:<14} {p:>9.2} {r:>9.2} {f:>9.2} {:>6} {:>6} {:>6}", self.tp, self.fp, self.fn_)
-    }
-
-    /// Scores an optional span field of a matched pair.
-    fn add_span(&mut self, gold: Option<Range>, found: Option<Range>) {
-        match (gold, found) {
-            (Some(g), Some(f)) if g.0 < f.1 && f.0 < g.1 => self.tp += 1,
-            (Some(_), Some(_)) => {
-                self.fp += 1;
-                self.fn_ += 1;
-            }
-            (Some(_), None) => self.fn_ += 1,
-            (None, Some(_)) => self.fp += 1,
-            (None, None) => {}
+/// Scores an optional span field of a matched pair: both named and overlapping is right,
+/// named elsewhere is both a false positive and a false negative.
+fn add_span(c: &mut Counts, gold: Option<Range>, found: Option<Range>) {
+    match (gold, found) {
+        (Some(g), Some(f)) if g.0 < f.1 && f.0 < g.1 => c.tp += 1,
+        (Some(_), Some(_)) => {
+            c.fp += 1;
+            c.fn_ += 1;
         }
+        (Some(_), None) => c.fn_ += 1,
+        (None, Some(_)) => c.fp += 1,
+        (None, None) => {}
     }
 }
 
@@ -183,12 +166,16 @@ pub struct Scores {
     /// See `documents`.
     pub sentences: usize,
     /// Detection by overlapping spans.
-    pub detection: Prf,
+    pub detection: Counts,
     /// Per field: label agreements (`type`, `modality`, `source_type`: tp = right,
     /// fp = fn = wrong) and spans (`actor`, `recipient`, `speaker`).
-    pub fields: BTreeMap<&'static str, Prf>,
+    pub fields: BTreeMap<&'static str, Counts>,
     /// Gold items per label (event types, source types), and how many were matched.
     pub per_label: BTreeMap<String, (usize, usize)>,
+    /// What trivial systems score on the same documents: detection by every candidate
+    /// (every sentence for claims, every trigger-lexicon word for events) and the
+    /// constant answer for each label field on the matched pairs.
+    pub baselines: Baselines,
 }
 
 impl Scores {
@@ -201,10 +188,11 @@ impl Scores {
             "{:<14} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}",
             "field", "precision", "recall", "F1", "tp", "fp", "fn"
         );
-        let _ = writeln!(out, "{}", self.detection.line("detection"));
+        let _ = writeln!(out, "{}", line(&self.detection, "detection"));
         for (name, s) in &self.fields {
-            let _ = writeln!(out, "{}", s.line(name));
+            let _ = writeln!(out, "{}", line(s, name));
         }
+        out.push_str(&self.baselines.report());
         let _ = writeln!(out, "gold per label (found):");
         for (label, (gold, found)) in &self.per_label {
             let _ = writeln!(out, "  {label:<14} {gold:>4} ({found}, {:.0}%)", percent(*found, *gold));
@@ -219,7 +207,8 @@ impl Scores {
         let labels: serde_json::Map<String, Value> =
             self.per_label.iter().map(|(k, (g, f))| (k.clone(), json!({"gold": g, "found": f}))).collect();
         json!({"layer": layer, "documents": self.documents, "sentences": self.sentences,
-               "detection": self.detection.json(), "fields": fields, "per_label": labels})
+               "detection": self.detection.json(), "fields": fields, "per_label": labels,
+               "baselines": self.baselines.json()})
     }
 }
 
@@ -228,19 +217,56 @@ fn item(r: Range) -> Item {
 }
 
 fn label(s: &mut Scores, field: &'static str, right: bool) {
-    let f = s.fields.entry(field).or_default();
-    if right {
-        f.tp += 1;
-    } else {
-        f.fp += 1;
-        f.fn_ += 1;
+    s.fields.entry(field).or_default().label(right);
+}
+
+/// The words of a document that begin an entry of the event-trigger lexicon (as written
+/// or without their clitics): the candidates of the "every trigger-lexicon hit" baseline.
+fn trigger_lexicon_hits(doc: &Document, lex: &marsad::events::lexicon::EventLexicon) -> Vec<Span> {
+    (0..doc.tokens.len())
+        .filter(|&i| {
+            let t = &doc.tokens[i];
+            lex.by_first.contains_key(t.key.as_str()) || lex.by_first.contains_key(doc.stem_key(i).as_ref())
+        })
+        .map(|i| doc.tokens[i].span)
+        .collect()
+}
+
+/// The sentences of a document with at least `min_words` words, as claim candidates.
+fn sentences_with(doc: &Document, min_words: usize) -> Vec<Span> {
+    doc.sentences
+        .iter()
+        .filter(|s| {
+            doc.sentence_tokens(s).iter().filter(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Latin)).count()
+                >= min_words
+        })
+        .map(|s| s.span)
+        .collect()
+}
+
+/// Detection counts of candidate spans against gold items (paired as the model is).
+fn detect(gold: &[Item], found: &[Item]) -> Counts {
+    Counts::detection(gold.len(), found.len(), relaxed_pairs(gold, found).len())
+}
+
+/// The share (percent) of matched pairs whose gold label is the most frequent one.
+fn constant_label(labels: &[String]) -> (String, f64) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in labels {
+        *counts.entry(l.as_str()).or_default() += 1;
     }
+    let best = counts.iter().max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)));
+    best.map_or((String::new(), 0.0), |(l, n)| ((*l).to_owned(), percent(*n, labels.len())))
 }
 
 /// Analyses the gold documents and scores the events layer and the claims layer.
 pub fn evaluate(gold: &[GoldDoc], texts: &HashMap<String, String>) -> (Scores, Scores) {
     let pipeline = Pipeline::new();
+    let lexicon = &pipeline.resources().events;
     let (mut ev, mut cl) = (Scores::default(), Scores::default());
+    let (mut every_trigger, mut every_sentence, mut long_sentences) =
+        (Counts::default(), Counts::default(), Counts::default());
+    let (mut event_types, mut modalities, mut source_types) = (Vec::new(), Vec::new(), Vec::new());
     for g in gold {
         let text = &texts[&g.doc];
         let doc: Document = pipeline.analyze(text.as_str(), Metadata::default());
@@ -254,27 +280,35 @@ pub fn evaluate(gold: &[GoldDoc], texts: &HashMap<String, String>) -> (Scores, S
         let found: Vec<Item> = doc.events.iter().map(|e| item(ch(e.trigger.span))).collect();
         let gold_items: Vec<Item> = g.events.iter().map(|e| item(e.trigger)).collect();
         let pairs = relaxed_pairs(&gold_items, &found);
-        ev.detection.tp += pairs.len();
-        ev.detection.fp += found.len() - pairs.len();
-        ev.detection.fn_ += gold_items.len() - pairs.len();
+        ev.detection.add(Counts::detection(gold_items.len(), found.len(), pairs.len()));
+        let hits: Vec<Item> = trigger_lexicon_hits(&doc, lexicon).into_iter().map(|s| item(ch(s))).collect();
+        every_trigger.add(detect(&gold_items, &hits));
         for e in &g.events {
             ev.per_label.entry(e.event_type.clone()).or_default().0 += 1;
         }
         for &(gi, fi) in &pairs {
             let (ge, fe) = (&g.events[gi], &doc.events[fi]);
             ev.per_label.entry(ge.event_type.clone()).or_default().1 += 1;
+            event_types.push(ge.event_type.clone());
+            modalities.push(ge.modality.clone());
             label(&mut ev, "type", ge.event_type == fe.event_type);
             label(&mut ev, "modality", ge.modality == marsad_core::names::serde_name(&fe.modality));
-            ev.fields.entry("actor").or_default().add_span(ge.actor, fe.actor.as_ref().map(|p| ch(p.span)));
-            ev.fields.entry("recipient").or_default().add_span(ge.recipient, fe.recipient.as_ref().map(|p| ch(p.span)));
+            add_span(ev.fields.entry("actor").or_default(), ge.actor, fe.actor.as_ref().map(|p| ch(p.span)));
+            add_span(
+                ev.fields.entry("recipient").or_default(),
+                ge.recipient,
+                fe.recipient.as_ref().map(|p| ch(p.span)),
+            );
         }
         // claims
         let found: Vec<Item> = doc.claims.iter().map(|c| item(ch(c.span))).collect();
         let gold_items: Vec<Item> = g.claims.iter().map(|c| item(c.span)).collect();
         let pairs = relaxed_pairs(&gold_items, &found);
-        cl.detection.tp += pairs.len();
-        cl.detection.fp += found.len() - pairs.len();
-        cl.detection.fn_ += gold_items.len() - pairs.len();
+        cl.detection.add(Counts::detection(gold_items.len(), found.len(), pairs.len()));
+        let all: Vec<Item> = sentences_with(&doc, 1).into_iter().map(|s| item(ch(s))).collect();
+        every_sentence.add(detect(&gold_items, &all));
+        let long: Vec<Item> = sentences_with(&doc, 6).into_iter().map(|s| item(ch(s))).collect();
+        long_sentences.add(detect(&gold_items, &long));
         for c in &g.claims {
             cl.per_label.entry(c.source_type.clone()).or_default().0 += 1;
         }
@@ -285,10 +319,20 @@ pub fn evaluate(gold: &[GoldDoc], texts: &HashMap<String, String>) -> (Scores, S
                 marsad::claims::SourceKind::Unknown => "vague".to_owned(),
                 k => marsad_core::names::serde_name(&k),
             };
+            source_types.push(gc.source_type.clone());
             label(&mut cl, "source_type", gc.source_type == found_type);
-            cl.fields.entry("speaker").or_default().add_span(gc.speaker, fc.source.span.map(ch));
+            add_span(cl.fields.entry("speaker").or_default(), gc.speaker, fc.source.span.map(ch));
         }
     }
+    ev.baselines.set_prf("every_trigger_lexicon_hit", every_trigger);
+    let (t, share) = constant_label(&event_types);
+    ev.baselines.set(&format!("constant_type_{t}"), "type_accuracy", share);
+    let (m, share) = constant_label(&modalities);
+    ev.baselines.set(&format!("constant_modality_{m}"), "modality_accuracy", share);
+    cl.baselines.set_prf("every_sentence", every_sentence);
+    cl.baselines.set_prf("every_sentence_of_6_words", long_sentences);
+    let (k, share) = constant_label(&source_types);
+    cl.baselines.set(&format!("constant_source_{k}"), "source_type_accuracy", share);
     (ev, cl)
 }
 
@@ -298,12 +342,12 @@ mod tests {
 
     #[test]
     fn span_fields_count_overlaps_misses_and_extras() {
-        let mut p = Prf::default();
-        p.add_span(Some((0, 5)), Some((3, 8)));
-        p.add_span(Some((0, 5)), Some((6, 8)));
-        p.add_span(Some((0, 5)), None);
-        p.add_span(None, Some((0, 2)));
-        p.add_span(None, None);
+        let mut p = Counts::default();
+        add_span(&mut p, Some((0, 5)), Some((3, 8)));
+        add_span(&mut p, Some((0, 5)), Some((6, 8)));
+        add_span(&mut p, Some((0, 5)), None);
+        add_span(&mut p, None, Some((0, 2)));
+        add_span(&mut p, None, None);
         assert_eq!((p.tp, p.fp, p.fn_), (1, 2, 2));
     }
 }

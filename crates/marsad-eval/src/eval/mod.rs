@@ -13,4 +13,5 @@ pub mod events_claims;
 pub mod expressions;
 pub mod framing;
 pub mod framing_gold;
+pub mod guard;
 pub mod ner;
