@@ -12,7 +12,9 @@ A draft line is one of
   {"layer": "claim", "doc": ID, "span": REF, "source_type": S, "speaker": REF|null,
    "via": REF|null, "checkworthy": LEVEL}
 where REF is {"surface": TEXT, "occurrence": N} — the text exactly as written and which
-of its occurrences in the document is meant (default 1). Types and modes are checked
+of its occurrences in the document is meant (default 1) — or {"surface": TEXT,
+"sentence": S, "occurrence": N}: the N-th occurrence (default 1) inside candidate
+sentence S as tools/gold_show.py numbers them. Types and modes are checked
 against resources/events/plover.tsv, countries (ISO 3166 alpha-3) against
 resources/gazetteer/countries.tsv; LEVEL is checkworthy, verifiable or not.
 
@@ -33,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold_build import DraftError, locate, write_lines  # noqa: E402
+from gold_show import sentences  # noqa: E402
 
 PLOVER = Path(__file__).resolve().parent.parent / "resources" / "events" / "plover.tsv"
 MODALITIES = {"asserted", "reported", "denied", "negated", "future", "demanded", "speculative", "conditional"}
@@ -84,6 +87,19 @@ def span(text: str, ref, what: str, optional: bool = False):
     surface = ref["surface"]
     if not surface or surface != surface.strip():
         raise DraftError(f"{what}: surface is empty or has outer spaces")
+    if "sentence" in ref:
+        sents = list(sentences(text))
+        n = int(ref["sentence"])
+        if not 1 <= n <= len(sents):
+            raise DraftError(f"{what}: sentence {n} is not between 1 and {len(sents)}")
+        _, lo, hi = sents[n - 1]
+        start = lo - 1
+        for _ in range(int(ref.get("occurrence", 1))):
+            start = text.find(surface, start + 1)
+            if start < 0 or start + len(surface) > hi:
+                raise DraftError(f"{what}: {surface!r} occurs fewer than {ref.get('occurrence', 1)} "
+                                 f"time(s) in sentence {n}")
+        return {"start": start, "end": start + len(surface)}
     start = locate(text, surface, int(ref.get("occurrence", 1)))
     return {"start": start, "end": start + len(surface)}
 
