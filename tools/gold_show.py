@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Print documents for annotators: id, corpus, publication date and numbered sentences.
+"""Print documents for annotators: id, corpus, publishing outlet, publication date and numbered sentences.
 
     tools/gold_show.py --ids gold/events/batches/batch_00.txt [--data ../shared/data] [--doc ID] [--offsets]
 
 Each document is printed as
 
-    ==== snn-2015-07-21-00001  saudinewsnet  2015-07-21  (812 characters, 6 candidate sentences)
+    ==== snn-2015-07-21-00001  saudinewsnet  outlet: aawsat  2015-07-21  (812 characters, 6 candidate sentences)
     ¶1
     [1] first sentence ...
     [2] second sentence ...
     ¶2
     [3] ...
+
+The outlet is the record's `outlet` field, the publisher of the article (every ANT corpus
+record is Jawhara FM's): statements made to it, its correspondents and its programmes take
+no `via` (docs/annotation/events_claims.md, Decision 26).
 
 Paragraphs (¶) are runs of text between blank lines or line breaks. Candidate sentences
 end at . ! ? ؟ followed by a space or a line break, or at a line break; the annotator's
@@ -85,8 +89,10 @@ def main() -> int:
         corpus, rec = found[doc]
         text = rec["text"]
         published = rec.get("date_iso") or (rec.get("date") or "")[:10]
+        outlet = rec.get("outlet") or "-"
         sents = list(sentences(text))
-        out.write(f"==== {doc}  {corpus}  {published}  ({len(text)} characters, {len(sents)} candidate sentences)\n")
+        out.write(f"==== {doc}  {corpus}  outlet: {outlet}  {published}  "
+                  f"({len(text)} characters, {len(sents)} candidate sentences)\n")
         para = 0
         for n, (p, s, e) in enumerate(sents, 1):
             if p != para:
