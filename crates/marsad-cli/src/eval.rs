@@ -28,7 +28,7 @@ pub fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<()> {
 pub fn eval_ner(args: EvalNerArgs) -> Result<()> {
     use marsad_eval::eval::{conll, ner};
     let res = marsad::Resources::embedded();
-    let mut total = ner::Counts::default();
+    let mut total = ner::Scores::default();
     for file in &args.files {
         let sentences = conll::read(file)?;
         total.merge(&ner::evaluate(&sentences, res));

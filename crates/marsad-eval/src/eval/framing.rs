@@ -12,6 +12,13 @@
 //!   the record's set of techniques (macro over techniques present in gold or predictions);
 //! - **binary** (every record): propagandistic (any technique) or not, F1 of the
 //!   positive class, with accuracy.
+//!
+//! Beside each level, what trivial systems score on the same records
+//! ([`Report::baselines`]): every word of a record as a span of the most frequent
+//! technique (`every_word_<technique>`); for labels, each technique predicted for every
+//! record when more than half the records have it (`majority_per_label`) and the `k`
+//! most frequent techniques predicted for every record (`constant_top<k>`, k = 1..5);
+//! for the binary decision a constant yes and a constant no.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -25,8 +32,7 @@ use marsad::framing::detect;
 use marsad::framing::lexicon::FramingLexicon;
 use marsad::Pipeline;
 use marsad_core::document::Metadata;
-use marsad_core::metrics::prf;
-use marsad_core::metrics::round2;
+use marsad_core::metrics::{percent, round2, Baselines, Counts};
 use marsad_core::span::CharIndex;
 
 /// What the framing layer says of one record.
@@ -87,17 +93,6 @@ impl SpanSums {
     }
 }
 
-/// Counts of one label.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Right.
-    pub tp: usize,
-    /// Predicted, not gold.
-    pub fp: usize,
-    /// Gold, not predicted.
-    pub fn_: usize,
-}
-
 /// The scores of a gold file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
@@ -117,10 +112,21 @@ pub struct Report {
     pub binary_tn: usize,
     /// Records per second on this machine (pipeline and framing, all threads).
     pub records_per_second: f64,
+    /// What trivial systems score on the same records, by system and measure
+    /// (`span_micro_f1`, `paragraph_micro_f1`, `binary_accuracy`…; the module
+    /// documentation names the systems).
+    pub baselines: Baselines,
 }
 
-/// Scores predictions against gold records.
+/// Scores predictions against gold records, and the trivial systems beside them.
 pub fn score(gold: &[Record], predicted: &[Prediction]) -> Report {
+    let mut r = counts(gold, predicted);
+    r.baselines = baselines(gold, &r);
+    r
+}
+
+/// The counts of predictions against gold records.
+fn counts(gold: &[Record], predicted: &[Prediction]) -> Report {
     let mut r = Report { records: gold.len(), ..Report::default() };
     for (g, p) in gold.iter().zip(predicted) {
         if let Some(gs) = &g.spans {
@@ -202,20 +208,24 @@ impl Report {
 
     /// Micro P, R, F1 of the paragraph labels.
     pub fn paragraph_micro(&self) -> (f64, f64, f64) {
-        let (tp, fp, fn_) = self.labels.values().fold((0, 0, 0), |a, c| (a.0 + c.tp, a.1 + c.fp, a.2 + c.fn_));
-        prf(tp, fp, fn_)
+        self.labels
+            .values()
+            .fold(Counts::default(), |mut a, c| {
+                a.add(*c);
+                a
+            })
+            .prf()
     }
 
     /// Mean paragraph-label F1 over the techniques in gold or predictions.
     pub fn paragraph_macro(&self) -> f64 {
-        mean(self.labels.values().map(|c| prf(c.tp, c.fp, c.fn_).2))
+        mean(self.labels.values().map(Counts::f1))
     }
 
     /// Binary P, R, F1 of the positive class, and accuracy.
     pub fn binary(&self) -> (f64, f64, f64, f64) {
-        let (p, r, f) = prf(self.binary.tp, self.binary.fp, self.binary.fn_);
-        let right = self.binary.tp + self.binary_tn;
-        (p, r, f, 100.0 * right as f64 / self.records.max(1) as f64)
+        let (p, r, f) = self.binary.prf();
+        (p, r, f, percent(self.binary.tp + self.binary_tn, self.records))
     }
 
     /// A readable report.
@@ -244,6 +254,11 @@ impl Report {
         }
         let (p, r, f, acc) = self.binary();
         let _ = writeln!(out, "binary (any technique)   P {p:.2} R {r:.2} F1 {f:.2} | accuracy {acc:.2}");
+        out.push_str(&self.baselines.report());
+        if self.label_records > 0 {
+            let top: Vec<String> = label_frequencies(self).iter().take(5).map(|(t, n)| format!("{t} ({n})")).collect();
+            let _ = writeln!(out, "most frequent techniques (records): {}", top.join(", "));
+        }
         let _ = writeln!(
             out,
             "{:<34} {:>6} {:>6} {:>8} {:>6} {:>6} {:>8}",
@@ -261,9 +276,10 @@ impl Report {
                 s.prf().2,
                 c.tp + c.fn_,
                 c.tp + c.fp,
-                prf(c.tp, c.fp, c.fn_).2
+                c.f1()
             );
         }
+
         if self.records_per_second > 0.0 {
             let _ = writeln!(out, "speed: {} records/s", self.records_per_second);
         }
@@ -284,8 +300,11 @@ impl Report {
             .map(|t| {
                 let s = self.spans.get(t).copied().unwrap_or_default();
                 let c = self.labels.get(t).copied().unwrap_or_default();
-                (t.clone(), json!({"span_gold": s.gold, "span_found": s.predicted, "span_f1": round2(s.prf().2),
-                    "paragraph_gold": c.tp + c.fn_, "paragraph_found": c.tp + c.fp, "paragraph_f1": round2(prf(c.tp, c.fp, c.fn_).2)}))
+                (
+                    t.clone(),
+                    json!({"span_gold": s.gold, "span_found": s.predicted, "span_f1": round2(s.prf().2),
+                    "paragraph_gold": c.tp + c.fn_, "paragraph_found": c.tp + c.fp, "paragraph_f1": round2(c.f1())}),
+                )
             })
             .collect();
         let span = (self.span_records > 0).then(|| {
@@ -298,8 +317,90 @@ impl Report {
         });
         json!({"records": self.records, "span": span, "paragraph": paragraph,
                "binary": {"precision": round2(bp), "recall": round2(br), "f1": round2(bf), "accuracy": round2(acc)},
-               "techniques": per, "records_per_second": self.records_per_second})
+               "techniques": per, "records_per_second": self.records_per_second,
+               "baselines": self.baselines.json()})
     }
+}
+
+/// The words of a text as character ranges: runs of letters and digits.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The trivial systems of the module documentation, scored on the records whose
+/// format has each level, as `r` (the model's report) scores the model.
+fn baselines(gold: &[Record], r: &Report) -> Baselines {
+    let mut b = Baselines::default();
+    // spans: every word a span of the technique with the most gold spans
+    let top_span = r.spans.iter().max_by_key(|(t, s)| (s.gold, std::cmp::Reverse(*t))).map(|(t, _)| t.clone());
+    if let (true, Some(t)) = (r.span_records > 0, top_span) {
+        let predicted: Vec<Prediction> = gold
+            .iter()
+            .map(|g| Prediction {
+                spans: if g.spans.is_some() {
+                    words(&g.text).into_iter().map(|(s, e)| (s, e, t.clone())).collect()
+                } else {
+                    Vec::new()
+                },
+                ..Prediction::default()
+            })
+            .collect();
+        let every_word = counts(gold, &predicted);
+        let (p, rc, f) = every_word.span_micro();
+        let name = format!("every_word_{t}");
+        b.set(&name, "span_micro_precision", p);
+        b.set(&name, "span_micro_recall", rc);
+        b.set(&name, "span_micro_f1", f);
+        b.set(&name, "span_macro_f1", every_word.span_macro());
+    }
+    // labels: constant sets of techniques
+    if r.label_records > 0 {
+        let freq = label_frequencies(r);
+        let constant = |labels: BTreeSet<String>| {
+            let predicted: Vec<Prediction> =
+                gold.iter().map(|_| Prediction { labels: labels.clone(), ..Prediction::default() }).collect();
+            let c = counts(gold, &predicted);
+            (c.paragraph_micro().2, c.paragraph_macro())
+        };
+        let mut set = |name: &str, (micro, macro_): (f64, f64)| {
+            b.set(name, "paragraph_micro_f1", micro);
+            b.set(name, "paragraph_macro_f1", macro_);
+        };
+        let majority = freq.iter().filter(|(_, n)| 2 * n > r.label_records).map(|(t, _)| (*t).to_owned()).collect();
+        set("majority_per_label", constant(majority));
+        for k in 1..=freq.len().min(5) {
+            set(&format!("constant_top{k}"), constant(freq[..k].iter().map(|(t, _)| (*t).to_owned()).collect()));
+        }
+    }
+    // binary: constant answers on every record
+    let positives = r.binary.tp + r.binary.fn_;
+    let yes = Counts { tp: positives, fp: r.records - positives, fn_: 0 };
+    b.set("constant_yes", "binary_f1", yes.f1());
+    b.set("constant_yes", "binary_accuracy", percent(positives, r.records));
+    b.set("constant_no", "binary_f1", 0.0);
+    b.set("constant_no", "binary_accuracy", percent(r.records - positives, r.records));
+    b
+}
+
+/// The techniques of the labelled records with the number of records that have each,
+/// most frequent first (ties by name): `constant_top<k>` predicts the first `k`.
+pub fn label_frequencies(r: &Report) -> Vec<(&str, usize)> {
+    let mut freq: Vec<(&str, usize)> =
+        r.labels.iter().map(|(t, c)| (t.as_str(), c.tp + c.fn_)).filter(|(_, n)| *n > 0).collect();
+    freq.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    freq
 }
 
 fn mean(xs: impl Iterator<Item = f64>) -> f64 {
@@ -361,5 +462,28 @@ mod tests {
         let j = r.json();
         assert_eq!(j["span"]["macro_f1"], 50.0);
         assert_eq!(j["binary"]["f1"], 100.0);
+    }
+
+    #[test]
+    fn baselines_are_constant_answers_on_the_same_records() {
+        let gold = [rec(vec![(0, 10, "Doubt")]), rec(vec![(0, 5, "Doubt"), (20, 30, "Slogans")]), rec(vec![])];
+        let r = score(&gold, &[pred(vec![]), pred(vec![]), pred(vec![])]);
+        let b = |system: &str, measure: &str| r.baselines.get(system, measure).unwrap();
+        let near = |a: f64, b: f64| (a - b).abs() < 0.01;
+        assert!(near(b("constant_yes", "binary_accuracy"), 66.67) && near(b("constant_no", "binary_accuracy"), 33.33));
+        assert!(near(b("constant_yes", "binary_f1"), 80.0));
+        // Doubt, in two records of three, is the majority set and the top technique
+        assert!(near(b("majority_per_label", "paragraph_micro_f1"), 66.67));
+        assert_eq!(b("majority_per_label", "paragraph_micro_f1"), b("constant_top1", "paragraph_micro_f1"));
+        assert!(
+            near(b("constant_top2", "paragraph_micro_f1"), 66.67) && b("constant_top2", "paragraph_macro_f1") > 60.0
+        );
+        // every word (one word of 40 letters per record) a Doubt span: 10/40 and 5/40
+        // of it is right, both Doubt spans fully covered, the Slogans span missed
+        assert!(near(b("every_word_Doubt", "span_micro_precision"), 12.5));
+        assert!(near(b("every_word_Doubt", "span_micro_recall"), 66.67));
+        assert!(r.text().contains("baseline constant_yes: binary_accuracy 66.67"), "{}", r.text());
+        assert_eq!(r.json()["baselines"]["constant_no"]["binary_f1"], 0.0);
+        assert_eq!(words("قال: إن 12 عاما"), vec![(0, 3), (5, 7), (8, 10), (11, 15)]);
     }
 }

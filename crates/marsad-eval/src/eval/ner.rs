@@ -8,19 +8,22 @@
 //!
 //! Gold types are mapped to the pipeline's: `PERS`/`PER` → per, `ORG` → org, `LOC`/`GPE`
 //! → loc, `MISC` → misc; other types count as misc.
+//!
+//! Beside the model, the same measure scores the gazetteer taken alone ([`BASELINES`]):
+//! every name it finds in the sentence, typed by its kind ([`gazetteer_type`]).
 
 use std::fmt::Write;
 
 use serde_json::{json, Value};
 
 use super::conll::ConllSentence;
+use marsad::entities::gazetteer::GazKind;
 use marsad::entities::tagger::{bilou, N_LABELS};
 use marsad::entities::{Mention, MentionKind};
 use marsad::Resources;
 use marsad::STAGES;
 use marsad_core::document::{Document, Metadata};
-use marsad_core::metrics::prf;
-use marsad_core::metrics::round2;
+use marsad_core::metrics::{round2, Baselines, Counts};
 
 /// The type names, in label order.
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -141,126 +144,212 @@ pub fn chunks_of(labels: &[u8]) -> Vec<Chunk> {
     out
 }
 
-/// True positives, false positives and false negatives per type.
+/// Exact-chunk counts per type (conlleval): one core [`Counts`] per type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Per type: predicted chunks that match a gold chunk exactly.
-    pub tp: [usize; 4],
-    /// Per type: predicted chunks that match none.
-    pub fp: [usize; 4],
-    /// Per type: gold chunks not predicted.
-    pub fn_: [usize; 4],
+pub struct ChunkCounts {
+    /// Per type, in [`TYPES`] order: predicted chunks that match a gold chunk exactly
+    /// (tp), that match none (fp), and gold chunks not predicted (fn).
+    pub per_type: [Counts; 4],
     /// Gold tokens seen.
     pub tokens: usize,
     /// Sentences seen.
     pub sentences: usize,
 }
 
-impl Counts {
+impl ChunkCounts {
     /// Adds one sentence's gold and predicted chunks.
     pub fn add(&mut self, gold: &[Chunk], predicted: &[Chunk], tokens: usize) {
-        for p in predicted {
-            if gold.contains(p) {
-                self.tp[p.2] += 1;
-            } else {
-                self.fp[p.2] += 1;
-            }
-        }
-        for g in gold {
-            if !predicted.contains(g) {
-                self.fn_[g.2] += 1;
-            }
-        }
+        add_chunks(&mut self.per_type, gold, predicted);
         self.tokens += tokens;
         self.sentences += 1;
     }
 
     /// Adds other counts.
-    pub fn merge(&mut self, o: &Counts) {
-        for t in 0..4 {
-            self.tp[t] += o.tp[t];
-            self.fp[t] += o.fp[t];
-            self.fn_[t] += o.fn_[t];
+    pub fn merge(&mut self, o: &ChunkCounts) {
+        for (a, b) in self.per_type.iter_mut().zip(o.per_type) {
+            a.add(b);
         }
         self.tokens += o.tokens;
         self.sentences += o.sentences;
     }
 
-    /// Micro-averaged precision, recall, F1.
-    pub fn micro(&self) -> (f64, f64, f64) {
-        prf(self.tp.iter().sum(), self.fp.iter().sum(), self.fn_.iter().sum())
+    /// The counts of every type together (micro average).
+    pub fn micro(&self) -> Counts {
+        micro(&self.per_type)
     }
 
-    /// Precision, recall, F1 of type `t`.
-    pub fn of_type(&self, t: usize) -> (f64, f64, f64) {
-        prf(self.tp[t], self.fp[t], self.fn_[t])
+    /// The counts of type `t`.
+    pub fn of_type(&self, t: usize) -> Counts {
+        self.per_type[t]
     }
 
     /// A conlleval-like table.
     pub fn report(&self) -> String {
         let mut out = String::new();
-        let gold: usize = self.tp.iter().sum::<usize>() + self.fn_.iter().sum::<usize>();
-        let pred: usize = self.tp.iter().sum::<usize>() + self.fp.iter().sum::<usize>();
+        let all = self.micro();
+        let (gold, pred) = (all.tp + all.fn_, all.tp + all.fp);
         let _ = writeln!(
             out,
-            "processed {} tokens in {} sentences; found {} phrases; correct {}; gold {}.",
-            self.tokens,
-            self.sentences,
-            pred,
-            self.tp.iter().sum::<usize>(),
-            gold
+            "processed {} tokens in {} sentences; found {pred} phrases; correct {}; gold {gold}.",
+            self.tokens, self.sentences, all.tp,
         );
         let _ =
             writeln!(out, "{:<6} {:>9} {:>9} {:>9} {:>7} {:>7}", "type", "precision", "recall", "F1", "gold", "found");
-        for (t, name) in TYPES.iter().enumerate() {
-            let (p, r, f) = self.of_type(t);
-            let _ = writeln!(
-                out,
-                "{:<6} {p:>9.2} {r:>9.2} {f:>9.2} {:>7} {:>7}",
-                name,
-                self.tp[t] + self.fn_[t],
-                self.tp[t] + self.fp[t]
-            );
+        let rows = TYPES.iter().zip(self.per_type).chain(std::iter::once((&"micro", all)));
+        for (name, c) in rows {
+            let (p, r, f) = c.prf();
+            let _ = writeln!(out, "{name:<6} {p:>9.2} {r:>9.2} {f:>9.2} {:>7} {:>7}", c.tp + c.fn_, c.tp + c.fp);
         }
-        let (p, r, f) = self.micro();
-        let _ = writeln!(out, "{:<6} {p:>9.2} {r:>9.2} {f:>9.2} {gold:>7} {pred:>7}", "micro");
         out
     }
 
     /// The scores as JSON: `micro` and `per_type` with `precision`, `recall`, `f1`
     /// (percent), `gold`, `found`, `correct`.
     pub fn to_json(&self) -> Value {
-        let entry = |tp: usize, fp: usize, fn_: usize| {
-            let (p, r, f) = prf(tp, fp, fn_);
-            json!({"precision": round2(p), "recall": round2(r), "f1": round2(f), "gold": tp + fn_, "found": tp + fp, "correct": tp})
+        let entry = |c: Counts| {
+            let (p, r, f) = c.prf();
+            json!({"precision": round2(p), "recall": round2(r), "f1": round2(f), "gold": c.tp + c.fn_, "found": c.tp + c.fp, "correct": c.tp})
         };
-        let mut per_type = serde_json::Map::new();
-        for (t, name) in TYPES.iter().enumerate() {
-            per_type.insert(name.to_lowercase(), entry(self.tp[t], self.fp[t], self.fn_[t]));
-        }
+        let per_type: serde_json::Map<String, Value> =
+            TYPES.iter().zip(self.per_type).map(|(name, c)| (name.to_lowercase(), entry(c))).collect();
         json!({
             "tokens": self.tokens,
             "sentences": self.sentences,
-            "micro": entry(self.tp.iter().sum(), self.fp.iter().sum(), self.fn_.iter().sum()),
+            "micro": entry(self.micro()),
             "per_type": per_type,
         })
     }
 }
 
-/// Scores the pipeline's mentions layer on gold sentences (analysed in parallel).
-pub fn evaluate(sentences: &[ConllSentence], res: &Resources) -> Counts {
+/// Counts predicted chunks against gold chunks, per type, by exact span and type.
+fn add_chunks(counts: &mut [Counts; 4], gold: &[Chunk], predicted: &[Chunk]) {
+    for p in predicted {
+        if gold.contains(p) {
+            counts[p.2].tp += 1;
+        } else {
+            counts[p.2].fp += 1;
+        }
+    }
+    for g in gold {
+        if !predicted.contains(g) {
+            counts[g.2].fn_ += 1;
+        }
+    }
+}
+
+fn micro(per_type: &[Counts; 4]) -> Counts {
+    per_type.iter().fold(Counts::default(), |mut a, c| {
+        a.add(*c);
+        a
+    })
+}
+
+/// The trivial systems scored beside the model, by name: each gazetteer name found in
+/// the sentence as a chunk typed by its gazetteer kind ([`gazetteer_type`]) — every
+/// name at every length (`every_gazetteer_match`), or the leftmost-longest names that
+/// do not overlap (`longest_gazetteer_match`).
+pub const BASELINES: [&str; 2] = ["every_gazetteer_match", "longest_gazetteer_match"];
+
+/// The chunk type a gazetteer kind stands for: countries, places and regions are LOC,
+/// organisations and institutions ORG, given and family names PER, demonyms and ethnic
+/// groups MISC; offices and portfolios none.
+pub fn gazetteer_type(kind: GazKind) -> Option<usize> {
+    match kind {
+        GazKind::Country | GazKind::Place | GazKind::Region => Some(2),
+        GazKind::Organization | GazKind::Institution => Some(1),
+        GazKind::GivenName | GazKind::FamilyName | GazKind::ForeignGivenName | GazKind::ForeignFamilyName => Some(0),
+        GazKind::Demonym | GazKind::EthnicGroup => Some(3),
+        GazKind::Office | GazKind::Portfolio => None,
+    }
+}
+
+/// The model's counts and, on the same sentences, those of the [`BASELINES`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scores {
+    /// The mentions layer.
+    pub model: ChunkCounts,
+    /// Each baseline's counts per type, in [`BASELINES`] order.
+    pub baseline_counts: [[Counts; 4]; 2],
+}
+
+impl Scores {
+    /// Adds other scores.
+    pub fn merge(&mut self, o: &Scores) {
+        self.model.merge(&o.model);
+        for (mine, theirs) in self.baseline_counts.iter_mut().zip(&o.baseline_counts) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                a.add(*b);
+            }
+        }
+    }
+
+    /// What the baselines score: micro `precision`, `recall`, `f1` and `<type>_f1`
+    /// per type (`loc_f1`).
+    pub fn baselines(&self) -> Baselines {
+        let mut b = Baselines::default();
+        for (name, counts) in BASELINES.iter().zip(&self.baseline_counts) {
+            b.set_prf(name, micro(counts));
+            for (t, c) in TYPES.iter().zip(counts) {
+                b.set(name, &format!("{}_f1", t.to_lowercase()), c.f1());
+            }
+        }
+        b
+    }
+
+    /// The conlleval-like table of the model, then a line per baseline.
+    pub fn report(&self) -> String {
+        self.model.report() + &self.baselines().report()
+    }
+
+    /// The model's scores as JSON ([`ChunkCounts::to_json`]) with `baselines`.
+    pub fn to_json(&self) -> Value {
+        let mut v = self.model.to_json();
+        v["baselines"] = self.baselines().json();
+        v
+    }
+}
+
+/// The gazetteer names of an aligned sentence projected onto gold tokens, typed by
+/// [`gazetteer_type`] of their best candidate of a typed kind: every match, and the
+/// leftmost-longest ones.
+fn gazetteer_chunks(a: &Aligned, res: &Resources) -> [Vec<Chunk>; 2] {
+    let gaz = &res.gazetteer;
+    let mut out = [Vec::new(), Vec::new()];
+    for s in a.doc.sentences.iter().filter(|s| s.end_token > s.first_token) {
+        let range = s.first_token..s.end_token;
+        for (i, matches) in [gaz.matches(&a.doc, range.clone()), gaz.longest(&a.doc, range)].into_iter().enumerate() {
+            for m in matches {
+                let Some(t) = gaz.entries(&m).find_map(|e| gazetteer_type(e.kind)) else { continue };
+                out[i].push((a.gold_of_token[m.first_token], a.gold_of_token[m.end_token - 1] + 1, t));
+            }
+        }
+    }
+    for chunks in &mut out {
+        chunks.sort_unstable();
+        chunks.dedup();
+    }
+    out
+}
+
+/// Scores the pipeline's mentions layer, and the gazetteer baselines, on gold
+/// sentences (analysed in parallel).
+pub fn evaluate(sentences: &[ConllSentence], res: &Resources) -> Scores {
     use rayon::prelude::*;
     sentences
         .par_iter()
         .map(|s| {
             let a = Aligned::new(s, res, true);
-            let mut c = Counts::default();
-            c.add(&a.gold_chunks(), &a.projected(&a.doc.mentions), a.gold.len());
-            c
+            let gold = a.gold_chunks();
+            let mut sc = Scores::default();
+            sc.model.add(&gold, &a.projected(&a.doc.mentions), a.gold.len());
+            for (counts, found) in sc.baseline_counts.iter_mut().zip(gazetteer_chunks(&a, res)) {
+                add_chunks(counts, &gold, &found);
+            }
+            sc
         })
         .collect::<Vec<_>>()
         .iter()
-        .fold(Counts::default(), |mut acc, c| {
+        .fold(Scores::default(), |mut acc, c| {
             acc.merge(c);
             acc
         })
@@ -308,10 +397,11 @@ mod tests {
 
     #[test]
     fn scores_count_exact_spans_only() {
-        let mut c = Counts::default();
+        let mut c = ChunkCounts::default();
         c.add(&[(0, 2, 0), (3, 4, 2)], &[(0, 1, 0), (3, 4, 2)], 5);
-        assert_eq!((c.tp, c.fp, c.fn_), ([0, 0, 1, 0], [1, 0, 0, 0], [1, 0, 0, 0]));
-        let (p, r, f) = c.micro();
+        assert_eq!(c.of_type(0), Counts { tp: 0, fp: 1, fn_: 1 });
+        assert_eq!(c.of_type(2), Counts { tp: 1, fp: 0, fn_: 0 });
+        let (p, r, f) = c.micro().prf();
         assert_eq!((p, r, f), (50.0, 50.0, 50.0));
         assert_eq!(c.to_json()["micro"]["f1"], 50.0);
     }
@@ -328,5 +418,20 @@ mod tests {
         assert_eq!(&labels[last - 2..], &[5, 1, 2]);
         assert_eq!(a.gold_of_token[last], 7);
         assert_eq!(a.gold_chunks(), vec![(5, 6, 2), (6, 8, 0)]);
+    }
+
+    #[test]
+    fn gazetteer_names_are_typed_by_their_kind() {
+        let s = parse("وصل O\nالرئيس O\nإلى O\nالجزائر B-LOC\n", "t").unwrap();
+        let res = Pipeline::new().resources();
+        let a = Aligned::new(&s[0], res, true);
+        let [every, longest] = gazetteer_chunks(&a, res);
+        assert!(every.contains(&(3, 4, 2)) && longest.contains(&(3, 4, 2)), "{every:?} {longest:?}");
+        assert_eq!(gazetteer_type(GazKind::Demonym), Some(3));
+        assert_eq!(gazetteer_type(GazKind::Office), None);
+        let scores = evaluate(&s, res);
+        assert_eq!(scores.baseline_counts[1][2].tp, 1);
+        assert!(scores.report().contains("baseline every_gazetteer_match: f1 "), "{}", scores.report());
+        assert!(scores.to_json()["baselines"]["longest_gazetteer_match"]["loc_f1"].is_number());
     }
 }

@@ -12,7 +12,7 @@ use marsad::Pipeline;
 use marsad_core::data::{io_reason, DataError};
 use marsad_core::document::{Document, Metadata};
 use marsad_core::learn::linear::{self, Example, LinearModel, TrainOptions};
-use marsad_core::metrics::{prf, round2};
+use marsad_core::metrics::{percent, round2, Baselines, Counts};
 use marsad_core::span::Span;
 
 /// A labelled text.
@@ -137,20 +137,38 @@ pub struct Report {
     pub task: Task,
     /// Texts scored.
     pub texts: usize,
-    /// Check-worthy and found.
-    pub tp: usize,
-    /// Found, not check-worthy.
-    pub fp: usize,
-    /// Check-worthy, not found.
-    pub fn_: usize,
+    /// The positive class: labelled positive and found (tp), found but labelled
+    /// negative (fp), labelled positive but not found (fn).
+    pub counts: Counts,
 }
 
 impl Report {
     /// P, R, F1 of the positive class and accuracy.
     pub fn scores(&self) -> (f64, f64, f64, f64) {
-        let (p, r, f) = prf(self.tp, self.fp, self.fn_);
-        let right = self.texts - self.fp - self.fn_;
-        (p, r, f, 100.0 * right as f64 / self.texts.max(1) as f64)
+        let (p, r, f) = self.counts.prf();
+        (p, r, f, self.accuracy())
+    }
+
+    /// Texts decided right, in percent.
+    pub fn accuracy(&self) -> f64 {
+        percent(self.texts - self.counts.fp - self.counts.fn_, self.texts)
+    }
+
+    /// Texts labelled positive.
+    pub fn positives(&self) -> usize {
+        self.counts.tp + self.counts.fn_
+    }
+
+    /// What a constant answer scores on the same texts: `constant_yes` (precision,
+    /// recall, F1, accuracy) and `constant_no` (accuracy; its F1 is 0).
+    pub fn baselines(&self) -> Baselines {
+        let (pos, neg) = (self.positives(), self.texts - self.positives());
+        let mut b = Baselines::default();
+        b.set_prf("constant_yes", Counts { tp: pos, fp: neg, fn_: 0 });
+        b.set("constant_yes", "accuracy", percent(pos, self.texts));
+        b.set_prf("constant_no", Counts { tp: 0, fp: 0, fn_: pos });
+        b.set("constant_no", "accuracy", percent(neg, self.texts));
+        b
     }
 
     /// A readable report.
@@ -161,8 +179,9 @@ impl Report {
             Task::Checkworthy => ("check-worthiness", "check-worthy"),
             Task::Verifiable => ("verifiable claims", "verifiable"),
         };
-        let _ = writeln!(out, "{what}: {} texts, {} {positive}", self.texts, self.tp + self.fn_);
+        let _ = writeln!(out, "{what}: {} texts, {} {positive}", self.texts, self.positives());
         let _ = writeln!(out, "positive class  P {p:.2} R {r:.2} F1 {f:.2} | accuracy {acc:.2}");
+        out.push_str(&self.baselines().report());
         out
     }
 
@@ -173,8 +192,10 @@ impl Report {
             Task::Checkworthy => "checkworthy",
             Task::Verifiable => "verifiable",
         };
-        json!({"task": task, "texts": self.texts, "positives": self.tp + self.fn_, "precision": round2(p), "recall": round2(r),
-               "f1": round2(f), "accuracy": round2(acc), "tp": self.tp, "fp": self.fp, "fn": self.fn_})
+        let c = self.counts;
+        json!({"task": task, "texts": self.texts, "positives": self.positives(), "precision": round2(p), "recall": round2(r),
+               "f1": round2(f), "accuracy": round2(acc), "tp": c.tp, "fp": c.fp, "fn": c.fn_,
+               "baselines": self.baselines().json()})
     }
 }
 
@@ -193,7 +214,7 @@ pub enum Task {
 pub fn evaluate(rows: &[Row], model: &LinearModel, task: Task) -> Report {
     let lex = &Pipeline::new().resources().claims;
     let docs = analysed(rows);
-    let mut r = Report { task, texts: rows.len(), tp: 0, fp: 0, fn_: 0 };
+    let mut r = Report { task, texts: rows.len(), counts: Counts::default() };
     for (row, doc) in rows.iter().zip(&docs) {
         let j = judge(model, doc, whole(doc), facts_of_text(doc, lex));
         let found = match task {
@@ -201,9 +222,9 @@ pub fn evaluate(rows: &[Row], model: &LinearModel, task: Task) -> Report {
             Task::Verifiable => model.label_index(VERIFIABLE).is_some_and(|l| j.verifiable >= model.threshold(l)),
         };
         match (row.label, found) {
-            (true, true) => r.tp += 1,
-            (false, true) => r.fp += 1,
-            (true, false) => r.fn_ += 1,
+            (true, true) => r.counts.tp += 1,
+            (false, true) => r.counts.fp += 1,
+            (true, false) => r.counts.fn_ += 1,
             (false, false) => {}
         }
     }
@@ -252,5 +273,18 @@ mod tests {
         let doc = Pipeline::new().analyze_through("هذا أمر مؤسف.", Metadata::default(), "claims");
         let j = judge(&model, &doc, whole(&doc), facts);
         assert!(!j.decision && j.score == 0.25, "{j:?}");
+    }
+
+    #[test]
+    fn constant_answers_are_scored_beside_the_model() {
+        let r = Report { task: Task::Checkworthy, texts: 10, counts: Counts { tp: 3, fp: 2, fn_: 1 } };
+        assert_eq!((r.positives(), r.accuracy()), (4, 70.0));
+        let b = r.baselines();
+        assert_eq!(b.get("constant_yes", "accuracy"), Some(40.0));
+        assert_eq!(b.get("constant_no", "accuracy"), Some(60.0));
+        assert!((b.get("constant_yes", "f1").unwrap() - 800.0 / 14.0).abs() < 1e-9);
+        assert_eq!(b.best("accuracy"), Some(("constant_no", 60.0)));
+        assert!(r.text().contains("baseline constant_no: accuracy 60.00"), "{}", r.text());
+        assert_eq!(r.json()["baselines"]["constant_yes"]["recall"], 100.0);
     }
 }

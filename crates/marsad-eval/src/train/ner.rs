@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::eval::conll::ConllSentence;
-use crate::eval::ner::{Aligned, Counts};
+use crate::eval::ner::{Aligned, ChunkCounts};
 use marsad::entities::features::SentenceFeatures;
 use marsad::entities::tagger::{self, ModelWriter, NerModel, Transitions, N_LABELS};
 use marsad::Resources;
@@ -63,7 +63,7 @@ pub struct Trained {
     /// The epoch kept (1-based).
     pub best_epoch: usize,
     /// Dev scores of the kept epoch.
-    pub dev: Counts,
+    pub dev: ChunkCounts,
 }
 
 /// The features of every sentence of an aligned gold sentence, with its gold labels.
@@ -175,15 +175,15 @@ impl Weights {
 
 /// Scores a model on aligned dev sentences; also returns each predicted mention's
 /// margin and whether it was right.
-fn score_dev(dev: &[Aligned], res: &Resources, model: &NerModel) -> (Counts, Vec<(f32, bool)>) {
-    let per: Vec<(Counts, Vec<(f32, bool)>)> = dev
+fn score_dev(dev: &[Aligned], res: &Resources, model: &NerModel) -> (ChunkCounts, Vec<(f32, bool)>) {
+    let per: Vec<(ChunkCounts, Vec<(f32, bool)>)> = dev
         .par_iter()
         .map(|a| {
             let found = marsad::entities::find_mentions_with_margins(&a.doc, &res.entities(), model);
             let mentions: Vec<_> = found.iter().map(|(m, _)| m.clone()).collect();
             let gold = a.gold_chunks();
             let pred = a.projected(&mentions);
-            let mut c = Counts::default();
+            let mut c = ChunkCounts::default();
             c.add(&gold, &pred, a.gold.len());
             let pairs = found
                 .iter()
@@ -193,7 +193,7 @@ fn score_dev(dev: &[Aligned], res: &Resources, model: &NerModel) -> (Counts, Vec
             (c, pairs)
         })
         .collect();
-    let mut counts = Counts::default();
+    let mut counts = ChunkCounts::default();
     let mut pairs = Vec::new();
     for (c, p) in per {
         counts.merge(&c);
@@ -320,7 +320,7 @@ pub fn train(
         })
         .collect();
     // (dev F1, epoch, model bytes, dev counts, dev margins)
-    type Best = (f64, usize, Vec<u8>, Counts, Vec<(f32, bool)>);
+    type Best = (f64, usize, Vec<u8>, ChunkCounts, Vec<(f32, bool)>);
     let mut best: Option<Best> = None;
     for epoch in 1..=opts.epochs {
         // each run is independent: train them in parallel, deterministically
@@ -365,7 +365,7 @@ pub fn train(
         let bytes = writer.to_bytes();
         let model = NerModel::from_bytes(Cow::Owned(bytes.clone())).expect("a written model reads back");
         let (counts, pairs) = score_dev(&dev, res, &model);
-        let (p, r, f) = counts.micro();
+        let (p, r, f) = counts.micro().prf();
         log(&format!(
             "epoch {epoch:>2}: training errors {errors:>6} tokens; dev P {p:.2} R {r:.2} F1 {f:.2}; model {} features, {:.1} MB",
             model.n_features(),
@@ -409,7 +409,7 @@ mod tests {
         assert_eq!(a.model, b.model, "same data, same options: byte-identical model");
         let model = NerModel::from_bytes(Cow::Owned(a.model)).unwrap();
         assert!(model.n_features() > 0);
-        assert!(a.dev.micro().2 > 90.0, "it fits its own training data: {}", a.dev.report());
+        assert!(a.dev.micro().f1() > 90.0, "it fits its own training data: {}", a.dev.report());
     }
 
     #[test]
