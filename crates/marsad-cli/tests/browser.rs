@@ -147,8 +147,22 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
         assert!(status.success());
         let html = std::fs::read_to_string(&page).expect("the page");
         assert!(!html.contains("<img"), "the title is escaped");
+        // The page's policy forbids script: the check runs in a copy that allows inline script.
+        let policy = "content=\"default-src 'none'; ";
+        assert_eq!(html.matches(policy).count(), 1, "{example}: a Content-Security-Policy with default-src 'none'");
         let checked = out_dir.join(format!("{example}.check.html"));
-        std::fs::write(&checked, html.replacen("</body>", &format!("{CHECK}</body>"), 1)).expect("the checked copy");
+        let allowing = html.replacen(policy, "content=\"script-src 'unsafe-inline'; default-src 'none'; ", 1);
+        std::fs::write(&checked, allowing.replacen("</body>", &format!("{CHECK}</body>"), 1))
+            .expect("the checked copy");
+
+        // Markup that escaped escaping would still neither run nor load anything.
+        let injected = out_dir.join(format!("{example}.injected.html"));
+        let payload = "<script>document.title = 'SCRIPT RAN'</script><img src=\"https://example.com/x.png\"></body>";
+        std::fs::write(&injected, html.replacen("</body>", payload, 1)).expect("the injected copy");
+        let dom =
+            run_chromium(&chromium, profile.path(), &["--dump-dom".into(), format!("file://{}", injected.display())]);
+        assert!(dom.contains("<title>"), "{example}: chromium gave no page: {}", &dom[..dom.len().min(300)]);
+        assert!(!dom.contains("<title>SCRIPT RAN</title>"), "{example}: a script in the page ran despite the policy");
 
         let dom =
             run_chromium(&chromium, profile.path(), &["--dump-dom".into(), format!("file://{}", checked.display())]);

@@ -25,6 +25,12 @@ use marsad_core::SCHEMA_VERSION;
 pub const ARABIC_FONTS: &str =
     r#""Noto Naskh Arabic", "Amiri", "Scheherazade New", "Geeza Pro", "Traditional Arabic", "Tahoma", serif"#;
 
+/// What the page may load and run: nothing but its own inline style sheet. No
+/// script, no fonts, images or frames from anywhere, no form or base address, so
+/// even markup that escaped escaping could not run or reach the network.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 const BASE_CSS: &str = include_str!("report.css");
 
 mod layers;
@@ -40,6 +46,7 @@ pub fn render(doc: &Document) -> String {
     let mut out = String::with_capacity(doc.text.len() * 8 + 8192);
     let title = doc.meta.title.as_deref().unwrap_or("marsad report");
     out.push_str("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"marsad\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(title));
@@ -355,6 +362,19 @@ mod tests {
         for external in ["<link", "src=", "@import", "url(", "<script", "@font-face"] {
             assert!(!html.contains(external), "{external} in the page");
         }
+    }
+
+    #[test]
+    fn a_content_security_policy_forbids_script_and_loads_before_anything_else() {
+        let html = render(&doc());
+        let head = &html[..html.find("</head>").unwrap()];
+        let csp =
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';";
+        let at = head.find(csp).expect("a Content-Security-Policy meta tag");
+        assert_eq!(head.matches("Content-Security-Policy").count(), 1);
+        // it applies only to what follows it: before the title, the style sheet and the body
+        assert!(at < head.find("<title>").unwrap() && at < head.find("<style>").unwrap());
+        assert!(!CONTENT_SECURITY_POLICY.contains("script-src") && !CONTENT_SECURITY_POLICY.contains("http"));
     }
 
     #[test]
