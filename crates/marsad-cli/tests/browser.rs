@@ -47,8 +47,24 @@ const CHECK: &str = r#"<script>
     const [, s, e] = key.split(':');
     if (text !== chars.slice(+s, +e).join('')) errors.push(key + ' holds other text');
   }
+  // A word with clitics, its parts marked, is as wide as the same word unmarked.
+  const unjoined = [];
+  let words = 0;
+  for (const el of art.querySelectorAll('.cw[data-layer="clitics"]:not(.cont)')) {
+    const text = el.textContent;
+    const tops = new Set([...el.getClientRects()].map(r => Math.round(r.top)));
+    if (text !== chars.slice(+el.dataset.start, +el.dataset.end).join('') || tops.size !== 1) continue; // a piece, or two lines
+    const probe = document.createElement('span');
+    probe.textContent = text;
+    art.appendChild(probe);
+    const plain = probe.getBoundingClientRect().width;
+    probe.remove();
+    const marked = el.getBoundingClientRect().width;
+    words++;
+    if (Math.abs(marked - plain) > 0.5) unjoined.push(text + ' ' + marked.toFixed(1) + ' wide, unmarked ' + plain.toFixed(1));
+  }
   const toggled = {};
-  for (const [layer, property] of [['techniques', 'textDecorationLine'], ['mentions', 'borderBottomStyle'], ['tone', 'fontWeight']]) {
+  for (const [layer, property] of [['techniques', 'textDecorationLine'], ['mentions', 'borderBottomStyle'], ['tone', 'color']]) {
     const el = art.querySelector('[data-layer="' + layer + '"]');
     const box = document.getElementById('layer-' + layer);
     if (!el || !box) { toggled[layer] = 'absent'; continue; }
@@ -60,7 +76,7 @@ const CHECK: &str = r#"<script>
   }
   const style = getComputedStyle(art);
   document.title = 'MARSAD-CHECK ' + JSON.stringify({
-    checked, layers: [...layers].sort(), errors: errors.slice(0, 20), error_count: errors.length, toggled,
+    checked, layers: [...layers].sort(), words, unjoined: unjoined.slice(0, 20), errors: errors.slice(0, 20), error_count: errors.length, toggled,
     direction: style.direction, font: style.fontFamily,
     panel: [...document.querySelectorAll('aside h2')].map(h => h.textContent),
   });
@@ -182,6 +198,8 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
         for (layer, result) in report["toggled"].as_object().unwrap() {
             assert_eq!(result, "ok", "{example}: switching {layer} off");
         }
+        assert!(report["words"].as_u64().unwrap() > 20, "{example}: words with clitics measured: {report}");
+        assert_eq!(report["unjoined"], serde_json::json!([]), "{example}: marked words drawn unjoined");
         assert_eq!(report["direction"], "rtl");
         assert!(report["font"].as_str().unwrap().contains("Noto Naskh Arabic"), "{report}");
         let panel = report["panel"].to_string();
@@ -202,6 +220,24 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
         );
         let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
         assert!(size > 20_000, "{example}: the screenshot {} is missing or blank ({size} bytes)", shot.display());
+        eprintln!("screenshot: {}", shot.display());
+
+        // Every layer on, enlarged: the marks on parts of words keep the letters joined.
+        let all = out_dir.join(format!("{example}.all-layers.html"));
+        std::fs::write(&all, html.replace("type=\"checkbox\" id=", "type=\"checkbox\" checked id=")).expect("a copy");
+        let shot = out_dir.join(format!("{example}.all-layers.png"));
+        let _ = std::fs::remove_file(&shot);
+        run_chromium(
+            &chromium,
+            profile.path(),
+            &[
+                format!("--screenshot={}", shot.display()),
+                "--window-size=1280,900".into(),
+                "--force-device-scale-factor=2".into(),
+                format!("file://{}", all.display()),
+            ],
+        );
+        assert!(std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0) > 20_000, "{example}: {}", shot.display());
         eprintln!("screenshot: {}", shot.display());
 
         // Printing: the print style sheet lays the page out for paper.

@@ -46,6 +46,12 @@ pub struct Layer {
 
 /// The layers, outermost first: where highlights overlap, elements of earlier
 /// layers enclose those of later ones.
+///
+/// A highlight may begin or end inside a word (a clitic, a name after a
+/// conjunction), so the styles only paint (colour, background, shadows, lines
+/// under the text): a change of font or weight, space at the sides or generated
+/// content at such a boundary would make the browser shape the word in pieces and
+/// draw its letters unjoined.
 pub const LAYERS: &[Layer] = &[
     Layer {
         name: "sentences",
@@ -144,8 +150,8 @@ pub const LAYERS: &[Layer] = &[
         label: "Tone",
         highlights: tone,
         styles: &[
-            LayerStyle { selector: ".pol.pol-pos", css: "color: #1b5e20; font-weight: 600", legend: "positive word" },
-            LayerStyle { selector: ".pol.pol-neg", css: "color: #b71c1c; font-weight: 600", legend: "negative word" },
+            LayerStyle { selector: ".pol.pol-pos", css: "color: #1b7a2a", legend: "positive word" },
+            LayerStyle { selector: ".pol.pol-neg", css: "color: #c62828", legend: "negative word" },
         ],
     },
     Layer {
@@ -171,16 +177,11 @@ pub const LAYERS: &[Layer] = &[
         label: "Clitics",
         highlights: clitics,
         styles: &[
+            LayerStyle { selector: ".cw", css: "box-shadow: inset 0 -1px 0 #80cbc4", legend: "word with clitics" },
             LayerStyle {
-                selector: ".cw",
-                css: "text-decoration: underline dotted #00897b; text-underline-offset: .35em",
-                legend: "word with clitics",
-            },
-            LayerStyle { selector: ".morph.clitic", css: "color: #00796b", legend: "" },
-            LayerStyle {
-                selector: ".morph-sep:not(.cont)::before",
-                css: "content: \"\\200D|\\200D\"; color: #9e9e9e; font-size: .75em",
-                legend: "",
+                selector: ".morph.clitic",
+                css: "color: #00796b; box-shadow: inset 0 -3px 0 #4db6ac",
+                legend: "clitic",
             },
         ],
     },
@@ -281,20 +282,20 @@ pub fn tokens(doc: &Document) -> Vec<Highlight> {
         .collect()
 }
 
-/// The `clitics` layer: every word with clitics, and inside it its morphemes with
-/// a thin separator between them.
+/// The `clitics` layer: every word with clitics, and inside it its morphemes, the
+/// clitics coloured and underlined. Nothing is drawn between them: generated
+/// content at a boundary inside a word would break the joining of its letters.
 pub fn clitics(doc: &Document) -> Vec<Highlight> {
     let mut out = Vec::new();
     for seg in &doc.clitics {
         let summary = format!("{}{}", segmented(doc, seg, " + "), provenance(&seg.origin));
         out.push(Highlight { span: seg.span, class: "cw".to_owned(), title: summary.clone() });
-        for (i, m) in seg.morphemes.iter().enumerate() {
+        for m in &seg.morphemes {
             let role = role_name(m.role);
             let clitic = if m.role == MorphemeRole::Stem { "stem" } else { "clitic" };
-            let sep = if i > 0 { " morph-sep" } else { "" };
             out.push(Highlight {
                 span: m.span,
-                class: format!("morph {clitic} morph-{role}{sep}"),
+                class: format!("morph {clitic} morph-{role}"),
                 title: format!("{role} {} · {summary}", doc.slice(m.span)),
             });
         }

@@ -507,6 +507,41 @@ mod tests {
     }
 
     #[test]
+    fn layer_styles_never_change_how_a_word_is_shaped() {
+        // A highlight can start inside a word (ال|وزير, استقالت|ه, س|يغادر): its style
+        // may paint but not change the font or add anything at its sides, or the
+        // browser shapes the word in pieces and its letters lose their joining.
+        let shaping = [
+            "font",
+            "letter-spacing",
+            "word-spacing",
+            "content",
+            "margin",
+            "padding:",
+            "padding-left",
+            "padding-right",
+            "padding-inline",
+            "border:",
+            "border-left",
+            "border-right",
+            "border-inline",
+            "display",
+        ];
+        for layer in LAYERS.iter().filter(|l| l.name != "sentences") {
+            for s in layer.styles {
+                for property in shaping {
+                    assert!(!s.css.contains(property), "{} {}: {}", layer.name, s.selector, s.css);
+                }
+            }
+        }
+        // nor does the page draw anything between the parts of a word
+        let html = render(&doc());
+        for rule in html.lines().filter(|l| l.starts_with("#layer-")) {
+            assert!(!rule.contains("::before") && !rule.contains("::after") && !rule.contains("\\200D"), "{rule}");
+        }
+    }
+
+    #[test]
     fn every_layer_has_a_switch_that_styles_it() {
         let html = render(&doc());
         for layer in LAYERS {
