@@ -503,7 +503,7 @@ mod tests {
         assert!(html.contains("title=\"Repair (run_on): → عدة خبراء — repairs.run_on 0.85\""), "{html}");
         assert!(html.contains("title=\"percent 3.5% — tokenize.scanner 1.00\""));
         assert!(html.contains("title=\"ال + حكومة — clitics."), "{html}");
-        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td>0.40</td>"));
+        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td class=\"nw\">0.40</td>"));
     }
 
     #[test]
@@ -539,6 +539,18 @@ mod tests {
         for rule in html.lines().filter(|l| l.starts_with("#layer-")) {
             assert!(!rule.contains("::before") && !rule.contains("::after") && !rule.contains("\\200D"), "{rule}");
         }
+    }
+
+    #[test]
+    fn side_tables_scroll_in_a_frame_and_never_break_words() {
+        let html = render(&doc());
+        let tables = html.matches("<table").count();
+        assert!(tables >= 4, "{html}");
+        assert_eq!(html.matches("<div class=\"scroll\"><table").count(), tables, "every table in a scrolling frame");
+        assert_eq!(html.matches("</table></div>").count(), tables);
+        assert!(BASE_CSS.contains(".scroll { overflow-x: auto"));
+        // breaking anywhere lets a squeezed table cut words in two (الإنسا/ن)
+        assert!(!BASE_CSS.contains("anywhere") && !BASE_CSS.contains("break-all"));
     }
 
     #[test]
