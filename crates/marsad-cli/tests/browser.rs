@@ -4,9 +4,12 @@
 //! examples; a check script added to a copy of the page verifies that every
 //! highlight starts where its `data-start` says and holds exactly the text of its
 //! span, that highlights are laid out (non-empty boxes), that switching a layer off
-//! removes its styling, and that the article is set right to left in the Arabic
-//! font stack. A screenshot and a printed PDF of each page are kept under
-//! `target/tmp/browser/`.
+//! removes its styling, that the article is set right to left in the Arabic
+//! font stack, that marks on parts of words leave the letters joined, and, at
+//! 1,280, 1,300 and 390 px, that the article comes first at a readable measure
+//! and no table cell breaks a word. The page's Content-Security-Policy is checked
+//! to keep injected script inert. Screenshots at 1,280 and 390 px, one with every
+//! layer on, and a printed PDF of each page are kept under `target/tmp/browser/`.
 //!
 //! Chromium is `$MARSAD_CHROMIUM`, else `chromium` or `chromium-browser` on the
 //! `PATH` (Debian's `chromium` package, which `.ci/run` installs). Without one the
@@ -22,6 +25,18 @@ use serde_json::{json, Value};
 const CHECK: &str = r#"<script>
 (() => {
   const art = document.querySelector('article.text');
+  // the layers on when the page opens; then every layer on for the checks below
+  const switches = [...document.querySelectorAll('main.view > input[type=checkbox]')];
+  const defaults = switches.filter(b => b.checked).map(b => b.id.replace('layer-', '')).sort();
+  for (const b of switches) b.checked = true;
+  // the article: first, at a readable measure, and filling a phone's screen
+  const artBox = art.getBoundingClientRect();
+  const asideBox = document.querySelector('aside').getBoundingClientRect();
+  const em = parseFloat(getComputedStyle(art).fontSize);
+  const layout = {
+    before_panel: artBox.bottom <= asideBox.top && !!(art.compareDocumentPosition(document.querySelector('aside')) & Node.DOCUMENT_POSITION_FOLLOWING),
+    measure_em: Math.round(artBox.width / em), share: Math.round(100 * artBox.width / innerWidth),
+  };
   const chars = Array.from(art.textContent);
   const errors = [];
   const pieces = new Map();
@@ -68,10 +83,11 @@ const CHECK: &str = r#"<script>
     const el = art.querySelector('[data-layer="' + layer + '"]');
     const box = document.getElementById('layer-' + layer);
     if (!el || !box) { toggled[layer] = 'absent'; continue; }
+    const label = document.querySelector('label[for="layer-' + layer + '"]');
     const on = getComputedStyle(el)[property];
-    box.checked = false;
+    label.click();
     const off = getComputedStyle(el)[property];
-    box.checked = true;
+    label.click();
     toggled[layer] = on !== off ? 'ok' : 'unchanged: ' + on;
   }
   // Table cells never break a word across lines, and every table fits or scrolls in its frame.
@@ -101,7 +117,7 @@ const CHECK: &str = r#"<script>
     if (!scrolls && table.getBoundingClientRect().width > box.width + 1) clipped.push(table.className + ': wider than its frame');
   }
   const style = getComputedStyle(art);
-  document.title = 'MARSAD-CHECK ' + JSON.stringify({ width: innerWidth,
+  document.title = 'MARSAD-CHECK ' + JSON.stringify({ width: innerWidth, defaults, layout,
     checked, layers: [...layers].sort(), words, unjoined: unjoined.slice(0, 20),
     cell_words: cellWords, broken: broken.slice(0, 20), clipped, page_width: document.documentElement.scrollWidth, errors: errors.slice(0, 20), error_count: errors.length, toggled,
     direction: style.direction, font: style.fontFamily,
@@ -273,6 +289,15 @@ fn report_renders_in_chromium_with_highlights_where_the_spans_say() {
             assert!(report["cell_words"].as_u64().unwrap() > 100, "{at}: words in table cells: {report}");
             assert_eq!(report["broken"], json!([]), "{at}: words broken across lines in table cells");
             assert_eq!(report["clipped"], json!([]), "{at}: tables cut off");
+            assert_eq!(report["defaults"], json!(["claims", "events", "mentions", "techniques"]), "{at}: layers on");
+            let layout = &report["layout"];
+            assert_eq!(layout["before_panel"], true, "{at}: the article comes before the tables: {layout}");
+            if width >= 1000 {
+                let measure = layout["measure_em"].as_u64().unwrap();
+                assert!((26..=40).contains(&measure), "{at}: the article's measure is {measure} em");
+            } else {
+                assert!(layout["share"].as_u64().unwrap() >= 85, "{at}: the article fills the screen: {layout}");
+            }
             assert_eq!(report["width"], width, "{at}: the page is shown {} px wide", report["width"]);
             assert!(
                 report["page_width"].as_u64().unwrap() <= u64::from(width),

@@ -38,6 +38,10 @@ pub struct Layer {
     pub name: &'static str,
     /// The label of its switch.
     pub label: &'static str,
+    /// Whether it is switched on when the page opens: the few layers a fact-checker
+    /// reads first (claims, named entities, events, persuasion techniques), so the
+    /// text stays readable; the others are one click away.
+    pub on: bool,
     /// Makes its highlights.
     pub highlights: fn(&Document) -> Vec<Highlight>,
     /// How its highlights look.
@@ -56,6 +60,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "sentences",
         label: "Sentences",
+        on: false,
         highlights: sentences,
         styles: &[
             LayerStyle { selector: ".sent.s-a", css: "background: var(--sent-a)", legend: "sentence" },
@@ -66,6 +71,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "claims",
         label: "Claims",
+        on: true,
         highlights: claims,
         styles: &[
             LayerStyle { selector: ".claim", css: "box-shadow: inset 0 2px 0 #90a4ae", legend: "claim" },
@@ -75,6 +81,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "quotations",
         label: "Quotations",
+        on: false,
         highlights: quotations,
         styles: &[
             LayerStyle { selector: ".quote", css: "background: #fff8e1", legend: "" },
@@ -89,6 +96,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "techniques",
         label: "Persuasion techniques",
+        on: true,
         highlights: techniques,
         styles: &[
             LayerStyle { selector: ".tech", css: "text-decoration: underline 3px; text-underline-offset: .45em; text-decoration-skip-ink: none", legend: "" },
@@ -103,12 +111,14 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "events",
         label: "Events",
+        on: true,
         highlights: events,
         styles: &[LayerStyle { selector: ".event", css: "outline: 2px dashed #ef6c00; outline-offset: 1px", legend: "event trigger" }],
     },
     Layer {
         name: "mentions",
         label: "Named entities",
+        on: true,
         highlights: mentions,
         styles: &[
             LayerStyle { selector: ".ent", css: "border-bottom: 2px solid; padding-bottom: 1px", legend: "" },
@@ -125,6 +135,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "times",
         label: "Dates and times",
+        on: false,
         highlights: times,
         styles: &[
             LayerStyle {
@@ -138,6 +149,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "quantities",
         label: "Quantities",
+        on: false,
         highlights: quantities,
         styles: &[LayerStyle {
             selector: ".qty",
@@ -148,6 +160,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "tone",
         label: "Tone",
+        on: false,
         highlights: tone,
         styles: &[
             LayerStyle { selector: ".pol.pol-pos", css: "color: #1b7a2a", legend: "positive word" },
@@ -157,6 +170,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "tokens",
         label: "Numbers, links, tags",
+        on: false,
         highlights: tokens,
         styles: &[
             LayerStyle {
@@ -175,6 +189,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "clitics",
         label: "Clitics",
+        on: false,
         highlights: clitics,
         styles: &[
             LayerStyle { selector: ".cw", css: "box-shadow: inset 0 -1px 0 #80cbc4", legend: "word with clitics" },
@@ -188,6 +203,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "repairs",
         label: "Repairs",
+        on: false,
         highlights: repairs,
         styles: &[
             LayerStyle {

@@ -55,20 +55,23 @@ pub fn render(doc: &Document) -> String {
     layer_css(&mut out);
     out.push_str("</style>\n</head>\n<body>\n");
     header(&mut out, doc);
-    out.push_str("<div class=\"layout\">\n<main class=\"view\">\n");
-    for layer in LAYERS {
+    // The article first, at a readable measure; its switches just above it (the
+    // layers on by default first), the tables below it at the page's full width.
+    out.push_str("<main class=\"view\">\n");
+    for layer in LAYERS.iter().filter(|l| l.on).chain(LAYERS.iter().filter(|l| !l.on)) {
         let _ = writeln!(
             out,
-            "<input type=\"checkbox\" id=\"layer-{0}\" checked><label for=\"layer-{0}\" class=\"ui\" lang=\"en\">{1}</label>",
+            "<input type=\"checkbox\" id=\"layer-{0}\"{2}><label for=\"layer-{0}\" class=\"ui\" lang=\"en\" dir=\"ltr\">{1}</label>",
             layer.name,
-            escape(layer.label)
+            escape(layer.label),
+            if layer.on { " checked" } else { "" }
         );
     }
     out.push_str("<article class=\"text\" lang=\"ar\" dir=\"rtl\">");
     text(&mut out, doc, &index);
     out.push_str("</article>\n</main>\n");
     sections::aside(&mut out, doc, &index);
-    out.push_str("</div>\n</body>\n</html>\n");
+    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -113,6 +116,7 @@ fn layer_css(out: &mut String) {
     }
 }
 
+/// The title, where the article comes from, and what went wrong reading it.
 fn header(out: &mut String, doc: &Document) {
     let m = &doc.meta;
     out.push_str("<header>\n");
@@ -142,6 +146,25 @@ fn header(out: &mut String, doc: &Document) {
             field("URL", bdi(v));
         }
     }
+    out.push_str("</dl>\n");
+    if !doc.warnings.is_empty() {
+        out.push_str("<ul class=\"warnings ui\" lang=\"en\" dir=\"ltr\">\n");
+        for w in &doc.warnings {
+            let _ = writeln!(out, "<li><code>{}</code> {}</li>", escape(&w.code), escape(&w.message));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</header>\n");
+}
+
+/// What the analysis read: source, language, encoding, counts and schema, at the end of the panel.
+fn about(out: &mut String, doc: &Document) {
+    let m = &doc.meta;
+    out.push_str("<h2>About this analysis</h2>\n<dl class=\"meta\">\n");
+    let mut field = |name: &str, value: String| {
+        let _ = writeln!(out, "<dt>{name}</dt><dd>{value}</dd>");
+    };
+    let bdi = |s: &str| format!("<bdi>{}</bdi>", escape(s));
     if let Some(v) = &m.source {
         field("Source", bdi(v));
     }
@@ -162,14 +185,6 @@ fn header(out: &mut String, doc: &Document) {
     );
     field("Schema", format!("marsad document {SCHEMA_VERSION}"));
     out.push_str("</dl>\n");
-    if !doc.warnings.is_empty() {
-        out.push_str("<ul class=\"warnings ui\" lang=\"en\" dir=\"ltr\">\n");
-        for w in &doc.warnings {
-            let _ = writeln!(out, "<li><code>{}</code> {}</li>", escape(&w.code), escape(&w.message));
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</header>\n");
 }
 
 /// A highlight placed in the page: its layer and its nesting rank.
@@ -557,8 +572,30 @@ mod tests {
     fn every_layer_has_a_switch_that_styles_it() {
         let html = render(&doc());
         for layer in LAYERS {
-            assert!(html.contains(&format!("<input type=\"checkbox\" id=\"layer-{}\" checked>", layer.name)));
+            let on = if layer.on { " checked" } else { "" };
+            assert!(html.contains(&format!("<input type=\"checkbox\" id=\"layer-{}\"{on}>", layer.name)));
             assert!(html.contains(&format!("#layer-{}:checked ~ article", layer.name)));
         }
+    }
+
+    #[test]
+    fn the_article_comes_first_with_a_few_layers_on() {
+        let html = render(&doc());
+        // a fact-checker's first look: claims, names, events and persuasion, the rest a click away
+        let on: BTreeSet<&str> = LAYERS.iter().filter(|l| l.on).map(|l| l.name).collect();
+        assert_eq!(on, BTreeSet::from(["claims", "events", "mentions", "techniques"]));
+        assert_eq!(html.matches(" checked>").count(), 4);
+        let switches: Vec<usize> =
+            LAYERS.iter().map(|l| html.find(&format!("id=\"layer-{}\"", l.name)).unwrap()).collect();
+        let last_on = LAYERS.iter().zip(&switches).filter(|(l, _)| l.on).map(|(_, &at)| at).max().unwrap();
+        let first_off = LAYERS.iter().zip(&switches).filter(|(l, _)| !l.on).map(|(_, &at)| at).min().unwrap();
+        assert!(last_on < first_off, "the switches that are on come first");
+        // the article is read before the tables, which sit below it rather than beside it
+        let (article, aside) = (html.find("<article").unwrap(), html.find("<aside").unwrap());
+        assert!(html.find("<main").unwrap() < article && article < aside);
+        assert!(!BASE_CSS.contains("grid-template-columns: minmax(0, 3fr)"), "no two-column layout");
+        assert!(BASE_CSS.contains("header, main.view { max-width: 44rem;"), "a readable measure");
+        // the details of the run close the panel
+        assert!(html.find("<h2>About this analysis</h2>").unwrap() > html.find("<h2>Entities").unwrap());
     }
 }

@@ -1,5 +1,6 @@
-//! The side panel of the HTML page: ranked claims, events, entities, persuasion
-//! profile, tone and repairs as tables.
+//! The panel below the article: ranked claims, events, entities, persuasion
+//! profile, tone and repairs as tables, each in a frame that scrolls sideways
+//! rather than squeeze its words.
 
 use std::fmt::Write;
 
@@ -14,9 +15,9 @@ use crate::view::{format_confidence, repair_kind_name, source_words};
 pub(super) fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
     out.push_str("<aside class=\"ui\" lang=\"en\" dir=\"ltr\">\n");
     claims_section(out, doc, index);
-    framing_section(out, doc, index);
     events_section(out, doc, index);
     entities_section(out, doc);
+    framing_section(out, doc, index);
     tone_section(out, doc);
     repairs_section(out, doc, index);
     out.push_str("<h2>Legend</h2>\n<p class=\"legend\">");
@@ -26,7 +27,9 @@ pub(super) fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
             let _ = write!(out, "<span class=\"{}\">{}</span>", escape(&class), escape(s.legend));
         }
     }
-    out.push_str("</p>\n<p class=\"muted\">Hover over a highlight for what it is, the rule that made it and its confidence. Offsets count characters of the text, as in the JSON output.</p>\n</aside>\n");
+    out.push_str("</p>\n<p class=\"muted\">Hover over a highlight for what it is, the rule that made it and its confidence. Offsets count characters of the text, as in the JSON output.</p>\n");
+    super::about(out, doc);
+    out.push_str("</aside>\n");
 }
 
 fn repairs_section(out: &mut String, doc: &Document, index: &CharIndex) {
