@@ -38,6 +38,10 @@ pub struct Layer {
     pub name: &'static str,
     /// The label of its switch.
     pub label: &'static str,
+    /// Whether it is switched on when the page opens: the few layers a fact-checker
+    /// reads first (claims, named entities, events, persuasion techniques), so the
+    /// text stays readable; the others are one click away.
+    pub on: bool,
     /// Makes its highlights.
     pub highlights: fn(&Document) -> Vec<Highlight>,
     /// How its highlights look.
@@ -46,10 +50,17 @@ pub struct Layer {
 
 /// The layers, outermost first: where highlights overlap, elements of earlier
 /// layers enclose those of later ones.
+///
+/// A highlight may begin or end inside a word (a clitic, a name after a
+/// conjunction), so the styles only paint (colour, background, shadows, lines
+/// under the text): a change of font or weight, space at the sides or generated
+/// content at such a boundary would make the browser shape the word in pieces and
+/// draw its letters unjoined.
 pub const LAYERS: &[Layer] = &[
     Layer {
         name: "sentences",
         label: "Sentences",
+        on: false,
         highlights: sentences,
         styles: &[
             LayerStyle { selector: ".sent.s-a", css: "background: var(--sent-a)", legend: "sentence" },
@@ -60,6 +71,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "claims",
         label: "Claims",
+        on: true,
         highlights: claims,
         styles: &[
             LayerStyle { selector: ".claim", css: "box-shadow: inset 0 2px 0 #90a4ae", legend: "claim" },
@@ -69,6 +81,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "quotations",
         label: "Quotations",
+        on: false,
         highlights: quotations,
         styles: &[
             LayerStyle { selector: ".quote", css: "background: #fff8e1", legend: "" },
@@ -83,6 +96,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "techniques",
         label: "Persuasion techniques",
+        on: true,
         highlights: techniques,
         styles: &[
             LayerStyle { selector: ".tech", css: "text-decoration: underline 3px; text-underline-offset: .45em; text-decoration-skip-ink: none", legend: "" },
@@ -97,12 +111,14 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "events",
         label: "Events",
+        on: true,
         highlights: events,
         styles: &[LayerStyle { selector: ".event", css: "outline: 2px dashed #ef6c00; outline-offset: 1px", legend: "event trigger" }],
     },
     Layer {
         name: "mentions",
         label: "Named entities",
+        on: true,
         highlights: mentions,
         styles: &[
             LayerStyle { selector: ".ent", css: "border-bottom: 2px solid; padding-bottom: 1px", legend: "" },
@@ -119,6 +135,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "times",
         label: "Dates and times",
+        on: false,
         highlights: times,
         styles: &[
             LayerStyle {
@@ -132,6 +149,7 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "quantities",
         label: "Quantities",
+        on: false,
         highlights: quantities,
         styles: &[LayerStyle {
             selector: ".qty",
@@ -142,15 +160,17 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "tone",
         label: "Tone",
+        on: false,
         highlights: tone,
         styles: &[
-            LayerStyle { selector: ".pol.pol-pos", css: "color: #1b5e20; font-weight: 600", legend: "positive word" },
-            LayerStyle { selector: ".pol.pol-neg", css: "color: #b71c1c; font-weight: 600", legend: "negative word" },
+            LayerStyle { selector: ".pol.pol-pos", css: "color: #1b7a2a", legend: "positive word" },
+            LayerStyle { selector: ".pol.pol-neg", css: "color: #c62828", legend: "negative word" },
         ],
     },
     Layer {
         name: "tokens",
         label: "Numbers, links, tags",
+        on: false,
         highlights: tokens,
         styles: &[
             LayerStyle {
@@ -169,24 +189,21 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "clitics",
         label: "Clitics",
+        on: false,
         highlights: clitics,
         styles: &[
+            LayerStyle { selector: ".cw", css: "box-shadow: inset 0 -1px 0 #80cbc4", legend: "word with clitics" },
             LayerStyle {
-                selector: ".cw",
-                css: "text-decoration: underline dotted #00897b; text-underline-offset: .35em",
-                legend: "word with clitics",
-            },
-            LayerStyle { selector: ".morph.clitic", css: "color: #00796b", legend: "" },
-            LayerStyle {
-                selector: ".morph-sep:not(.cont)::before",
-                css: "content: \"\\200D|\\200D\"; color: #9e9e9e; font-size: .75em",
-                legend: "",
+                selector: ".morph.clitic",
+                css: "color: #00796b; box-shadow: inset 0 -3px 0 #4db6ac",
+                legend: "clitic",
             },
         ],
     },
     Layer {
         name: "repairs",
         label: "Repairs",
+        on: false,
         highlights: repairs,
         styles: &[
             LayerStyle {
@@ -281,20 +298,20 @@ pub fn tokens(doc: &Document) -> Vec<Highlight> {
         .collect()
 }
 
-/// The `clitics` layer: every word with clitics, and inside it its morphemes with
-/// a thin separator between them.
+/// The `clitics` layer: every word with clitics, and inside it its morphemes, the
+/// clitics coloured and underlined. Nothing is drawn between them: generated
+/// content at a boundary inside a word would break the joining of its letters.
 pub fn clitics(doc: &Document) -> Vec<Highlight> {
     let mut out = Vec::new();
     for seg in &doc.clitics {
         let summary = format!("{}{}", segmented(doc, seg, " + "), provenance(&seg.origin));
         out.push(Highlight { span: seg.span, class: "cw".to_owned(), title: summary.clone() });
-        for (i, m) in seg.morphemes.iter().enumerate() {
+        for m in &seg.morphemes {
             let role = role_name(m.role);
             let clitic = if m.role == MorphemeRole::Stem { "stem" } else { "clitic" };
-            let sep = if i > 0 { " morph-sep" } else { "" };
             out.push(Highlight {
                 span: m.span,
-                class: format!("morph {clitic} morph-{role}{sep}"),
+                class: format!("morph {clitic} morph-{role}"),
                 title: format!("{role} {} · {summary}", doc.slice(m.span)),
             });
         }

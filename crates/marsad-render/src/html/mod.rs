@@ -25,6 +25,12 @@ use marsad_core::SCHEMA_VERSION;
 pub const ARABIC_FONTS: &str =
     r#""Noto Naskh Arabic", "Amiri", "Scheherazade New", "Geeza Pro", "Traditional Arabic", "Tahoma", serif"#;
 
+/// What the page may load and run: nothing but its own inline style sheet. No
+/// script, no fonts, images or frames from anywhere, no form or base address, so
+/// even markup that escaped escaping could not run or reach the network.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 const BASE_CSS: &str = include_str!("report.css");
 
 mod layers;
@@ -40,6 +46,7 @@ pub fn render(doc: &Document) -> String {
     let mut out = String::with_capacity(doc.text.len() * 8 + 8192);
     let title = doc.meta.title.as_deref().unwrap_or("marsad report");
     out.push_str("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta name=\"generator\" content=\"marsad\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(title));
@@ -48,20 +55,23 @@ pub fn render(doc: &Document) -> String {
     layer_css(&mut out);
     out.push_str("</style>\n</head>\n<body>\n");
     header(&mut out, doc);
-    out.push_str("<div class=\"layout\">\n<main class=\"view\">\n");
-    for layer in LAYERS {
+    // The article first, at a readable measure; its switches just above it (the
+    // layers on by default first), the tables below it at the page's full width.
+    out.push_str("<main class=\"view\">\n");
+    for layer in LAYERS.iter().filter(|l| l.on).chain(LAYERS.iter().filter(|l| !l.on)) {
         let _ = writeln!(
             out,
-            "<input type=\"checkbox\" id=\"layer-{0}\" checked><label for=\"layer-{0}\" class=\"ui\" lang=\"en\">{1}</label>",
+            "<input type=\"checkbox\" id=\"layer-{0}\"{2}><label for=\"layer-{0}\" class=\"ui\" lang=\"en\" dir=\"ltr\">{1}</label>",
             layer.name,
-            escape(layer.label)
+            escape(layer.label),
+            if layer.on { " checked" } else { "" }
         );
     }
     out.push_str("<article class=\"text\" lang=\"ar\" dir=\"rtl\">");
     text(&mut out, doc, &index);
     out.push_str("</article>\n</main>\n");
     sections::aside(&mut out, doc, &index);
-    out.push_str("</div>\n</body>\n</html>\n");
+    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -106,6 +116,7 @@ fn layer_css(out: &mut String) {
     }
 }
 
+/// The title, where the article comes from, and what went wrong reading it.
 fn header(out: &mut String, doc: &Document) {
     let m = &doc.meta;
     out.push_str("<header>\n");
@@ -135,6 +146,25 @@ fn header(out: &mut String, doc: &Document) {
             field("URL", bdi(v));
         }
     }
+    out.push_str("</dl>\n");
+    if !doc.warnings.is_empty() {
+        out.push_str("<ul class=\"warnings ui\" lang=\"en\" dir=\"ltr\">\n");
+        for w in &doc.warnings {
+            let _ = writeln!(out, "<li><code>{}</code> {}</li>", escape(&w.code), escape(&w.message));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</header>\n");
+}
+
+/// What the analysis read: source, language, encoding, counts and schema, at the end of the panel.
+fn about(out: &mut String, doc: &Document) {
+    let m = &doc.meta;
+    out.push_str("<h2>About this analysis</h2>\n<dl class=\"meta\">\n");
+    let mut field = |name: &str, value: String| {
+        let _ = writeln!(out, "<dt>{name}</dt><dd>{value}</dd>");
+    };
+    let bdi = |s: &str| format!("<bdi>{}</bdi>", escape(s));
     if let Some(v) = &m.source {
         field("Source", bdi(v));
     }
@@ -155,14 +185,6 @@ fn header(out: &mut String, doc: &Document) {
     );
     field("Schema", format!("marsad document {SCHEMA_VERSION}"));
     out.push_str("</dl>\n");
-    if !doc.warnings.is_empty() {
-        out.push_str("<ul class=\"warnings ui\" lang=\"en\" dir=\"ltr\">\n");
-        for w in &doc.warnings {
-            let _ = writeln!(out, "<li><code>{}</code> {}</li>", escape(&w.code), escape(&w.message));
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</header>\n");
 }
 
 /// A highlight placed in the page: its layer and its nesting rank.
@@ -358,6 +380,19 @@ mod tests {
     }
 
     #[test]
+    fn a_content_security_policy_forbids_script_and_loads_before_anything_else() {
+        let html = render(&doc());
+        let head = &html[..html.find("</head>").unwrap()];
+        let csp =
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';";
+        let at = head.find(csp).expect("a Content-Security-Policy meta tag");
+        assert_eq!(head.matches("Content-Security-Policy").count(), 1);
+        // it applies only to what follows it: before the title, the style sheet and the body
+        assert!(at < head.find("<title>").unwrap() && at < head.find("<style>").unwrap());
+        assert!(!CONTENT_SECURITY_POLICY.contains("script-src") && !CONTENT_SECURITY_POLICY.contains("http"));
+    }
+
+    #[test]
     fn everything_from_the_input_is_escaped() {
         let html = render(&doc());
         assert!(!html.contains("<script"), "raw script from the text");
@@ -483,15 +518,84 @@ mod tests {
         assert!(html.contains("title=\"Repair (run_on): → عدة خبراء — repairs.run_on 0.85\""), "{html}");
         assert!(html.contains("title=\"percent 3.5% — tokenize.scanner 1.00\""));
         assert!(html.contains("title=\"ال + حكومة — clitics."), "{html}");
-        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td>0.40</td>"));
+        assert!(html.contains("<td class=\"rule\">repairs.stray</td><td class=\"nw\">0.40</td>"));
+    }
+
+    #[test]
+    fn layer_styles_never_change_how_a_word_is_shaped() {
+        // A highlight can start inside a word (ال|وزير, استقالت|ه, س|يغادر): its style
+        // may paint but not change the font or add anything at its sides, or the
+        // browser shapes the word in pieces and its letters lose their joining.
+        let shaping = [
+            "font",
+            "letter-spacing",
+            "word-spacing",
+            "content",
+            "margin",
+            "padding:",
+            "padding-left",
+            "padding-right",
+            "padding-inline",
+            "border:",
+            "border-left",
+            "border-right",
+            "border-inline",
+            "display",
+        ];
+        for layer in LAYERS.iter().filter(|l| l.name != "sentences") {
+            for s in layer.styles {
+                for property in shaping {
+                    assert!(!s.css.contains(property), "{} {}: {}", layer.name, s.selector, s.css);
+                }
+            }
+        }
+        // nor does the page draw anything between the parts of a word
+        let html = render(&doc());
+        for rule in html.lines().filter(|l| l.starts_with("#layer-")) {
+            assert!(!rule.contains("::before") && !rule.contains("::after") && !rule.contains("\\200D"), "{rule}");
+        }
+    }
+
+    #[test]
+    fn side_tables_scroll_in_a_frame_and_never_break_words() {
+        let html = render(&doc());
+        let tables = html.matches("<table").count();
+        assert!(tables >= 4, "{html}");
+        assert_eq!(html.matches("<div class=\"scroll\"><table").count(), tables, "every table in a scrolling frame");
+        assert_eq!(html.matches("</table></div>").count(), tables);
+        assert!(BASE_CSS.contains(".scroll { overflow-x: auto"));
+        // breaking anywhere lets a squeezed table cut words in two (الإنسا/ن)
+        assert!(!BASE_CSS.contains("anywhere") && !BASE_CSS.contains("break-all"));
     }
 
     #[test]
     fn every_layer_has_a_switch_that_styles_it() {
         let html = render(&doc());
         for layer in LAYERS {
-            assert!(html.contains(&format!("<input type=\"checkbox\" id=\"layer-{}\" checked>", layer.name)));
+            let on = if layer.on { " checked" } else { "" };
+            assert!(html.contains(&format!("<input type=\"checkbox\" id=\"layer-{}\"{on}>", layer.name)));
             assert!(html.contains(&format!("#layer-{}:checked ~ article", layer.name)));
         }
+    }
+
+    #[test]
+    fn the_article_comes_first_with_a_few_layers_on() {
+        let html = render(&doc());
+        // a fact-checker's first look: claims, names, events and persuasion, the rest a click away
+        let on: BTreeSet<&str> = LAYERS.iter().filter(|l| l.on).map(|l| l.name).collect();
+        assert_eq!(on, BTreeSet::from(["claims", "events", "mentions", "techniques"]));
+        assert_eq!(html.matches(" checked>").count(), 4);
+        let switches: Vec<usize> =
+            LAYERS.iter().map(|l| html.find(&format!("id=\"layer-{}\"", l.name)).unwrap()).collect();
+        let last_on = LAYERS.iter().zip(&switches).filter(|(l, _)| l.on).map(|(_, &at)| at).max().unwrap();
+        let first_off = LAYERS.iter().zip(&switches).filter(|(l, _)| !l.on).map(|(_, &at)| at).min().unwrap();
+        assert!(last_on < first_off, "the switches that are on come first");
+        // the article is read before the tables, which sit below it rather than beside it
+        let (article, aside) = (html.find("<article").unwrap(), html.find("<aside").unwrap());
+        assert!(html.find("<main").unwrap() < article && article < aside);
+        assert!(!BASE_CSS.contains("grid-template-columns: minmax(0, 3fr)"), "no two-column layout");
+        assert!(BASE_CSS.contains("header, main.view { max-width: 44rem;"), "a readable measure");
+        // the details of the run close the panel
+        assert!(html.find("<h2>About this analysis</h2>").unwrap() > html.find("<h2>Entities").unwrap());
     }
 }

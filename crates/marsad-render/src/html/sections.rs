@@ -1,5 +1,6 @@
-//! The side panel of the HTML page: ranked claims, events, entities, persuasion
-//! profile, tone and repairs as tables.
+//! The panel below the article: ranked claims, events, entities, persuasion
+//! profile, tone and repairs as tables, each in a frame that scrolls sideways
+//! rather than squeeze its words.
 
 use std::fmt::Write;
 
@@ -14,9 +15,9 @@ use crate::view::{format_confidence, repair_kind_name, source_words};
 pub(super) fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
     out.push_str("<aside class=\"ui\" lang=\"en\" dir=\"ltr\">\n");
     claims_section(out, doc, index);
-    framing_section(out, doc, index);
     events_section(out, doc, index);
     entities_section(out, doc);
+    framing_section(out, doc, index);
     tone_section(out, doc);
     repairs_section(out, doc, index);
     out.push_str("<h2>Legend</h2>\n<p class=\"legend\">");
@@ -26,7 +27,9 @@ pub(super) fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
             let _ = write!(out, "<span class=\"{}\">{}</span>", escape(&class), escape(s.legend));
         }
     }
-    out.push_str("</p>\n<p class=\"muted\">Hover over a highlight for what it is, the rule that made it and its confidence. Offsets count characters of the text, as in the JSON output.</p>\n</aside>\n");
+    out.push_str("</p>\n<p class=\"muted\">Hover over a highlight for what it is, the rule that made it and its confidence. Offsets count characters of the text, as in the JSON output.</p>\n");
+    super::about(out, doc);
+    out.push_str("</aside>\n");
 }
 
 fn repairs_section(out: &mut String, doc: &Document, index: &CharIndex) {
@@ -34,7 +37,7 @@ fn repairs_section(out: &mut String, doc: &Document, index: &CharIndex) {
     if doc.repairs.is_empty() {
         out.push_str("<p class=\"muted\">No repairs suggested.</p>\n");
     } else {
-        out.push_str("<table class=\"repairs\">\n<thead><tr><th>#</th><th>Text</th><th>Suggestion</th><th>Kind</th><th>Rule</th><th>Conf.</th><th>Offsets</th></tr></thead>\n<tbody>\n");
+        out.push_str("<div class=\"scroll\"><table class=\"repairs\">\n<thead><tr><th>#</th><th>Text</th><th>Suggestion</th><th>Kind</th><th>Rule</th><th>Conf.</th><th>Offsets</th></tr></thead>\n<tbody>\n");
         for (i, r) in doc.repairs.iter().enumerate() {
             let suggestion = if r.suggestion.is_empty() {
                 "<span class=\"muted\">(delete)</span>".to_owned()
@@ -45,14 +48,14 @@ fn repairs_section(out: &mut String, doc: &Document, index: &CharIndex) {
             let (start, end) = (index.char_of(r.span.start), index.char_of(r.span.end));
             let _ = writeln!(
                 out,
-                "<tr data-layer=\"repairs\" data-start=\"{start}\" data-end=\"{end}\"><td>{}</td><td class=\"ar\" dir=\"rtl\"><span class=\"repair repair-{kind}\">{}</span></td><td class=\"ar\" dir=\"rtl\">{suggestion}</td><td>{kind}</td><td class=\"rule\">{}</td><td>{}</td><td>{start}–{end}</td></tr>",
+                "<tr data-layer=\"repairs\" data-start=\"{start}\" data-end=\"{end}\"><td>{}</td><td class=\"ar\" dir=\"rtl\"><span class=\"repair repair-{kind}\">{}</span></td><td class=\"ar\" dir=\"rtl\">{suggestion}</td><td>{kind}</td><td class=\"rule\">{}</td><td class=\"nw\">{}</td><td class=\"nw\">{start}–{end}</td></tr>",
                 i + 1,
                 escape(doc.slice(r.span)),
                 escape(&r.origin.rule),
                 format_confidence(r.origin.confidence),
             );
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table></div>\n");
     }
 }
 
@@ -61,7 +64,7 @@ fn claims_section(out: &mut String, doc: &Document, index: &CharIndex) {
     if doc.claims.is_empty() {
         out.push_str("<p class=\"muted\">No claims.</p>\n");
     } else {
-        out.push_str("<table class=\"claims\">\n<thead><tr><th>#</th><th>Claim</th><th>Source</th><th>Score</th><th>Why</th></tr></thead>\n<tbody>\n");
+        out.push_str("<div class=\"scroll\"><table class=\"claims\">\n<thead><tr><th>#</th><th>Claim</th><th>Source</th><th>Score</th><th>Why</th></tr></thead>\n<tbody>\n");
         let mut ranked: Vec<&marsad_core::document::Claim> = doc.claims.iter().collect();
         ranked.sort_by_key(|c| c.rank);
         for c in ranked {
@@ -75,16 +78,16 @@ fn claims_section(out: &mut String, doc: &Document, index: &CharIndex) {
             let (start, end) = (index.char_of(c.span.start), index.char_of(c.span.end));
             let _ = writeln!(
                 out,
-                "<tr data-layer=\"claims\" data-start=\"{start}\" data-end=\"{end}\"><td>{}</td><td class=\"ar\" dir=\"rtl\">{}</td><td class=\"ar\" dir=\"rtl\">{}</td><td>{:.2}</td><td>{}{}</td></tr>",
+                "<tr data-layer=\"claims\" data-start=\"{start}\" data-end=\"{end}\"><td>{}</td><td class=\"ar\" dir=\"rtl\">{}</td><td class=\"ar\" dir=\"rtl\">{}</td><td class=\"nw\">{:.2}</td><td>{}{}</td></tr>",
                 c.rank,
                 escape(&text),
                 escape(&source_words(doc, &c.source)),
                 c.checkworthiness,
-                escape(&c.reasons.join(" ")),
+                c.reasons.iter().map(|r| format!("<span class=\"nw\">{}</span>", escape(r))).collect::<Vec<_>>().join(" "),
                 if flags.is_empty() { String::new() } else { format!(" <span class=\"muted\">({})</span>", escape(&flags)) },
             );
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table></div>\n");
     }
 }
 
@@ -93,7 +96,7 @@ fn entities_section(out: &mut String, doc: &Document) {
     if doc.entities.is_empty() {
         out.push_str("<p class=\"muted\">No named entities.</p>\n");
     } else {
-        out.push_str("<table class=\"entities\">\n<thead><tr><th>Id</th><th>Name</th><th>Kind</th><th>Link</th><th>Where</th><th>Mentions</th><th>Rule</th><th>Conf.</th></tr></thead>\n<tbody>\n");
+        out.push_str("<div class=\"scroll\"><table class=\"entities\">\n<thead><tr><th>Id</th><th>Name</th><th>Kind</th><th>Link</th><th>Where</th><th>Mentions</th><th>Rule</th><th>Conf.</th></tr></thead>\n<tbody>\n");
         for e in &doc.entities {
             let place = match (e.coordinates, &e.country) {
                 (Some(c), _) => format!("{:.2}, {:.2}", c.lat, c.lon),
@@ -113,7 +116,7 @@ fn entities_section(out: &mut String, doc: &Document) {
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi>{name_en}{roles}</td><td>{}</td><td>{}{alternatives}</td><td>{place}</td><td>{}</td><td class=\"rule\">{}</td><td>{}</td></tr>",
+                "<tr><td class=\"nw\">{}</td><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi>{name_en}{roles}</td><td class=\"nw\">{}</td><td><span class=\"nw\">{}</span>{alternatives}</td><td class=\"nw\">{place}</td><td>{}</td><td class=\"rule\">{}</td><td class=\"nw\">{}</td></tr>",
                 escape(&e.id),
                 escape(&e.name),
                 escape(&serde_name(&e.kind)),
@@ -123,7 +126,7 @@ fn entities_section(out: &mut String, doc: &Document) {
                 format_confidence(e.origin.confidence),
             );
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table></div>\n");
     }
 }
 
@@ -144,7 +147,7 @@ fn framing_section(out: &mut String, doc: &Document, index: &CharIndex) {
         return;
     }
     let taxonomy = marsad_core::taxonomy::Taxonomy::shared();
-    out.push_str("<table class=\"techniques\">\n<thead><tr><th>Technique</th><th>Class</th><th>Spans</th><th>Paragraphs</th></tr></thead>\n<tbody>\n");
+    out.push_str("<div class=\"scroll\"><table class=\"techniques\">\n<thead><tr><th>Technique</th><th>Class</th><th>Spans</th><th>Paragraphs</th></tr></thead>\n<tbody>\n");
     for c in &s.techniques {
         let (arabic, what) = taxonomy
             .find(&c.technique)
@@ -152,7 +155,7 @@ fn framing_section(out: &mut String, doc: &Document, index: &CharIndex) {
         let paragraphs: Vec<String> = c.paragraphs.iter().map(|p| (p + 1).to_string()).collect();
         let _ = writeln!(
             out,
-            "<tr><td title=\"{}\">{} <bdi class=\"muted\" dir=\"rtl\">{}</bdi></td><td><span class=\"tech tech-{}\">{}</span></td><td>{}</td><td>{}</td></tr>",
+            "<tr><td title=\"{}\"><span class=\"nw\">{}</span> <bdi class=\"muted\" dir=\"rtl\">{}</bdi></td><td><span class=\"tech tech-{}\">{}</span></td><td>{}</td><td>{}</td></tr>",
             escape(&what),
             escape(&c.technique.replace('_', " ")),
             escape(&arabic),
@@ -162,14 +165,17 @@ fn framing_section(out: &mut String, doc: &Document, index: &CharIndex) {
             escape(&paragraphs.join(", "))
         );
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table></div>\n");
     if !t.paragraphs.is_empty() {
-        out.push_str("<table class=\"paragraph-techniques\">\n<thead><tr><th>¶</th><th>Propaganda</th><th>Techniques (confidence)</th></tr></thead>\n<tbody>\n");
+        out.push_str("<div class=\"scroll\"><table class=\"paragraph-techniques\">\n<thead><tr><th>¶</th><th>Propaganda</th><th>Techniques (confidence)</th></tr></thead>\n<tbody>\n");
         for p in &t.paragraphs {
             let labels: Vec<String> = p
                 .techniques
                 .iter()
-                .map(|l| format!("{} {}", l.technique.replace('_', " "), format_confidence(l.origin.confidence)))
+                .map(|l| {
+                    let label = format!("{} {}", l.technique.replace('_', " "), format_confidence(l.origin.confidence));
+                    format!("<span class=\"nw\">{}</span>", escape(&label))
+                })
                 .collect();
             let (start, end) = (index.char_of(p.span.start), index.char_of(p.span.end));
             let _ = writeln!(
@@ -178,10 +184,10 @@ fn framing_section(out: &mut String, doc: &Document, index: &CharIndex) {
                 p.paragraph + 1,
                 p.propaganda,
                 if p.flagged { " ⚑" } else { "" },
-                escape(&labels.join(", "))
+                labels.join(", ")
             );
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</tbody>\n</table></div>\n");
     }
 }
 
@@ -192,7 +198,7 @@ fn events_section(out: &mut String, doc: &Document, index: &CharIndex) {
         out.push_str("<p class=\"muted\">No events.</p>\n");
         return;
     }
-    out.push_str("<table class=\"events\">\n<thead><tr><th>Trigger</th><th>Type</th><th>CAMEO</th><th>Actor</th><th>Recipient</th><th>Modality</th><th>Date</th><th>Place</th><th>Conf.</th></tr></thead>\n<tbody>\n");
+    out.push_str("<div class=\"scroll\"><table class=\"events\">\n<thead><tr><th>Trigger</th><th>Type</th><th>CAMEO</th><th>Actor</th><th>Recipient</th><th>Modality</th><th>Date</th><th>Place</th><th>Conf.</th></tr></thead>\n<tbody>\n");
     let who = |p: &Option<marsad_core::document::Participant>| {
         p.as_ref().map_or("—".to_owned(), |p| match &p.code {
             Some(c) => {
@@ -209,7 +215,7 @@ fn events_section(out: &mut String, doc: &Document, index: &CharIndex) {
         let (start, end) = (index.char_of(e.trigger.span.start), index.char_of(e.trigger.span.end));
         let _ = writeln!(
             out,
-            "<tr data-layer=\"events\" data-start=\"{start}\" data-end=\"{end}\"><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi></td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr data-layer=\"events\" data-start=\"{start}\" data-end=\"{end}\"><td><bdi class=\"ar\" dir=\"rtl\">{}</bdi></td><td class=\"nw\">{}{}</td><td class=\"nw\">{}</td><td>{}</td><td>{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td>{}</td><td class=\"nw\">{}</td></tr>",
             escape(doc.slice(e.trigger.span)),
             escape(&e.event_type),
             e.mode.as_deref().map_or(String::new(), |m| format!("/{}", escape(m))),
@@ -222,7 +228,7 @@ fn events_section(out: &mut String, doc: &Document, index: &CharIndex) {
             format_confidence(e.origin.confidence)
         );
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table></div>\n");
 }
 
 /// The article's tone and the tone towards each actor.
@@ -237,7 +243,7 @@ fn tone_section(out: &mut String, doc: &Document) {
     if doc.tone.actors.is_empty() {
         return;
     }
-    out.push_str("<table class=\"actor-tone\">\n<thead><tr><th>Actor</th><th>Tone</th><th>+%</th><th>−%</th><th>Clauses</th><th>Conf.</th></tr></thead>\n<tbody>\n");
+    out.push_str("<div class=\"scroll\"><table class=\"actor-tone\">\n<thead><tr><th>Actor</th><th>Tone</th><th>+%</th><th>−%</th><th>Clauses</th><th>Conf.</th></tr></thead>\n<tbody>\n");
     let mut actors: Vec<&marsad_core::document::ActorTone> = doc.tone.actors.iter().collect();
     actors.sort_by(|x, y| x.scores.tone.total_cmp(&y.scores.tone));
     for t in actors {
@@ -254,5 +260,5 @@ fn tone_section(out: &mut String, doc: &Document) {
             format_confidence(t.origin.confidence)
         );
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table></div>\n");
 }
