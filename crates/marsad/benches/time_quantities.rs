@@ -26,7 +26,7 @@ fn time_quantities(c: &mut Criterion) {
     g.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(4));
     g.throughput(Throughput::Bytes(doc.text.len() as u64));
     g.bench_function("times", |b| b.iter(|| marsad::time::find(black_box(&doc), &res.times())));
-    g.bench_function("quantities", |b| b.iter(|| marsad::quantity::find(black_box(&doc), &res.quantity, &res.lexicon)));
+    g.bench_function("quantities", |b| b.iter(|| marsad::quantity::find(black_box(&doc), &res.quantities())));
     g.finish();
 }
 

@@ -80,7 +80,7 @@ impl Resources {
 
     /// What the quantities stage reads.
     pub fn quantities(&self) -> QuantityData<'_> {
-        QuantityData { lexicon: &self.lexicon, quantity: &self.quantity }
+        QuantityData { lexicon: &self.lexicon, quantity: &self.quantity, gazetteer: &self.gazetteer }
     }
 
     /// What the quotations and claims stages read.

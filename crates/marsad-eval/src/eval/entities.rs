@@ -71,7 +71,7 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldEntities>, DataError> {
             }
             let kind = m.get("kind").and_then(Value::as_str).ok_or_else(|| bad("no kind"))?;
             let cluster = m.get("cluster").and_then(Value::as_str).ok_or_else(|| bad("no cluster"))?;
-            items.push(Item { start, end, label: kind.to_owned(), value: None });
+            items.push(Item { start, end, label: kind.to_owned(), value: None, unit: None });
             labels.push(GoldEntity {
                 link: m.get("link").and_then(Value::as_str).map(str::to_owned),
                 cluster: cluster.to_owned(),
@@ -343,7 +343,13 @@ pub fn evaluate(gold: &[GoldEntities], texts: &HashMap<(String, String), String>
         for (ei, e) in doc.entities.iter().enumerate() {
             let spans = e.mentions.iter().map(|&m| (doc.mentions[m].span, e.metonymy.contains(&m)));
             for (span, metonymy) in spans.chain(e.references.iter().map(|a| (a.span, false))) {
-                let item = Item { start: chars(span.start), end: chars(span.end), label: String::new(), value: None };
+                let item = Item {
+                    start: chars(span.start),
+                    end: chars(span.end),
+                    label: String::new(),
+                    value: None,
+                    unit: None,
+                };
                 refs.push(Reference { item, entity: ei, link: e.link.clone(), metonymy });
             }
         }

@@ -213,7 +213,7 @@ impl Scores {
 }
 
 fn item(r: Range) -> Item {
-    Item { start: r.0, end: r.1, label: String::new(), value: None }
+    Item { start: r.0, end: r.1, label: String::new(), value: None, unit: None }
 }
 
 fn label(s: &mut Scores, field: &'static str, right: bool) {

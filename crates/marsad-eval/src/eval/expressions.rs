@@ -94,6 +94,8 @@ pub struct Item {
     pub label: String,
     /// Its value, when known.
     pub value: Option<ItemValue>,
+    /// Its unit (quantities: a currency code, a unit of measure, a counted noun), when known.
+    pub unit: Option<String>,
 }
 
 /// One annotated document of a gold file.
@@ -141,7 +143,8 @@ pub fn read_gold(path: &Path, layer: Layer) -> Result<Vec<GoldDoc>, DataError> {
                 Some(Value::Number(x)) if layer == Layer::Quantities => x.as_f64().map(ItemValue::Number),
                 Some(other) => return Err(bad(&format!("value {other} is not a {}", value_kind(layer)))),
             };
-            items.push(Item { start, end, label, value });
+            let unit = it.get("unit").and_then(Value::as_str).map(str::to_owned);
+            items.push(Item { start, end, label, value, unit });
         }
         docs.push(GoldDoc { corpus, doc, published: field("published"), items, line });
     }
@@ -239,6 +242,7 @@ pub fn predictions(doc: &Document, layer: Layer) -> Vec<Item> {
                 end: chars.char_of(t.span.end),
                 label: serde_name(&t.kind),
                 value: t.value.clone().map(ItemValue::Text),
+                unit: None,
             })
             .collect(),
         Layer::Quantities => doc
@@ -249,6 +253,7 @@ pub fn predictions(doc: &Document, layer: Layer) -> Vec<Item> {
                 end: chars.char_of(q.span.end),
                 label: serde_name(&q.kind),
                 value: q.value.map(ItemValue::Number),
+                unit: q.unit.clone(),
             })
             .collect(),
     }
@@ -319,8 +324,15 @@ pub struct Scores {
     pub correct: usize,
     /// Relaxed matches that count for value F1: right value, or no gold value.
     pub value_tp: usize,
+    /// Relaxed matches of a gold `money` item.
+    pub money_matched: usize,
+    /// Of those, predicted as money with the gold's currency (both without one counts).
+    pub money_right_currency: usize,
     /// Per gold type.
     pub per_type: std::collections::BTreeMap<String, TypeCounts>,
+    /// The same measures for baselines on the same documents, by name (`regex`: see
+    /// [`super::regex_baseline`]).
+    pub baselines: std::collections::BTreeMap<String, Scores>,
     /// Seconds spent in the pipeline (one core).
     pub seconds: f64,
     /// Gold items not matched, and predictions not matched or with a wrong value:
@@ -347,6 +359,10 @@ impl Scores {
             let t = self.per_type.entry(gold.label.clone()).or_default();
             t.matched += 1;
             self.same_type += usize::from(gold.label == pred.label);
+            if gold.label == "money" {
+                self.money_matched += 1;
+                self.money_right_currency += usize::from(pred.label == "money" && pred.unit == gold.unit);
+            }
             match &gold.value {
                 None => self.value_tp += 1,
                 Some(v) => {
@@ -395,6 +411,27 @@ impl Scores {
         prf(self.value_tp, self.found - self.value_tp, self.gold - self.value_tp).2
     }
 
+    /// Money with the right currency (percent of the gold amounts matched).
+    pub fn currency_accuracy(&self) -> f64 {
+        percent(self.money_right_currency, self.money_matched)
+    }
+
+    /// The headline measures, flat (`relaxed_f1`, `value_accuracy`…), percent rounded to 0.01.
+    pub fn measures(&self, layer: Layer) -> Value {
+        let (sp, sr, sf) = self.strict_prf();
+        let (rp, rr, rf) = self.relaxed_prf();
+        let mut m = json!({
+            "found": self.found,
+            "strict_precision": round2(sp), "strict_recall": round2(sr), "strict_f1": round2(sf),
+            "relaxed_precision": round2(rp), "relaxed_recall": round2(rr), "relaxed_f1": round2(rf),
+            "value_accuracy": round2(self.value_accuracy()), "value_f1": round2(self.value_f1()),
+        });
+        if layer == Layer::Quantities {
+            m["currency_accuracy"] = json!(round2(self.currency_accuracy()));
+        }
+        m
+    }
+
     /// Throughput of the pipeline on the gold texts, MB (10⁶ bytes) per second.
     pub fn mb_per_s(&self) -> f64 {
         if self.seconds > 0.0 {
@@ -428,6 +465,15 @@ impl Scores {
             self.value_f1(),
             percent(self.same_type, self.relaxed)
         );
+        if layer == Layer::Quantities {
+            let _ = writeln!(
+                out,
+                "money with the right currency {:.2} ({} of {} gold amounts matched)",
+                self.currency_accuracy(),
+                self.money_right_currency,
+                self.money_matched
+            );
+        }
         let _ = writeln!(out, "{:<9} {:>6} {:>9} {:>9}", "type", "gold", "recall", "value");
         for (name, t) in &self.per_type {
             let _ = writeln!(
@@ -437,6 +483,23 @@ impl Scores {
                 percent(t.matched, t.gold),
                 percent(t.correct, t.scored)
             );
+        }
+        for (name, b) in &self.baselines {
+            let (_, _, sf) = b.strict_prf();
+            let (p, r, f) = b.relaxed_prf();
+            let _ = write!(
+                out,
+                "baseline {name}: {} found; strict F1 {sf:.2}; relaxed P {p:.2} R {r:.2} F1 {f:.2}; value accuracy {:.2} ({} of {}); value F1 {:.2}",
+                b.found,
+                b.value_accuracy(),
+                b.correct,
+                b.scored,
+                b.value_f1()
+            );
+            if layer == Layer::Quantities {
+                let _ = write!(out, "; right currency {:.2}", b.currency_accuracy());
+            }
+            let _ = writeln!(out);
         }
         let _ = writeln!(
             out,
@@ -474,7 +537,13 @@ impl Scores {
                 "accuracy": round2(self.value_accuracy()), "f1": round2(self.value_f1()),
             },
             "type_agreement": round2(percent(self.same_type, self.relaxed)),
+            "money": {
+                "matched": self.money_matched, "right_currency": self.money_right_currency,
+                "accuracy": round2(self.currency_accuracy()),
+            },
             "per_type": per_type,
+            "measures": self.measures(layer),
+            "baselines": self.baselines.iter().map(|(k, b)| (k.clone(), b.measures(layer))).collect::<serde_json::Map<_, _>>(),
             "chars": self.chars,
             "bytes": self.bytes,
             "seconds": self.seconds,
@@ -497,6 +566,38 @@ pub fn evaluate(gold: &[GoldDoc], texts: &HashMap<(String, String), String>, lay
         scores.bytes += text.len();
         scores.add(g, &predictions(&doc, layer));
     }
+    scores.baselines.insert("regex".to_owned(), regex_baseline(gold, texts, layer));
+    scores
+}
+
+/// The scores of the regex baseline ([`super::regex_baseline`]) on the same documents.
+pub fn regex_baseline(gold: &[GoldDoc], texts: &HashMap<(String, String), String>, layer: Layer) -> Scores {
+    let baseline = super::regex_baseline::RegexBaseline::new();
+    let mut scores = Scores::default();
+    for g in gold {
+        let text = &texts[&(g.corpus.clone(), g.doc.clone())];
+        let t0 = Instant::now();
+        let marks = baseline.marks(text, g.published.as_deref());
+        scores.seconds += t0.elapsed().as_secs_f64();
+        scores.chars += text.chars().count();
+        scores.bytes += text.len();
+        let items: Vec<Item> = marks
+            .into_iter()
+            .filter(|m| layer == Layer::Time || m.number)
+            .map(|m| Item {
+                start: m.start,
+                end: m.end,
+                label: if layer == Layer::Time { "date" } else { "number" }.to_owned(),
+                value: match layer {
+                    Layer::Time => m.time.map(ItemValue::Text),
+                    Layer::Quantities => m.quantity.map(ItemValue::Number),
+                },
+                unit: None,
+            })
+            .collect();
+        scores.add(g, &items);
+    }
+    scores.errors.clear();
     scores
 }
 
@@ -505,7 +606,7 @@ mod tests {
     use super::*;
 
     fn item(start: usize, end: usize, label: &str, value: Option<&str>) -> Item {
-        Item { start, end, label: label.into(), value: value.map(|v| ItemValue::Text(v.into())) }
+        Item { start, end, label: label.into(), value: value.map(|v| ItemValue::Text(v.into())), unit: None }
     }
 
     #[test]
@@ -543,6 +644,31 @@ mod tests {
         assert_eq!(s.errors.len(), 3);
         let (p, r, _) = s.relaxed_prf();
         assert!((p - 200.0 / 3.0).abs() < 1e-9 && (r - 200.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn money_counts_the_currency_of_matched_amounts() {
+        let money = |start: usize, unit: Option<&str>| Item {
+            start,
+            end: start + 5,
+            label: "money".into(),
+            value: Some(ItemValue::Number(5.0)),
+            unit: unit.map(str::to_owned),
+        };
+        let g = GoldDoc {
+            corpus: "c".into(),
+            doc: "d".into(),
+            published: None,
+            items: vec![money(0, Some("EGP")), money(10, Some("TND")), money(20, None), money(30, Some("USD"))],
+            line: 1,
+        };
+        // right, wrong code, both unknown (right), and one amount not found at all
+        let pred = [money(0, Some("EGP")), money(10, Some("DZD")), money(20, None)];
+        let mut s = Scores::default();
+        s.add(&g, &pred);
+        assert_eq!((s.money_matched, s.money_right_currency), (3, 2));
+        assert!((s.currency_accuracy() - 200.0 / 3.0).abs() < 1e-9);
+        assert_eq!(s.measures(Layer::Quantities)["currency_accuracy"], json!(66.67));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! One submodule per layer, each with a reader for its gold format and a scorer
 //! that runs the real pipeline on the gold texts: [`ner`] (named entities, CoNLL
 //! files, conlleval-style exact-span scores) and [`expressions`] (time expressions and
-//! quantities: offset gold files into the news corpora, strict and relaxed spans, values) and
+//! quantities: offset gold files into the news corpora, strict and relaxed spans, values, beside
+//! the trivial baseline of [`regex_baseline`]) and
 //! [`entities`] (entity resolution: links, grouping, metonymy) and [`events_claims`]
 //! (events and claims, per field, texts from any JSON Lines file).
 
@@ -15,3 +16,4 @@ pub mod framing;
 pub mod framing_gold;
 pub mod guard;
 pub mod ner;
+pub mod regex_baseline;

@@ -25,13 +25,41 @@ pub enum NumClass {
     Fraction,
 }
 
+/// What a word of `not_quantities.tsv` does to the number next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotQuantity {
+    /// A number after it names an item (المادة 2، الهاتف 0112038222).
+    Identifier,
+    /// A number in digits after it is a rank (الدقيقة 22).
+    OrdinalNoun,
+    /// The word after it is a name (آل ثاني).
+    NameHead,
+    /// An ordinal adjective after it makes a fixed name (الدرجة الأولى).
+    OrdinalName,
+    /// An ordinal before it is part of a name (ثاني أكسيد).
+    OrdinalNameAfter,
+}
+
+/// One country's currency of a given name.
+#[derive(Debug)]
+pub struct CurrencyCountry {
+    /// ISO 4217 code.
+    pub code: &'static str,
+    /// Matching keys of the country words (nisba and name), reduced by `country_base`.
+    pub words: Vec<String>,
+    /// The country, ISO 3166-1 alpha-3, as the gazetteer names it.
+    pub country: Option<&'static str>,
+    /// The value of one of it in the currency `code` (1, or 0.01 for a subunit: سنتيم).
+    pub factor: f64,
+}
+
 /// The countries a currency word may belong to.
 #[derive(Debug, Default)]
 pub struct CurrencyWord {
     /// The code when no country is named and none dominates the article.
     pub default: Option<&'static str>,
-    /// `(ISO 4217 code, matching keys of the country words)`.
-    pub countries: Vec<(&'static str, Vec<String>)>,
+    /// The countries whose currency has this name.
+    pub countries: Vec<CurrencyCountry>,
 }
 
 /// Everything the quantities stage looks up.
@@ -49,6 +77,8 @@ pub struct QuantityLexicon {
     pub approximations: Phrases<Qualifier>,
     /// Words that follow a number without being counted by it.
     pub not_counted: FxHashSet<String>,
+    /// Words that make a number next to them a name, an identifier or a rank.
+    pub not_quantities: FxHashMap<String, NotQuantity>,
 }
 
 impl QuantityLexicon {
@@ -61,6 +91,7 @@ impl QuantityLexicon {
             include_str!("../../../../resources/quantity/units.tsv"),
             include_str!("../../../../resources/quantity/approximations.tsv"),
             include_str!("../../../../resources/quantity/not_counted.tsv"),
+            include_str!("../../../../resources/quantity/not_quantities.tsv"),
         )
     }
 
@@ -72,6 +103,7 @@ impl QuantityLexicon {
         units: &'static str,
         approximations: &'static str,
         not_counted: &'static str,
+        not_quantities: &'static str,
     ) -> Self {
         let mut lex = QuantityLexicon::default();
         for row in tsv_rows(numbers) {
@@ -109,8 +141,10 @@ impl QuantityLexicon {
             match row.get(2).filter(|c| !c.is_empty()) {
                 None => entry.default = Some(code),
                 Some(countries) => {
-                    let keys = countries.split_whitespace().map(|c| super::country_base(&key_of(c))).collect();
-                    entry.countries.push((code, keys));
+                    let words = countries.split_whitespace().map(|c| super::country_base(&key_of(c))).collect();
+                    let country = row.get(3).copied().filter(|c| !c.is_empty());
+                    let factor = row.get(4).and_then(|f| f.parse().ok()).unwrap_or(1.0);
+                    entry.countries.push(CurrencyCountry { code, words, country, factor });
                 }
             }
         }
@@ -141,7 +175,33 @@ impl QuantityLexicon {
             lex.approximations.insert(marker, q);
         }
         lex.not_counted = tsv_rows(not_counted).filter_map(|r| r.first().map(|w| key_of(w))).collect();
+        for row in tsv_rows(not_quantities) {
+            let (Some(word), Some(role)) = (row.first(), row.get(1)) else { continue };
+            let role = match *role {
+                "identifier" => NotQuantity::Identifier,
+                "ordinal_noun" => NotQuantity::OrdinalNoun,
+                "name_head" => NotQuantity::NameHead,
+                "ordinal_name" => NotQuantity::OrdinalName,
+                "ordinal_name_after" => NotQuantity::OrdinalNameAfter,
+                _ => continue,
+            };
+            lex.not_quantities.insert(key_of(word), role);
+        }
         lex
+    }
+
+    /// The role of token `t` in `not_quantities.tsv`, its proclitics allowed (للمادة);
+    /// آل is told from the article written alone (الـ) by its madda.
+    pub fn not_quantity(&self, t: &marsad_core::document::Token, written: &str) -> Option<NotQuantity> {
+        if t.kind != marsad_core::document::TokenKind::Arabic {
+            return None;
+        }
+        let role =
+            marsad_core::phrases::stems(&t.key).find_map(|(_, s)| self.not_quantities.get(s.as_ref()).copied())?;
+        if role == NotQuantity::NameHead && t.key == "ال" && !written.starts_with('آ') {
+            return None;
+        }
+        Some(role)
     }
 
     /// The currency word a key stands for: the key itself, its accusative (-ا) or

@@ -20,13 +20,15 @@
 
 pub use marsad_core::document::{Qualifier, Quantity, QuantityKind};
 
+mod context;
 pub mod lexicon;
 pub mod numbers;
 
 use std::borrow::Cow;
 
+use crate::entities::gazetteer::Gazetteer;
 use lexicon::{CurrencyWord, QuantityLexicon};
-use marsad_core::document::{Document, Origin, Token, TokenKind};
+use marsad_core::document::{Document, MorphemeRole, Origin, Token, TokenKind};
 use marsad_core::lexicon::Lexicon;
 use marsad_core::normalize::match_key;
 use marsad_core::phrases::{span_of, stems, without_article};
@@ -39,16 +41,19 @@ pub struct QuantityData<'r> {
     pub lexicon: &'r marsad_core::lexicon::Lexicon,
     /// Number words, currencies, units and approximation markers.
     pub quantity: &'r lexicon::QuantityLexicon,
+    /// Country and place names: the countries an article speaks of (whose dinar or
+    /// pound it is) and the names that look like duals (البحرين، القصرين).
+    pub gazetteer: &'r Gazetteer,
 }
 
 /// The stage: adds [`Document::quantities`].
 pub fn recognize(doc: &mut Document, res: &QuantityData) {
-    doc.quantities = find(doc, res.quantity, res.lexicon);
+    doc.quantities = find(doc, res);
 }
 
-/// Finds the quantities of an analysed document (tokens, clitics and times needed);
-/// `words` (word frequencies) tells a dual noun from a plural.
-pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quantity> {
+/// Finds the quantities of an analysed document (tokens, clitics and times needed).
+pub fn find(doc: &Document, res: &QuantityData) -> Vec<Quantity> {
+    let (lex, words) = (res.quantity, res.lexicon);
     let toks = &doc.tokens;
     // tokens inside a time expression (both layers are in text order)
     let mut timed = vec![false; toks.len()];
@@ -60,8 +65,9 @@ pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quant
         timed[k] = doc.times.get(t).is_some_and(|x| x.span.start < tok.span.end && tok.span.start < x.span.end);
     }
     let in_time = |k: usize| timed[k];
-    let mut out = Vec::new();
-    let mut countries = None;
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut ctx = Ctx { doc, lex, words, gazetteer: res.gazetteer, countries: None };
+    let mut listed = usize::MAX;
     let mut i = 0;
     while i < toks.len() {
         // a number glued to a name is part of it (فوستوك2022)
@@ -72,6 +78,10 @@ pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quant
             && toks[i - 1].norm.chars().count() >= 3;
         if in_time(i) || glued {
             i += 1;
+            continue;
+        }
+        if let Some(end) = context::skip_number(doc, lex, i, &mut listed) {
+            i = end;
             continue;
         }
         let (qualifier, j) = match lex.approximations.find(toks, i, true) {
@@ -96,7 +106,45 @@ pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quant
         }
         match num {
             Some(m) if !number_in_time => {
-                let (q, end) = classify(doc, lex, &m, qualifier, &mut countries);
+                if let Some(end) = not_a_number_word(doc, lex, &m, qualifier) {
+                    i = end;
+                    continue;
+                }
+                // اثنين after the dual it counts (جريحين اثنين): one count of two
+                if m.words && !m.digits && m.value == Some(2.0) && m.end == j + 1 && qualifier.is_none() {
+                    if let Some(last) = out.last_mut().filter(|q| {
+                        q.origin.rule == "quantity.count.dual" && j > 0 && q.span.end == toks[j - 1].span.end
+                    }) {
+                        last.span.end = toks[j].span.end;
+                        last.origin = Origin::rule("quantity.count.dual", 0.9);
+                        i = m.end;
+                        continue;
+                    }
+                    // a word in -ين or -ان before اثنين is its dual, whatever else it may be
+                    // (عسكريين اثنين)
+                    let prev = j.checked_sub(1).map(|k| &toks[k]).filter(|p| {
+                        p.kind == TokenKind::Arabic
+                            && (p.key.ends_with("ين") || p.key.ends_with("ان"))
+                            && p.key.chars().count() >= 5
+                            && !lex.not_counted.contains(p.key.as_str())
+                    });
+                    if let Some(p) = prev.filter(|p| out.last().is_none_or(|q| q.span.end <= p.span.start)) {
+                        let noun = without_article(&p.norm);
+                        let unit: String = noun.chars().take(noun.chars().count().saturating_sub(2)).collect();
+                        out.push(Quantity {
+                            span: Span::new(p.span.start, toks[j].span.end),
+                            kind: QuantityKind::Count,
+                            value: Some(2.0),
+                            unit: Some(unit),
+                            qualifier: None,
+                            origin: Origin::rule("quantity.count.dual", 0.8),
+                        });
+                        i = m.end;
+                        continue;
+                    }
+                }
+                let (q, end) = classify(&mut ctx, &m, qualifier);
+                let (q, end) = shared_unit(&mut ctx, &m, q, end);
                 // a currency sign before the number belongs to it ($300)
                 let sign_before = q.origin.rule == "quantity.money.sign"
                     && end == m.end
@@ -108,7 +156,7 @@ pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quant
                 } else if sign_before {
                     j - 1
                 } else {
-                    j
+                    m.start - usize::from(m.paren)
                 };
                 let mut q = q;
                 q.span = span_of(doc, first, end);
@@ -126,32 +174,46 @@ pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quant
                 i = end;
             }
             None if qualifier == Some(Qualifier::Vague) => {
-                // بضعة أيام، عشرات الجنود: a count without a number
-                let noun =
-                    toks.get(j).filter(|t| t.kind == TokenKind::Arabic && !lex.not_counted.contains(t.key.as_str()));
-                let end = if noun.is_some() { j + 1 } else { j };
+                // بضعة أيام، عشرات الجنود، الملايين من الأطفال: a count without a number
+                let (unit, end) = match partitive(doc, lex, j) {
+                    Some((unit, end)) => (unit, end),
+                    None => {
+                        let noun = toks
+                            .get(j)
+                            .filter(|t| t.kind == TokenKind::Arabic && !lex.not_counted.contains(t.key.as_str()));
+                        match noun {
+                            Some(t) => (Some(without_article(&t.norm)), j + 1),
+                            None => (None, j),
+                        }
+                    }
+                };
+                let counted = end > j;
                 out.push(Quantity {
                     span: span_of(doc, i, end),
-                    kind: if noun.is_some() { QuantityKind::Count } else { QuantityKind::Number },
+                    kind: if counted { QuantityKind::Count } else { QuantityKind::Number },
                     value: None,
-                    unit: noun.map(|t| without_article(&t.norm)),
+                    unit,
                     qualifier,
                     origin: Origin::rule("quantity.vague", 0.7),
                 });
                 i = end.max(i + 1);
             }
             _ => {
-                if let Some(m) = lex.ordinals.find(toks, i, true) {
-                    out.push(Quantity {
-                        span: span_of(doc, i, m.end),
-                        kind: QuantityKind::Ordinal,
-                        value: Some(*m.value),
-                        unit: None,
-                        qualifier: None,
-                        origin: Origin::rule("quantity.ordinal", 0.8),
-                    });
-                    i = m.end;
-                } else if let Some(unit) = dual_noun(doc, words, i) {
+                if let Some((value, end)) = numbers::ordinal(toks, i, lex) {
+                    if !context::in_name(doc, lex, i, Some(end)) {
+                        out.push(Quantity {
+                            span: span_of(doc, i, end),
+                            kind: QuantityKind::Ordinal,
+                            value: Some(value),
+                            unit: None,
+                            qualifier: None,
+                            origin: Origin::rule("quantity.ordinal", 0.8),
+                        });
+                    }
+                    i = end;
+                } else if let Some(unit) =
+                    dual_noun(doc, words, i).filter(|_| !context::in_name(doc, lex, i, None) && !is_name(&ctx, i))
+                {
                     out.push(Quantity {
                         span: doc.tokens[i].span,
                         kind: QuantityKind::Count,
@@ -170,15 +232,140 @@ pub fn find(doc: &Document, lex: &QuantityLexicon, words: &Lexicon) -> Vec<Quant
     out
 }
 
-/// Decides the kind of a number from what follows it; returns the quantity (span
-/// to be set by the caller) and one past its last token.
-fn classify(
+/// What classifying a number reads: the document, the lists, and the countries the
+/// article speaks of (counted once, when a currency word first needs them).
+struct Ctx<'a> {
+    doc: &'a Document,
+    lex: &'a QuantityLexicon,
+    words: &'a Lexicon,
+    gazetteer: &'a Gazetteer,
+    countries: Option<CountryCounts>,
+}
+
+/// True when token `i` is a place, country or person name of the gazetteer (البحرين،
+/// القصرين، مدنين، كيفين): a name that only looks like a dual.
+fn is_name(ctx: &Ctx, i: usize) -> bool {
+    use marsad_core::document::GazKind;
+    let doc = ctx.doc;
+    let stem = doc.stem_key(i);
+    let keys = [doc.tokens[i].key.to_string(), stem.to_string(), format!("ال{stem}")];
+    keys.iter().any(|k| {
+        ctx.gazetteer.lookup(k).iter().any(|e| {
+            matches!(
+                e.kind,
+                GazKind::Country
+                    | GazKind::Place
+                    | GazKind::Region
+                    | GazKind::GivenName
+                    | GazKind::FamilyName
+                    | GazKind::ForeignGivenName
+                    | GazKind::ForeignFamilyName
+            )
+        })
+    })
+}
+
+/// When the number words of `m` are not a quantity, one past the tokens to skip:
+/// واحد، واحدة alone ("one of", "one and the same": قوة واحدة، واحد منهم) — the
+/// guideline counts them only in contexts the rules cannot tell; a fraction with the
+/// article (الربع، النصف: the quarter of a year, the half of a match) or before
+/// نهائي (نصف النهائي: a round's name).
+fn not_a_number_word(
     doc: &Document,
     lex: &QuantityLexicon,
     m: &numbers::NumberMatch,
     qualifier: Option<Qualifier>,
-    countries: &mut Option<CountryCounts>,
-) -> (Quantity, usize) {
+) -> Option<usize> {
+    if m.digits || m.end != m.start + 1 {
+        return None;
+    }
+    let tok = &doc.tokens[m.start];
+    let stem = &tok.key[m.stripped..];
+    let bare = without_article(stem);
+    let class = lex.numbers.get(bare.as_str()).map(|(_, c)| *c);
+    if matches!(bare.as_str(), "واحد" | "واحده") && qualifier.is_none() {
+        return Some(m.end);
+    }
+    if class == Some(lexicon::NumClass::Fraction) {
+        let definite = bare.len() < stem.len();
+        let round =
+            doc.tokens.get(m.end).is_some_and(|t| matches!(without_article(&t.key).as_str(), "نهائي" | "نهايي"));
+        if round {
+            return Some(m.end + 1);
+        }
+        if definite {
+            return Some(m.end);
+        }
+    }
+    None
+}
+
+/// A partitive after a number: من and a noun with the article (خمسة من القوات) or
+/// منهم، منها (العشرات منهم): the noun counted (without the article) and one past it.
+fn partitive(doc: &Document, lex: &QuantityLexicon, k: usize) -> Option<(Option<String>, usize)> {
+    let t = doc.tokens.get(k).filter(|t| t.kind == TokenKind::Arabic)?;
+    if matches!(t.key.as_str(), "منهم" | "منهن" | "منها" | "منهما") {
+        return Some((None, k + 1));
+    }
+    if t.key != "من" {
+        return None;
+    }
+    let noun = doc.tokens.get(k + 1).filter(|n| n.kind == TokenKind::Arabic)?;
+    let bare = noun.key.strip_prefix("ال").filter(|r| r.chars().count() >= 2)?;
+    if lex.numbers.contains_key(bare) || lex.not_counted.contains(noun.key.as_str()) {
+        return None;
+    }
+    Some((Some(without_article(&noun.norm)), k + 2))
+}
+
+/// A bare number joined by و، إلى، حتى، أو or a dash to one with a unit, currency or
+/// percent sign takes that unit (بين 18 و22 درجة، من 500 إلى 600 دولار، ما بين 5 و6 في
+/// المائة): the two ends of a range share it.
+fn shared_unit(ctx: &mut Ctx, m: &numbers::NumberMatch, q: Quantity, end: usize) -> (Quantity, usize) {
+    if q.kind != QuantityKind::Number || end != m.end || m.value.is_none() {
+        return (q, end);
+    }
+    let toks = &ctx.doc.tokens;
+    let mut c = m.end;
+    let Some(t) = toks.get(c) else { return (q, end) };
+    let joint = match t.kind {
+        TokenKind::Arabic if matches!(t.key.as_str(), "و" | "الي" | "حتي" | "او") => true,
+        TokenKind::Arabic => {
+            t.key.starts_with('و') && numbers::parse(toks, c, ctx.lex).is_some_and(|n| n.stripped == 2)
+        }
+        TokenKind::Punct => matches!(t.norm.as_str(), "-" | "–"),
+        _ => false,
+    };
+    if !joint {
+        return (q, end);
+    }
+    if !(t.kind == TokenKind::Arabic && t.key.starts_with('و') && t.key.len() > 2) {
+        c += 1;
+    }
+    let Some(m2) = numbers::parse(toks, c, ctx.lex) else { return (q, end) };
+    let (q2, _) = classify(ctx, &m2, None);
+    if matches!(q2.kind, QuantityKind::Money | QuantityKind::Measure | QuantityKind::Percent) && q2.unit.is_some()
+        || q2.kind == QuantityKind::Percent
+    {
+        let mut q = q;
+        q.kind = q2.kind;
+        q.unit = q2.unit;
+        q.origin = Origin::rule("quantity.range.shared_unit", 0.8 * q.origin.confidence.max(0.5));
+        return (q, end);
+    }
+    (q, end)
+}
+
+/// True when token `k` carries a preposition (بـ، لـ، كـ) as the clitics layer reads
+/// it: a counted noun never does (827 لغرفة الصناعة, 32 بأقصى الجنوب).
+fn has_preposition(doc: &Document, k: usize) -> bool {
+    doc.segmentation_of(k).is_some_and(|s| s.morphemes.iter().any(|m| m.role == MorphemeRole::Preposition))
+}
+
+/// Decides the kind of a number from what follows it; returns the quantity (span
+/// to be set by the caller) and one past its last token.
+fn classify(ctx: &mut Ctx, m: &numbers::NumberMatch, qualifier: Option<Qualifier>) -> (Quantity, usize) {
+    let (doc, lex) = (ctx.doc, ctx.lex);
     let toks = &doc.tokens;
     let k = m.end;
     let conf = if m.value.is_some() { 1.0 } else { 0.2 };
@@ -215,17 +402,36 @@ fn classify(
     }
     if m.digits && m.start > 0 {
         if let Some(code) = sign(toks.get(m.start - 1)) {
-            {
-                return (make(QuantityKind::Money, Some(code.to_owned()), "quantity.money.sign", 0.9), k);
-            }
+            return (make(QuantityKind::Money, Some(code.to_owned()), "quantity.money.sign", 0.9), k);
         }
+    }
+    // a rank after a noun of order (الدقيقة 22، المرتبة 5)
+    let rank = m.digits
+        && m.start > 0
+        && context::role(doc, lex, m.start - 1 - usize::from(m.paren)) == Some(lexicon::NotQuantity::OrdinalNoun)
+        && !next.is_some_and(|t| t.kind == TokenKind::Arabic && lex.currency(&t.key).is_some());
+    if rank {
+        return (make(QuantityKind::Ordinal, None, "quantity.ordinal.rank", 0.8), k);
+    }
+    // a definite number follows the noun it counts (الأشخاص الثلاثة، المتهمين الـ29);
+    // after a noun of a sequence it gives its rank (الدورة العشرون، الدورة الـ15)
+    if let Some((noun, at)) = counted_before(doc, lex, m) {
+        let sequence = context::role(doc, lex, at) == Some(lexicon::NotQuantity::OrdinalNoun);
+        let noun = without_article(&noun);
+        return if sequence {
+            (make(QuantityKind::Ordinal, None, "quantity.ordinal.definite", 0.7), k)
+        } else {
+            (make(QuantityKind::Count, Some(noun), "quantity.count.definite", 0.7), k)
+        };
     }
     let Some(t) = next.filter(|t| t.kind == TokenKind::Arabic) else {
         return (make(QuantityKind::Number, None, "quantity.number", 0.9), k);
     };
     if let Some(cur) = lex.currency(&t.key) {
-        let (code, end, rule, c) = resolve_currency(doc, cur, k, countries);
-        return (make(QuantityKind::Money, code.map(str::to_owned), rule, c), end);
+        let (code, end, rule, c, factor) = resolve_currency(ctx, cur, k);
+        let mut q = make(QuantityKind::Money, code.map(str::to_owned), rule, c);
+        q.value = q.value.map(|v| v * factor);
+        return (q, end);
     }
     let bare = without_article(&t.key);
     if let Some(unit) = lex.units.get(t.key.as_str()).or_else(|| lex.units.get(&bare)) {
@@ -238,16 +444,41 @@ fn classify(
         }
         return (make(QuantityKind::Measure, Some((*unit).to_owned()), "quantity.measure", 0.9), end);
     }
-    // a count: an indefinite noun after the number
+    // خمسة من القوات، العشرات منهم: the noun counted stands after من
+    if let Some((unit, end)) = partitive(doc, lex, k) {
+        return (make(QuantityKind::Count, unit, "quantity.count.partitive", 0.7), end);
+    }
+    // a count: an indefinite noun after the number; not after one or two (their noun
+    // comes first: جنديين اثنين), not a score's second number (2 - 1 النادي), never a
+    // word with a preposition (827 لغرفة الصناعة)
     let is_word = lex.numbers.contains_key(t.key.as_str()) || lex.numbers.contains_key(&bare);
     let definite = stems(&t.key).any(|(_, s)| s.starts_with("ال"));
     let year_like = m.digits && !m.words && m.value.is_some_and(|v| (1900.0..=2100.0).contains(&v) && v.fract() == 0.0);
-    if !is_word && !definite && !year_like && !lex.not_counted.contains(t.key.as_str()) && t.norm.chars().count() >= 2 {
+    let one_or_two = m.words && !m.digits && m.value.is_some_and(|v| v == 1.0 || v == 2.0);
+    // a number word with the article follows its noun (الرجال الثلاثة): the word after
+    // it is not what it counts (وصل الثلاثة حمد وعلي)
+    let definite_number = m.words && !m.digits && m.stripped == 0 && has_article(lex, &toks[m.start].key);
+    let score = m.start >= 2
+        && toks[m.start - 1].kind == TokenKind::Punct
+        && matches!(toks[m.start - 1].norm.as_str(), "-" | "–")
+        && toks[m.start - 2].kind == TokenKind::Number;
+    if !is_word
+        && !definite
+        && !year_like
+        && !one_or_two
+        && !definite_number
+        && !score
+        && !has_preposition(doc, k)
+        && !lex.not_counted.contains(t.key.as_str())
+        && t.norm.chars().count() >= 2
+    {
         let v = m.value.unwrap_or(0.0);
+        // the accusative singular follows a number ending in 11–99 (27 برلمانيا، 513 زائرا)
+        let tens = v.fract() == 0.0 && (11.0..=99.0).contains(&(v % 100.0));
         let accusative = t.norm.ends_with('ا') && t.norm.chars().count() > 3;
-        let (noun, c) = if (11.0..=99.0).contains(&v) && accusative {
+        let (noun, c) = if tens && accusative {
             (t.norm.trim_end_matches('ا').to_owned(), 0.9)
-        } else if (11.0..=99.0).contains(&v) && t.norm.ends_with('ة') {
+        } else if tens && t.norm.ends_with('ة') {
             // the accusative of a feminine noun shows no alef (ثلاثين طائرة)
             (t.norm.to_string(), 0.8)
         } else {
@@ -258,33 +489,71 @@ fn classify(
     (make(QuantityKind::Number, None, "quantity.number", 0.9), k)
 }
 
+/// True when a number word is written with the article (الثلاثة), not merely
+/// beginning with its letters (ألف).
+fn has_article(lex: &QuantityLexicon, key: &str) -> bool {
+    key.strip_prefix("ال").is_some_and(|rest| lex.numbers.contains_key(rest)) && !lex.numbers.contains_key(key)
+}
+
+/// The noun a definite number counts, standing before it (الأشخاص الثلاثة، المتهمين
+/// الـ29): a word with the article, not itself a number or an ordinal, before a number
+/// word with the article or digits written after الـ.
+fn counted_before(doc: &Document, lex: &QuantityLexicon, m: &numbers::NumberMatch) -> Option<(String, usize)> {
+    let toks = &doc.tokens;
+    let noun_at = if m.digits {
+        let the = m.start.checked_sub(1).map(|k| &toks[k])?;
+        if !(the.kind == TokenKind::Arabic && the.key == "ال" && toks[m.start].joined) {
+            return None;
+        }
+        m.start.checked_sub(2)?
+    } else {
+        if m.stripped != 0 || !has_article(lex, &toks[m.start].key) || m.end != m.start + 1 {
+            return None;
+        }
+        m.start.checked_sub(1)?
+    };
+    let noun = toks.get(noun_at).filter(|t| t.kind == TokenKind::Arabic)?;
+    let bare = noun.key.strip_prefix("ال").filter(|r| r.chars().count() >= 2)?;
+    if lex.numbers.contains_key(bare)
+        || lex.not_counted.contains(noun.key.as_str())
+        || lex.ordinals.find(toks, noun_at, false).is_some()
+    {
+        return None;
+    }
+    Some((noun.norm.to_string(), noun_at))
+}
+
 /// مئة or مائة, with ب + ال or ال before it.
 fn is_hundred_word(key: &str) -> bool {
     let bare = without_article(key);
     (bare == "مئه" || bare == "مائه") && key != bare
 }
 
-/// Which code a currency word stands for: the country adjective after it, the
-/// article's dominant country, or the word's default.
+/// Which code a currency word stands for, and the factor of a subunit (سنتيم: 0.01):
+/// the country adjective after it (دينار كويتي), else the country the article speaks of
+/// most among those whose currency has that name (the gazetteer's countries, demonyms
+/// and places: a story from Sfax pays in Tunisian dinars, one from Cairo in Egyptian
+/// pounds), else the word's default (دولار: USD), else none.
 fn resolve_currency(
-    doc: &Document,
+    ctx: &mut Ctx,
     cur: &CurrencyWord,
     k: usize,
-    countries: &mut Option<CountryCounts>,
-) -> (Option<&'static str>, usize, &'static str, f32) {
-    let toks = &doc.tokens;
+) -> (Option<&'static str>, usize, &'static str, f32, f64) {
+    let toks = &ctx.doc.tokens;
     if let Some(adj) = toks.get(k + 1).filter(|t| t.kind == TokenKind::Arabic) {
         let base = country_base(&adj.key);
-        if let Some((code, _)) = cur.countries.iter().find(|(_, words)| words.contains(&base)) {
-            return (Some(code), k + 2, "quantity.money.country", 0.95);
+        if let Some(c) = cur.countries.iter().find(|c| c.words.contains(&base)) {
+            return (Some(c.code), k + 2, "quantity.money.country", 0.95, c.factor);
         }
     }
     if cur.countries.len() > 1 || (cur.default.is_none() && !cur.countries.is_empty()) {
-        let mut best: Option<(&'static str, usize)> = None;
+        let counts = ctx.countries.get_or_insert_with(|| country_counts(ctx.doc, ctx.gazetteer, ctx.words));
+        let mut best: Option<(&lexicon::CurrencyCountry, usize)> = None;
         let mut tie = false;
-        for (code, words) in &cur.countries {
-            let counts = countries.get_or_insert_with(|| country_counts(doc));
-            let n: usize = words.iter().map(|w| counts.get(w).copied().unwrap_or(0)).sum();
+        for c in &cur.countries {
+            let words: usize = c.words.iter().map(|w| counts.words.get(w).copied().unwrap_or(0)).sum();
+            let named = c.country.and_then(|iso| counts.countries.get(iso)).copied().unwrap_or(0);
+            let n = words + named;
             if n == 0 {
                 continue;
             }
@@ -292,18 +561,23 @@ fn resolve_currency(
                 Some((_, b)) if n == b => tie = true,
                 Some((_, b)) if n < b => {}
                 _ => {
-                    best = Some((code, n));
+                    best = Some((c, n));
                     tie = false;
                 }
             }
         }
-        if let (Some((code, _)), false) = (best, tie) {
-            return (Some(code), k + 1, "quantity.money.dominant_country", 0.7);
+        if let (Some((c, _)), false) = (best, tie) {
+            return (Some(c.code), k + 1, "quantity.money.dominant_country", 0.7, c.factor);
         }
     }
+    // a subunit keeps its factor when every country agrees on it (سنتيم: 0.01)
+    let factor = match cur.countries.first() {
+        Some(c) if cur.countries.iter().all(|d| d.factor == c.factor) => c.factor,
+        _ => 1.0,
+    };
     match cur.default {
-        Some(code) => (Some(code), k + 1, "quantity.money.currency", 0.9),
-        None => (None, k + 1, "quantity.money.unresolved", 0.5),
+        Some(code) => (Some(code), k + 1, "quantity.money.currency", 0.9, 1.0),
+        None => (None, k + 1, "quantity.money.unresolved", 0.5, factor),
     }
 }
 
@@ -321,13 +595,46 @@ pub(crate) fn country_base(key: &str) -> String {
     bare
 }
 
-/// How often each word base ([`country_base`]) occurs in the article.
-type CountryCounts = std::collections::HashMap<String, usize>;
+/// What an article says of countries: how often each word base ([`country_base`])
+/// occurs, and how often the gazetteer finds each country (ISO 3166-1 alpha-3) named,
+/// through its name, a demonym or one of its places.
+#[derive(Default)]
+struct CountryCounts {
+    words: std::collections::HashMap<String, usize>,
+    countries: std::collections::HashMap<&'static str, usize>,
+}
 
-fn country_counts(doc: &Document) -> CountryCounts {
-    let mut counts = CountryCounts::new();
+fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> CountryCounts {
+    use marsad_core::document::GazKind;
+    let mut counts = CountryCounts::default();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
-        *counts.entry(country_base(&t.key)).or_default() += 1;
+        *counts.words.entry(country_base(&t.key)).or_default() += 1;
+    }
+    for m in gazetteer.longest(doc, 0..doc.tokens.len()) {
+        // a name of several countries (عمان: Oman and Amman) says nothing
+        let mut country: Option<&'static str> = None;
+        let mut several = false;
+        // a place counts when it is a capital or a large city, or a name that is not
+        // also a common word (the gazetteer holds towns called أن، دور، محلات)
+        let rare = m.len() > 1 || words.zipf(&doc.tokens[m.first_token].key) < 4.0;
+        for e in gazetteer.entries(&m) {
+            let c = match e.kind {
+                GazKind::Country => e.id,
+                GazKind::Demonym => e.details().country,
+                GazKind::Place if e.major || rare => e.details().country,
+                _ => continue,
+            };
+            if c.is_empty() || c.contains('|') {
+                continue;
+            }
+            match country {
+                Some(x) if x != c => several = true,
+                _ => country = Some(c),
+            }
+        }
+        if let (Some(c), false) = (country, several) {
+            *counts.countries.entry(c).or_default() += 1;
+        }
     }
     counts
 }
@@ -350,16 +657,33 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
         return None;
     }
     // the stem's matching key (for the frequency keys) and its letters as written (for
-    // the unit); the token's own key when it has no clitics, without a copy
+    // the unit); the token's own key when it has no clitics, without a copy; a
+    // conjunction the clitics layer left on the word is taken off (واجنبيان)
     let (stem, written): (Cow<str>, &str) = match doc.segmentation_of(i) {
         Some(seg) => (Cow::Owned(match_key(&seg.stem().form)), doc.slice(seg.stem().span)),
+        None if tok.key.starts_with(['و', 'ف']) && tok.key.chars().count() >= 6 => {
+            let w = doc.slice(tok.span);
+            let first = w.chars().next().map_or(0, char::len_utf8);
+            (Cow::Borrowed(&tok.key['و'.len_utf8()..]), &w[first..])
+        }
         None => (Cow::Borrowed(tok.key.as_str()), doc.slice(tok.span)),
     };
+    // an adjective agreeing with a noun (غير مسبوقين): not a noun counted
+    if i > 0 && doc.tokens[i - 1].key == "غير" {
+        return None;
+    }
+    if let Some(unit) = construct_dual(doc, words, i) {
+        return Some(unit);
+    }
     if !(stem.ends_with("ين") || stem.ends_with("ان")) {
         return None;
     }
     let ends_dual = |t: &Token| t.key.ends_with("ين") || t.key.ends_with("تان");
-    if i > 0 && doc.tokens[i - 1].kind == TokenKind::Arabic && ends_dual(&doc.tokens[i - 1]) {
+    if i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Arabic
+        && ends_dual(&doc.tokens[i - 1])
+        && !matches!(doc.tokens[i - 1].key.as_str(), "بين" | "الذين" | "حين")
+    {
         return None;
     }
     if doc.tokens.get(i + 1).is_some_and(|t| matches!(t.key.as_str(), "ان" | "الي")) {
@@ -381,9 +705,17 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     if base.chars().count() < 2 || (!feminine && !nominative && base.ends_with('ي')) {
         return None;
     }
+    // a passive participle (مفعول: مسبوقين، معتقلين) takes -ين in the plural far
+    // more often than in the dual
+    let letters: Vec<char> = base.chars().collect();
+    if !feminine && letters.len() == 5 && letters[0] == 'م' && letters[3] == 'و' {
+        return None;
+    }
     let singular = if feminine { format!("{base}ه") } else { base.to_owned() };
     let common = words.zipf(&singular).max(words.zipf(&format!("ال{singular}")));
-    if singular.chars().count() < 3 || common < 3.0 || common < words.zipf(stem) + 0.9 {
+    // the word without its article, as its singular is looked up (البلدين: بلدين)
+    let dual = stem.strip_prefix("ال").unwrap_or(stem);
+    if singular.chars().count() < 3 || common < 3.0 || common < words.zipf(dual) + 0.9 {
         return None;
     }
     if !feminine && !nominative && (words.zipf(&format!("{base}ون")) > 0.0 || words.zipf(&format!("ال{base}ون")) > 0.0)
@@ -397,5 +729,37 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     if feminine {
         unit.push('ة');
     }
+    Some(unit)
+}
+
+/// A feminine dual in a construct, without its ن (بمحافظتي جدة والطائف، مدينتي مكة
+/// والمدينة): -تي after a common feminine noun, followed by a name and, within four
+/// words, a second one joined by و. Without that pair it is read as "my" (مدينتي).
+fn construct_dual(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
+    let tok = &doc.tokens[i];
+    // the word without its proclitics (بمحافظتي، ومحافظتي); the clitics layer reads
+    // the ي as a pronoun, so the key is taken as written
+    let (stripped, stem) = stems(&tok.key).filter(|(_, s)| s.ends_with("تي")).last()?;
+    let base = stem.strip_suffix("تي")?;
+    if base.starts_with("ال") || base.chars().count() < 3 || words.zipf(&format!("{base}ه")) < 3.5 {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let next = toks.get(i + 1).filter(|t| t.kind == TokenKind::Arabic)?;
+    if next.key.starts_with('و') {
+        return None;
+    }
+    let paired = (i + 2..(i + 6).min(toks.len()))
+        .take_while(|&k| toks[k].kind == TokenKind::Arabic)
+        .any(|k| toks[k].key.starts_with('و') && toks[k].key.chars().count() >= 3);
+    if !paired {
+        return None;
+    }
+    // the written letters after the proclitics, without تي, with ة
+    let written = doc.slice(tok.span);
+    let skip = tok.key[..stripped].chars().count();
+    let letters: Vec<char> = written.chars().filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0640}')).collect();
+    let mut unit: String = letters[skip.min(letters.len())..letters.len().saturating_sub(2)].iter().collect();
+    unit.push('ة');
     Some(unit)
 }

@@ -19,6 +19,10 @@ pub struct NumberMatch {
     pub words: bool,
     /// True when the first token is digits.
     pub digits: bool,
+    /// True when the digits stand in parentheses that the match takes in, with the
+    /// scale word, currency or unit after them: `(360) مليون دينار`, `(1 ترليون) ريال`.
+    /// The `(` is the token before `start`.
+    pub paren: bool,
 }
 
 /// A number word: its value and class, with proclitics and the article removed
@@ -50,12 +54,37 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
             value = Some(v);
             j = i + 3;
         }
+        let open = i > 0 && is_punct(&tokens[i - 1], "(");
+        let mut paren = false;
         let mut words = false;
-        // 23 مليار، 2.5 مليون، 3 آلاف
-        while let Some((0, v, NumClass::Scale)) = tokens.get(j).and_then(|t| number_word(lex, t, false)) {
-            value = value.map(|x| x * v);
-            j += 1;
-            words = true;
+        let mut last_scale = None;
+        loop {
+            let t = tokens.get(j);
+            // (360,000,000) مليون، (1 ترليون) ريال: the closing parenthesis, when words follow
+            if open && !paren && t.is_some_and(|t| is_punct(t, ")")) {
+                if tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Arabic) {
+                    paren = true;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            // 23 مليار، 2.5 مليون، 3 آلاف
+            if let Some((0, v, NumClass::Scale)) = t.and_then(|t| number_word(lex, t, false)) {
+                value = value.map(|x| x * v);
+                last_scale = Some(v);
+                j += 1;
+                words = true;
+                continue;
+            }
+            break;
+        }
+        // 16 ألفا و513، 3 ملايين وخمسمائة ألف: the rest of the number after و
+        if let (Some(scale), Some(v)) = (last_scale, value) {
+            if let Some((rest, end)) = and_rest(tokens, j, lex).filter(|(r, _)| *r < scale) {
+                value = Some(v + rest);
+                j = end;
+            }
         }
         return Some(NumberMatch {
             start: i,
@@ -64,6 +93,7 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
             value: value.filter(|v| v.is_finite()),
             words,
             digits: true,
+            paren,
         });
     }
     let (stripped, v0, c0) = number_word(lex, tok, true)?;
@@ -76,7 +106,15 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
             return None;
         }
         let value = Some(10.0);
-        return Some(NumberMatch { start: i, end: i + 1, stripped: 0, value, words: true, digits: false });
+        return Some(NumberMatch {
+            start: i,
+            end: i + 1,
+            stripped: 0,
+            value,
+            words: true,
+            digits: false,
+            paren: false,
+        });
     }
     let bare = marsad_core::phrases::without_article(&tok.key[stripped..]);
     if (bare == "احد" || bare == "احدي") && !tokens.get(i + 1).is_some_and(|t| is_teen_ten(lex, t)) {
@@ -124,7 +162,15 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
         last = c;
         j += 1;
     }
-    let value = total + current;
+    let mut value = total + current;
+    // مليون و800 ألف: digits after و complete a number ending in a scale word
+    if last == NumClass::Scale {
+        let scale = tokens[j - 1..j].first().and_then(|t| number_word(lex, t, false)).map_or(0.0, |(_, v, _)| v);
+        if let Some((rest, end)) = and_rest(tokens, j, lex).filter(|(r, _)| *r < scale) {
+            value += rest;
+            j = end;
+        }
+    }
     Some(NumberMatch {
         start: i,
         end: j,
@@ -132,7 +178,53 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
         value: value.is_finite().then_some(value),
         words: true,
         digits: false,
+        paren: false,
     })
+}
+
+fn is_punct(t: &Token, mark: &str) -> bool {
+    t.kind == TokenKind::Punct && t.norm == mark
+}
+
+/// The number after و at token `j` that completes a number ending in a scale word
+/// (16 ألفا و513، ألف وخمسمائة): its value and one past it. و is written alone before
+/// digits (the tokenizer splits و513) or on a number word (وخمسمائة).
+fn and_rest(tokens: &[Token], j: usize, lex: &QuantityLexicon) -> Option<(f64, usize)> {
+    let t = tokens.get(j)?;
+    if t.kind == TokenKind::Arabic && t.key == "و" {
+        tokens.get(j + 1).filter(|n| n.kind == TokenKind::Number && n.joined)?;
+        let m = parse(tokens, j + 1, lex).filter(|m| !m.paren)?;
+        return Some((m.value.filter(|v| v.fract() == 0.0 || m.words)?, m.end));
+    }
+    if t.kind == TokenKind::Arabic && t.key.starts_with('و') {
+        let m = parse(tokens, j, lex).filter(|m| m.stripped == 2 && !m.digits)?;
+        return Some((m.value?, m.end));
+    }
+    None
+}
+
+/// The ordinal at token `i` (its proclitics allowed) and one past its last token: a
+/// listed ordinal (الأول، الثالثة، الحادي عشر), made a teen by عشر or عشرة after it
+/// (السابع عشر = 17, الرابعة عشرة = 14), or joined by و to a ten with the article
+/// (السادس والعشرين = 26, الحادي والثلاثين = 31).
+pub fn ordinal(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<(f64, usize)> {
+    let m = lex.ordinals.find(tokens, i, true)?;
+    let (mut value, mut end) = (*m.value, m.end);
+    if m.end == i + 1 && (1.0..=9.0).contains(&value) {
+        let next = tokens.get(end).filter(|t| t.kind == TokenKind::Arabic);
+        if let Some(t) = next {
+            if t.key == "عشر" || t.key == "عشره" {
+                value += 10.0;
+                end += 1;
+            } else if let Some(ten) = t.key.strip_prefix("وال").and_then(|r| lex.numbers.get(r)) {
+                if ten.1 == NumClass::Ten {
+                    value += ten.0;
+                    end += 1;
+                }
+            }
+        }
+    }
+    Some((value, end))
 }
 
 /// The Maghrebi agency notation of a decimal, `5ر11779` for 11779.5: the fraction,
@@ -199,6 +291,19 @@ mod tests {
         assert_eq!(value("23 مليار"), Some((23e9, 2)));
         assert_eq!(value("2.5 مليون"), Some((2.5e6, 2)));
         assert_eq!(value("٣ آلاف"), Some((3000.0, 2)));
+    }
+
+    #[test]
+    fn compound_ordinals() {
+        let lex = QuantityLexicon::embedded();
+        let ord = |text: &str| ordinal(&scan(&NormalizedView::new(text)), 0, &lex);
+        assert_eq!(ord("السابع عشر برصيد 20 نقطة"), Some((17.0, 2)));
+        assert_eq!(ord("الرابعة عشرة من النظام"), Some((14.0, 2)));
+        assert_eq!(ord("للسادس والعشرين من سبتمبر"), Some((26.0, 2)));
+        assert_eq!(ord("الحادي والثلاثين من ديسمبر"), Some((31.0, 2)));
+        assert_eq!(ord("الثالث من نوفمبر"), Some((3.0, 1)));
+        // a ten without the article is another number (الخامس وعشرون does not occur)
+        assert_eq!(ord("الثاني وعشرين"), Some((2.0, 1)));
     }
 
     #[test]
