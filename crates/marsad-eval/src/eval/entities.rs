@@ -247,7 +247,7 @@ fn gazetteer_items(doc: &Document, gaz: &Gazetteer, index: &CharIndex, longest: 
         for m in matches {
             let (start, end) = (index.char_of(m.start), index.char_of(doc.tokens[m.end_token - 1].span.end));
             if !out.iter().any(|i| i.start == start && i.end == end) {
-                out.push(Item { start, end, label: String::new(), value: None });
+                out.push(Item { start, end, label: String::new(), value: None, unit: None });
             }
         }
     }
