@@ -576,6 +576,8 @@ fn resolve_currency(
         _ => 1.0,
     };
     match cur.default {
+        // a name several countries share: its most usual one, less sure
+        Some(code) if !cur.countries.is_empty() => (Some(code), k + 1, "quantity.money.default", 0.6, 1.0),
         Some(code) => (Some(code), k + 1, "quantity.money.currency", 0.9, 1.0),
         None => (None, k + 1, "quantity.money.unresolved", 0.5, factor),
     }

@@ -215,10 +215,15 @@ fn a_shared_currency_takes_the_country_the_article_speaks_of() {
     assert_eq!(one("أعلنت الحكومة الكويتية منحة قيمتها 500 دينار.").3, s("KWD"));
     assert_eq!(one("رصدت بلدية تونس العاصمة 50 ألف دينار لتهيئة الطرقات.").3, s("TND"));
     assert_eq!(one("تصل أسعار المحلات في المملكة إلى مليون ريال.").3, s("SAR"));
-    // nothing tells the country: no code
+    // nothing tells the country: no code for a dinar; a riyal or a pound is the one
+    // the Arab press most often means, less sure
     assert_eq!(one("بلغت الغرامة 500 دينار.").3, None);
+    let doc = Pipeline::new().analyze_through("بلغ سعر السهم 14,46 ريال.", Metadata::default(), "quantities");
+    let q = &doc.quantities[0];
+    assert_eq!((q.unit.as_deref(), q.origin.rule.as_ref()), (Some("SAR"), "quantity.money.default"));
+    assert!(q.origin.confidence <= 0.6);
     // words that name towns somewhere are not evidence (أن، دور، الأمانة)
-    assert_eq!(one("قالت الأمانة إن دور المحلات أن تعلن 30 ألف ريال.").3, None);
+    assert_eq!(one("قالت الأمانة إن دور المحلات أن تعلن 30 ألف دينار.").3, None);
 }
 
 #[test]

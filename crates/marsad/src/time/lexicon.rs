@@ -18,6 +18,12 @@ pub enum Relative {
     Vague(i8),
     /// A recurrence with its ISO 8601 period (`P1D`).
     Set(&'static str),
+    /// A time of day (`12:00` for منتصف النهار).
+    Clock(&'static str),
+    /// A time the text gave before, at the precision of a unit (`D`, `M`, `Y`; `*`: as
+    /// given), moved by an offset: اليوم التالي is the day after the last date given,
+    /// العام نفسه its year, آنذاك that time.
+    Anaphor(char, i64),
 }
 
 /// What a word of `dayparts.tsv` means.
@@ -27,6 +33,29 @@ pub enum DayWord {
     Daypart(bool),
     /// A decade: the first three digits of its years (199 for the 1990s).
     Decade(u32),
+}
+
+/// A unit of time of `units.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeUnit {
+    /// ISO 8601 designator: Y, M, W, D; TH, TM, TS for hours, minutes, seconds.
+    pub designator: &'static str,
+    /// How many of the designator's unit one of it is (1; عقد: 10 years).
+    pub size: f64,
+    /// True for a dual (يومين: two days).
+    pub dual: bool,
+}
+
+/// A feast of `feasts.tsv`: its Hijri month (`None`: either feast, the nearer one) and
+/// the first and last day of its holiday.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Feast {
+    /// Hijri month; `None` for العيد alone.
+    pub month: Option<u32>,
+    /// First day of the feast.
+    pub first: u32,
+    /// Last day of its holiday.
+    pub last: u32,
 }
 
 /// Everything the times stage looks up.
@@ -42,8 +71,10 @@ pub struct TimeLexicon {
     pub relative: Phrases<Relative>,
     /// Parts of the day and decades, by matching key.
     pub day_words: FxHashMap<String, DayWord>,
-    /// Units of time: matching key → (ISO designator, count).
-    pub units: FxHashMap<String, (&'static str, f64)>,
+    /// Units of time by matching key.
+    pub units: FxHashMap<String, TimeUnit>,
+    /// Hijri feasts (عيد الفطر).
+    pub feasts: Phrases<Feast>,
     /// Umm al-Qura: Gregorian first day and length of each Hijri month, by (year, month).
     pub umm_al_qura: FxHashMap<(i32, u32), (NaiveDate, u32)>,
     /// Matching keys of every word that can start an expression (besides numbers).
@@ -61,6 +92,7 @@ impl TimeLexicon {
             include_str!("../../../../resources/time/dayparts.tsv"),
             include_str!("../../../../resources/time/units.tsv"),
             include_str!("../../../../resources/time/ummalqura.tsv"),
+            include_str!("../../../../resources/time/feasts.tsv"),
         )
     }
 
@@ -74,6 +106,7 @@ impl TimeLexicon {
         dayparts: &'static str,
         units: &'static str,
         umm_al_qura: &'static str,
+        feasts: &'static str,
     ) -> Self {
         let mut lex = TimeLexicon::default();
         let numbered = |text: &'static str, into: &mut Phrases<u32>| {
@@ -94,6 +127,17 @@ impl TimeLexicon {
                 ("present", _) => Relative::Vague(0),
                 ("future", _) => Relative::Vague(1),
                 ("set", period) => Relative::Set(period),
+                ("clock", t) => Relative::Clock(t),
+                ("same", n) | ("same_day", n) | ("same_month", n) | ("same_year", n) => {
+                    let Ok(n) = n.trim_start_matches('+').parse::<i64>() else { continue };
+                    let unit = match *unit {
+                        "same_day" => 'D',
+                        "same_month" => 'M',
+                        "same_year" => 'Y',
+                        _ => '*',
+                    };
+                    Relative::Anaphor(unit, n)
+                }
                 (unit, offset) => {
                     let Ok(n) = offset.trim_start_matches('+').parse::<i64>() else { continue };
                     let u = match unit {
@@ -121,8 +165,11 @@ impl TimeLexicon {
             lex.day_words.insert(key_of(word), w);
         }
         for row in tsv_rows(units) {
-            if let (Some(word), Some(unit), Some(Ok(n))) = (row.first(), row.get(1), row.get(2).map(|n| n.parse())) {
-                lex.units.insert(key_of(word), (*unit, n));
+            if let (Some(word), Some(unit), Some(Ok(n))) =
+                (row.first(), row.get(1), row.get(2).map(|n| n.parse::<f64>()))
+            {
+                let size = row.get(3).and_then(|s| s.parse().ok()).unwrap_or(1.0);
+                lex.units.insert(key_of(word), TimeUnit { designator: unit, size, dual: n == 2.0 });
             }
         }
         for row in tsv_rows(umm_al_qura) {
@@ -135,10 +182,19 @@ impl TimeLexicon {
                 lex.umm_al_qura.insert((y, m), (start, days));
             }
         }
+        for row in tsv_rows(feasts) {
+            let (Some(name), Some(month), Some(Ok(first)), Some(Ok(last))) =
+                (row.first(), row.get(1), row.get(2).map(|d| d.parse()), row.get(3).map(|d| d.parse()))
+            else {
+                continue;
+            };
+            lex.feasts.insert(name, Feast { month: month.parse().ok(), first, last });
+        }
         let mut starters: rustc_hash::FxHashSet<String> = [&lex.months, &lex.hijri_months, &lex.weekdays]
             .into_iter()
             .flat_map(|p| p.first_words())
             .chain(lex.relative.first_words())
+            .chain(lex.feasts.first_words())
             .map(str::to_owned)
             .collect();
         starters.extend(lex.day_words.keys().cloned());

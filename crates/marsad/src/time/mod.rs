@@ -51,7 +51,56 @@ pub fn find(doc: &Document, res: &TimeData) -> Vec<TimeExpr> {
     let years = explicit_years(doc, &found);
     let dateline = dateline(&found);
     let ctx = Context { published, years: &years, dateline };
-    found.into_iter().map(|f| resolve(res.time, f, &ctx)).collect()
+    let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());
+    for f in found {
+        let anaphor = match f.what {
+            parse::What::Relative(Relative::Anaphor(unit, n)) => Some((unit, n)),
+            _ => None,
+        };
+        let mut t = resolve(res.time, f, &ctx);
+        if let Some((unit, n)) = anaphor {
+            refer_back(&out, unit, n, &mut t);
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// The value of a time that refers back (اليوم التالي، العام نفسه، آنذاك): the last date
+/// or stretch before it with a value precise enough for `unit`, moved by `n` units;
+/// anchored `inferred` with that expression as evidence. None found: no value.
+fn refer_back(before: &[TimeExpr], unit: char, n: i64, out: &mut TimeExpr) {
+    let known = |v: &str| v.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    for prev in before.iter().rev() {
+        let Some(v) = prev.value.as_deref().filter(|v| known(v)) else { continue };
+        if !matches!(prev.kind, TimeKind::Date | TimeKind::Interval) {
+            continue;
+        }
+        let start = first_half(v);
+        let value = match unit {
+            'D' => NaiveDate::parse_from_str(start, "%Y-%m-%d").ok().and_then(|d| shift(d, 'D', n)).map(iso),
+            'M' => start
+                .get(..7)
+                .and_then(|ym| NaiveDate::parse_from_str(&format!("{ym}-01"), "%Y-%m-%d").ok())
+                .and_then(|d| shift(d, 'M', n))
+                .map(|d| d.format("%Y-%m").to_string()),
+            'Y' => start.get(..4).and_then(|y| y.parse::<i64>().ok()).map(|y| format!("{:04}", y + n)),
+            _ => Some(v.to_owned()),
+        };
+        if let Some(value) = value {
+            out.value = Some(value);
+            out.kind = if unit == '*' { prev.kind } else { TimeKind::Date };
+            out.anchor = Anchor::Inferred;
+            out.inferred = true;
+            out.evidence = Some(Evidence { span: prev.span });
+            out.origin.confidence = out.origin.confidence.min(0.4);
+            return;
+        }
+        if unit != 'Y' {
+            // the last date said is not precise enough: do not reach further back
+            return;
+        }
+    }
 }
 
 /// What a document says about when it was written, for resolving its expressions.
@@ -252,8 +301,19 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
         }
     };
     match f.what {
-        parse::What::Point(p) => {
+        parse::What::Point(mut p) => {
             out.calendar = p.calendar;
+            // الخامس من الشهر المقبل: the month from the publication date
+            if let Some(n) = p.month_offset {
+                match published.and_then(|pd| shift(pd.with_day(1)?, 'M', i64::from(n))) {
+                    Some(d) => {
+                        p.month = Some(d.month());
+                        p.year = Some(d.year());
+                        out.anchor = Anchor::Published;
+                    }
+                    None => out.anchor = Anchor::None,
+                }
+            }
             let fix = fix_year(lex, &p, f.first_token, published, years);
             out.value = point_value(lex, &p, fix.year);
             set_fix(&mut out, &fix);
@@ -295,10 +355,8 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
             let fa = fix_year(lex, &a, f.first_token, published, years);
             let va = point_value(lex, &a, fa.year);
             set_fix(&mut out, &fa);
-            out.value = va.map(|x| match published {
-                Some(pd) => format!("{}/{}", first_half(&x), iso(pd)),
-                None => format!("{}/..", first_half(&x)),
-            });
+            // an open interval: the guideline writes منذ عام 2014 as 2014/..
+            out.value = va.map(|x| format!("{}/..", first_half(&x)));
         }
         parse::What::Duration(d) => {
             out.kind = TimeKind::Duration;
@@ -322,6 +380,13 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
                 let delta = match rel {
                     WeekdayRef::OnOrBefore => -behind,
                     WeekdayRef::OnOrAfter => ahead,
+                    // the one nearest the day غدا names (a corpus date a day late still
+                    // finds the Thursday of غدا الخميس)
+                    WeekdayRef::Near(days) => {
+                        let from = (today + days).rem_euclid(7);
+                        let fwd = (w as i64 - from).rem_euclid(7);
+                        days + if fwd <= 3 { fwd } else { fwd - 7 }
+                    }
                     // never the publication day itself
                     WeekdayRef::Last => -(if behind == 0 { 7 } else { behind }),
                     WeekdayRef::Next => {
@@ -344,10 +409,104 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
                 out.value = shift(pd, unit, n).map(|d| format_relative(d, unit));
             }
         }
+        parse::What::Yearly(a, b) => {
+            // a date or stretch of every year: its year unknown
+            out.kind = TimeKind::Set;
+            let va = format_point(None, a.month, a.day);
+            out.value = Some(match b {
+                Some(b) => format!("{va}/{}", format_point(None, b.month.or(a.month), b.day)),
+                None => va,
+            });
+        }
+        parse::What::Months(first, last, year) => {
+            out.kind = if first == last { TimeKind::Date } else { TimeKind::Interval };
+            let y = match year {
+                parse::YearRef::Stated(y) => Some(y),
+                parse::YearRef::Offset(n) => {
+                    out.anchor = Anchor::Published;
+                    published.map(|pd| pd.year() + n)
+                }
+                parse::YearRef::Unstated => {
+                    // the last such part begun by the publication date
+                    out.anchor = Anchor::Published;
+                    published.map(|pd| if first <= pd.month() { pd.year() } else { pd.year() - 1 })
+                }
+            };
+            let y = match y {
+                Some(y) => Some(y),
+                None => match nearest_year(years, f.first_token) {
+                    Some((y, span)) => {
+                        out.anchor = Anchor::Inferred;
+                        out.inferred = true;
+                        out.evidence = Some(Evidence { span });
+                        out.origin.confidence = out.origin.confidence.min(0.6);
+                        Some(y)
+                    }
+                    None => None,
+                },
+            };
+            let (a, b) = (format_point(y, Some(first), None), format_point(y, Some(last), None));
+            out.value = Some(if first == last { a } else { format!("{a}/{b}") });
+            if y.is_none() {
+                out.anchor = Anchor::None;
+            }
+        }
+        parse::What::Feast(feast, days) => {
+            out.calendar = Calendar::Hijri;
+            out.anchor = Anchor::Published;
+            if let Some(pd) = published {
+                // which feast (العيد alone: either), and its occurrence nearest the publication date
+                let feasts = match feast.month {
+                    Some(m) => vec![(m, feast.first, feast.last)],
+                    None => vec![(10, 1, 3), (12, 10, 13)],
+                };
+                let best = lex.hijri_of(pd).and_then(|(hy, _)| {
+                    feasts
+                        .iter()
+                        .flat_map(|&f| [hy - 1, hy, hy + 1].map(move |y| (y, f)))
+                        .filter_map(|(y, (m, a, b))| {
+                            let b = match days {
+                                parse::FeastDays::First => a,
+                                parse::FeastDays::FirstTwo => a + 1,
+                                parse::FeastDays::Holiday => b,
+                            };
+                            Some((lex.hijri_to_gregorian(y, m, a)?, lex.hijri_to_gregorian(y, m, b)?))
+                        })
+                        .min_by_key(|(a, _)| (*a - pd).num_days().abs())
+                });
+                if let Some((a, b)) = best {
+                    out.kind = if a == b { TimeKind::Date } else { TimeKind::Interval };
+                    out.value = Some(if a == b { iso(a) } else { format!("{}/{}", iso(a), iso(b)) });
+                }
+            }
+        }
+        parse::What::ClockOn(clock, day) => {
+            // the day's value, then the time on it
+            let head = Found {
+                span: f.span,
+                first_token: f.first_token,
+                what: *day,
+                rule: f.rule,
+                confidence: f.confidence,
+                year_evidence: None,
+            };
+            let inner = resolve(lex, head, ctx);
+            out.kind = TimeKind::Time;
+            out.anchor = inner.anchor;
+            out.value = Some(match inner.value {
+                Some(d) if d.len() == 10 => format!("{d}{clock}"),
+                _ => clock,
+            });
+        }
         parse::What::Relative(rel) => {
             out.anchor = Anchor::None;
             match rel {
-                Relative::Vague(_) => {}
+                Relative::Vague(_) | Relative::Anaphor(..) => {}
+                Relative::Clock(t) => {
+                    out.kind = TimeKind::Time;
+                    out.anchor = Anchor::Absolute;
+                    out.value = Some(format!("T{t}"));
+                }
                 Relative::Set(p) => {
                     out.kind = TimeKind::Set;
                     out.anchor = Anchor::Absolute;
@@ -378,6 +537,12 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
                 }
             }
         }
+    }
+    // without a value nothing was anchored
+    if out.value.is_none() {
+        out.anchor = Anchor::None;
+        out.inferred = false;
+        out.evidence = None;
     }
     out
 }

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::lexicon::{DayWord, Relative, TimeLexicon};
+use super::lexicon::{DayWord, Feast, Relative, TimeLexicon, TimeUnit};
 use super::Calendar;
 use crate::quantity::lexicon::QuantityLexicon;
 use crate::quantity::numbers;
@@ -33,11 +33,14 @@ pub struct Point {
     pub rel: Option<i32>,
     /// True when a part is impossible (month 13, year 99999).
     pub invalid: bool,
+    /// A month named relative to the publication date (الخامس من الشهر المقبل: 1), when
+    /// `month` is not given.
+    pub month_offset: Option<i32>,
 }
 
 impl Point {
     fn new(calendar: Calendar) -> Self {
-        Point { year: None, month: None, day: None, calendar, rel: None, invalid: false }
+        Point { year: None, month: None, day: None, calendar, rel: None, invalid: false, month_offset: None }
     }
 
     /// True when the date exists (in `year`, when known; else in a leap year).
@@ -76,6 +79,39 @@ pub enum What {
     Ago(char, i64),
     /// A relative expression of `relative.tsv`.
     Relative(Relative),
+    /// A date or stretch recurring every year (5 أكتوبر من كل عام): the day or the
+    /// stretch, its year unknown.
+    Yearly(Point, Option<Point>),
+    /// Months of one year (الربع الثاني، الأشهر العشرة الأولى من 2014): the first and
+    /// last month and how the year is given.
+    Months(u32, u32, YearRef),
+    /// A time of day on a day (الساعة 17:30 من مساء أمس): the time and the day.
+    ClockOn(String, Box<What>),
+    /// A Hijri feast or days of it (أيام عيد الفطر, of `feasts.tsv`; month `None`: the
+    /// feast nearest the publication date) and which of its days.
+    Feast(Feast, FeastDays),
+}
+
+/// Which days of a feast an expression names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeastDays {
+    /// Its first day (عيد الفطر، صلاة العيد).
+    First,
+    /// Its first two days (يومي العيد).
+    FirstTwo,
+    /// The whole holiday (أيام العيد، إجازة العيد).
+    Holiday,
+}
+
+/// How the year of a part of a year is given.
+#[derive(Clone, Debug, PartialEq)]
+pub enum YearRef {
+    /// Written (من عام 2014).
+    Stated(i32),
+    /// Relative to the publication date (من العام الماضي: -1).
+    Offset(i32),
+    /// Not given: the last such part of a year begun by the publication date.
+    Unstated,
 }
 
 /// Which day of a weekday's name a weekday alone refers to, from the publication date.
@@ -90,6 +126,9 @@ pub enum WeekdayRef {
     OnOrBefore,
     /// Unmarked in a sentence about the future (سيعقد، سوف): that day or the next one.
     OnOrAfter,
+    /// After غدا (1) or بعد غد (2): the such day nearest that many days after the
+    /// publication date.
+    Near(i64),
 }
 
 /// A time expression found in the tokens.
@@ -129,6 +168,26 @@ struct Parser<'a> {
 /// they belong to its expression and leave its value a date.
 const DAYPART_NOUNS: &[&str] = &["صباح", "صبيحه", "مساء", "عصر", "ظهر", "ظهيره", "ليله", "ليل", "فجر", "عشيه", "ضحي"];
 
+/// Words after which a length is a stretch of time (منذ 3 عقود، قرابة خمسة عقود).
+const TIME_PREPOSITIONS: &[&str] = &[
+    "منذ",
+    "قبل",
+    "بعد",
+    "خلال",
+    "مده",
+    "طيله",
+    "طوال",
+    "مدي",
+    "نحو",
+    "قرابه",
+    "حوالي",
+    "زهاء",
+    "من",
+    "لاكثر",
+    "اكثر",
+    "ال",
+];
+
 /// Month names that are also common words (آب = father, مارس = practised, ماي):
 /// they need a day, a year or شهر with them.
 const AMBIGUOUS_MONTHS: &[&str] = &["اب", "مارس", "ماي"];
@@ -151,6 +210,22 @@ pub const MARKERS: &[&str] = &[
     "مده",
     "طيله",
     "طوال",
+    "الثلاثيه",
+    "الثلاثي",
+    "السداسي",
+    "السداسيه",
+    "الاشهر",
+    "الشهور",
+    "نهايه",
+    "ختام",
+    "بضع",
+    "بضعه",
+    "عده",
+    "يومي",
+    "شهري",
+    "اجازه",
+    "عطله",
+    "صلاه",
 ];
 
 /// Finds the time expressions of a tokenised document, in text order, without overlaps.
@@ -187,6 +262,7 @@ impl<'a> Parser<'a> {
                     || DAYPART_NOUNS.contains(&s.as_ref())
                     || self.q.numbers.contains_key(s.as_ref())
                     || self.q.ordinals.has_first(s.as_ref())
+                    || self.q.approximations.has_first(s.as_ref())
                     || s.strip_prefix("ال").is_some_and(|r| self.q.numbers.contains_key(r))
             }),
             _ => false,
@@ -281,8 +357,36 @@ impl<'a> Parser<'a> {
         false
     }
 
-    /// The expression at token `i` without a part of the day before it.
+    /// The expression at token `i` without a part of the day before it; a date or a
+    /// stretch without a year followed by من كل عام is a yearly recurrence.
     fn at_day(&self, i: usize) -> Option<(Found, usize)> {
+        let (f, end) = self.at_day_once(i)?;
+        let (a, b) = match &f.what {
+            What::Point(p) if p.year.is_none() && p.month.is_some() && p.rel.is_none() => (p.clone(), None),
+            What::Interval(a, b) if a.year.is_none() && b.year.is_none() && a.month.is_some() => {
+                (a.clone(), Some(b.clone()))
+            }
+            _ => return Some((f, end)),
+        };
+        let every = self.word(end, "من").is_some()
+            && self.word(end + 1, "كل") == Some(0)
+            && self.any_word(end + 2, &["عام", "سنه"]) == Some(0);
+        if !every || a.calendar != Calendar::Gregorian {
+            return Some((f, end));
+        }
+        let mut e = end + 3;
+        if self.any_word(e, &["ميلادي", "ميلاديه"]).is_some() {
+            e += 1;
+        }
+        Some((self.found(f.first_token, e, What::Yearly(a, b), "time.set.yearly", 0.85), e))
+    }
+
+    /// The expression at token `i`, read once.
+    fn at_day_once(&self, i: usize) -> Option<(Found, usize)> {
+        // يومي 26 و27 سبتمبر، شهري نونبر ودجنبر: two days or two months
+        if let Some(f) = self.two_of(i) {
+            return Some(f);
+        }
         // من X إلى Y، بين X و Y
         for (opener, conns) in [("من", &["الي", "حتي", "غايه"][..]), ("بين", &["و"][..])] {
             if self.word(i, opener).is_some() {
@@ -315,8 +419,29 @@ impl<'a> Parser<'a> {
         }
         for (word, sign) in [("منذ", -1i64), ("قبل", -1), ("بعد", 1)] {
             if self.word(i, word).is_some() {
-                if let Some(d) = self.duration(i + 1, false) {
+                // a bound between (قبل أكثر من 400 عام) belongs to the expression
+                let bound = self
+                    .q
+                    .approximations
+                    .find(self.toks, i + 1, false)
+                    .filter(|b| *b.value != marsad_core::document::Qualifier::Vague)
+                    .map_or(i + 1, |b| b.end);
+                if let Some(d) = self.duration(bound, false) {
                     let (unit, n) = d.value;
+                    // a length before or after an event (بعد ثلاثة أيام من الحادث، قبل يومين على
+                    // الانتخابات), or after in a story that is not about the future: a duration
+                    let event = self.any_word(d.end, &["من", "علي"]).is_some()
+                        && self.word(d.end + 1, "الان").is_none()
+                        && self.lex.relative.find(self.toks, d.end + 1, false).is_none();
+                    if word != "منذ" && (event || (word == "بعد" && !self.future_before(i))) {
+                        let mut end = d.end;
+                        if self.word(end, "تقريبا").is_some() {
+                            end += 1;
+                        }
+                        let f =
+                            self.found(i + 1, end, What::Duration(iso_duration(unit, n)), "time.duration.event", 0.75);
+                        return Some((f, end));
+                    }
                     if n.fract() == 0.0 && n.abs() < 1e6 {
                         let u = unit.trim_start_matches('T').chars().next().unwrap_or('D');
                         let u = if unit.starts_with('T') { 'H' } else { u };
@@ -325,6 +450,19 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+        }
+        // موسم 2013-2014، 1436/1437هـ
+        if let Some((a, b, end, yk)) = self.year_range(i) {
+            let f = self.found(i, end, What::Interval(a, b.clone()), "time.interval.years", 0.85);
+            return Some((self.with_year(f, Some(yk), &b), end));
+        }
+        // عيد الفطر، أيام العيد، إجازة عيد الأضحى
+        if let Some(f) = self.feast(i) {
+            return Some(f);
+        }
+        // الربع الثاني، الأشهر العشرة الأولى من 2014، بنهاية الربع الأول من عام 2015
+        if let Some(f) = self.part_of_year(i) {
+            return Some(f);
         }
         // a date, perhaps opening an interval
         if let Some(m) = self.point(i) {
@@ -349,43 +487,145 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(m) = self.clock(i) {
+            // الساعة 17:30 من مساء أمس: the time on that day
+            if self.word(m.end, "من").is_some() {
+                if let Some((day, end)) = self.at(m.end + 1) {
+                    let is_day = matches!(day.what, What::Weekday(..) | What::Relative(Relative::Offset('D', _)))
+                        || matches!(&day.what, What::Point(p) if p.day.is_some());
+                    if is_day {
+                        let mut value = m.value.clone();
+                        // من مساء: after noon
+                        let pm = self.any_word(m.end + 1, &["مساء", "عشيه", "ليله", "ليل", "عصر"]).is_some();
+                        if let (true, Ok(h)) = (pm, value[1..3].parse::<u32>()) {
+                            if h < 12 {
+                                value = format!("T{:02}{}", h + 12, &value[3..]);
+                            }
+                        }
+                        let f = self.found(i, end, What::ClockOn(value, Box::new(day.what)), "time.clock.day", 0.85);
+                        return Some((f, end));
+                    }
+                }
+            }
             let f = self.found(i, m.end, What::Time(m.value), "time.clock", 0.9);
             return Some((f, m.end));
         }
         if let Some(d) = self.duration(i, true) {
             let (unit, n) = d.value;
-            let value = match unit.strip_prefix('T') {
-                Some(u) => format!("PT{}{u}", fmt_num(n)),
-                None => format!("P{}{unit}", fmt_num(n)),
-            };
             // a preposition before it is not part of it (خلال 48 ساعة، طوال يومين); the noun مدة is (لمدة يومين)
             let first = if self.any_word(i, &["طيله", "طوال", "خلال"]).is_some() { i + 1 } else { i };
-            let f = self.found(first, d.end, What::Duration(value), "time.duration", 0.9);
+            let f = self.found(first, d.end, What::Duration(iso_duration(unit, n)), "time.duration", 0.9);
             return Some((f, d.end));
+        }
+        // a bound before a length is part of it (قرابة الـ 5 عقود، ما يقارب الشهر); a
+        // vague one makes it a length whose number is not given (مئات الأعوام)
+        if let Some(b) = self.q.approximations.find(self.toks, i, true) {
+            if *b.value == marsad_core::document::Qualifier::Vague {
+                let unit_with_article = self
+                    .tok(b.end)
+                    .and_then(|t| t.key.strip_prefix("ال"))
+                    .is_some_and(|k| self.lex.units.contains_key(k));
+                if self.unit_at(b.end).is_some() || unit_with_article {
+                    let f = self.found(i, b.end + 1, What::Relative(Relative::Vague(0)), "time.duration.vague", 0.7);
+                    return Some((f, b.end + 1));
+                }
+                return None;
+            }
+            let mut j = b.end;
+            if self.tok(j).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال") {
+                j += 1;
+            }
+            if let Some(d) = self.duration(j, false).or_else(|| self.definite_unit(j)) {
+                let (unit, n) = d.value;
+                let f = self.found(i, d.end, What::Duration(iso_duration(unit, n)), "time.duration.bound", 0.85);
+                return Some((f, d.end));
+            }
+        }
+        // 37 و 43 سنة، بين 11 و16 سنة: the first length of a range takes the unit of the second
+        if let Some(n) = self.int(i).filter(|n| (1..1000).contains(n)) {
+            if let Some(c) = self.connector(i + 1, &["و", "الي", "او"]) {
+                if let Some(d) = self.duration(c, false).filter(|_| self.int(c).is_some()) {
+                    let f = self.found(
+                        i,
+                        i + 1,
+                        What::Duration(iso_duration(d.value.0, n as f64)),
+                        "time.duration.range",
+                        0.75,
+                    );
+                    return Some((f, i + 1));
+                }
+            }
+            // 35 من العمر
+            if self.word(i + 1, "من").is_some() && self.any_word(i + 2, &["العمر", "عمره", "عمرها", "عمرهم"]).is_some()
+            {
+                let f = self.found(i, i + 3, What::Duration(format!("P{n}Y")), "time.duration.age", 0.85);
+                return Some((f, i + 3));
+            }
+        }
+        // في الرابعة من عمره: an age as an ordinal
+        if let Some((v, end)) = numbers::ordinal(self.toks, i, self.q) {
+            if self.word(end, "من").is_some() && self.any_word(end + 1, &["عمره", "عمرها", "العمر"]).is_some()
+            {
+                let f = self.found(i, end + 2, What::Duration(format!("P{}Y", v as i64)), "time.duration.age", 0.8);
+                return Some((f, end + 2));
+            }
+        }
+        // بضع ساعات، عدة أيام: a length whose number is not given
+        if self.any_word(i, &["بضع", "بضعه", "عده"]).is_some() && self.unit_at(i + 1).is_some_and(|u| !u.dual)
+        {
+            let f = self.found(i, i + 2, What::Relative(Relative::Vague(0)), "time.duration.vague", 0.7);
+            return Some((f, i + 2));
         }
         // (خلال) + a relative expression or a bare period (خلال الأسبوع); the
         // preposition is not part of the expression
         let ri = if self.word(i, "خلال").is_some() { i + 1 } else { i };
         if let Some(m) = self.lex.relative.find(self.toks, ri, true) {
+            // يومي and شهري before a date are "the two days, months of" (two_of)
+            let date_after = self.int(m.end).is_some()
+                || self.month_at(m.end).is_some()
+                || self.lex.weekdays.find(self.toks, m.end, false).is_some();
+            if matches!(m.value, Relative::Set(_))
+                && date_after
+                && self.any_word(m.end - 1, &["يومي", "شهري"]).is_some()
+            {
+                return None;
+            }
+            // a definite rhythm adjective agrees with a definite noun (التقرير الشهري،
+            // راتبه الشهري); after a bare word it is a family name (عبدالرحمن الشهري)
+            if matches!(m.value, Relative::Set(_)) && m.end == ri + 1 && self.toks[ri].key.starts_with("ال") && ri > 0
+            {
+                let prev = &self.toks[ri - 1];
+                let definite = stems(&prev.key).any(|(_, s)| s.starts_with("ال"))
+                    || self.doc.segmentation_of(ri - 1).is_some_and(|g| {
+                        g.morphemes.iter().any(|m| m.role == marsad_core::document::MorphemeRole::Pronoun)
+                    });
+                let compound_name = ri > 1 && self.toks[ri - 2].key == "عبد";
+                if prev.kind == TokenKind::Arabic && (!definite || compound_name) {
+                    return None;
+                }
+            }
             let what = match m.value {
                 Relative::Set(p) => What::Set(p),
+                Relative::Clock(t) => What::Time(format!("T{t}")),
                 r => What::Relative(r.clone()),
             };
             let rule = if matches!(what, What::Set(_)) { "time.set" } else { "time.relative" };
             return Some((self.found(ri, m.end, what, rule, 0.85), m.end));
         }
         if ri > i {
+            // not before an adjective or an ordinal (خلال الأسبوع الثالث، خلال العام الدراسي)
+            let qualified = self.tok(i + 2).is_some_and(|t| t.kind == TokenKind::Arabic && t.key.starts_with("ال"));
             for (key, unit) in [("الاسبوع", 'W'), ("الشهر", 'M'), ("العام", 'Y'), ("السنه", 'Y')]
             {
-                if self.word(i + 1, key) == Some(0) {
+                if self.word(i + 1, key) == Some(0) && !qualified {
                     let f = self.found(i + 1, i + 2, What::Relative(Relative::Offset(unit, 0)), "time.relative", 0.7);
                     return Some((f, i + 2));
                 }
             }
         }
-        // (يوم) الأحد
+        // (يوم) الأحد; not the Friday prayer or sermon (صلاة الجمعة، خطبة الجمعة)
         let wi = if self.word(i, "يوم").is_some() { i + 1 } else { i };
-        if let Some(m) = self.lex.weekdays.find(self.toks, wi, true) {
+        let prayer = wi > 0 && self.any_word(wi - 1, &["صلاه", "خطبه", "خطب", "منبر", "صلوات", "خطيب"]).is_some();
+        if let Some(m) = self.lex.weekdays.find(self.toks, wi, true).filter(|_| !prayer) {
             let marked = [
                 ("المقبل", WeekdayRef::Next),
                 ("القادم", WeekdayRef::Next),
@@ -396,8 +636,12 @@ impl<'a> Parser<'a> {
             .find(|(k, _)| self.word(m.end, k) == Some(0))
             .map(|(_, r)| r);
             let end = m.end + usize::from(marked.is_some());
+            // after غدا or بعد غد: the day they name, or the nearest such weekday to it
+            let tomorrow = i > 0 && self.any_word(i - 1, &["غدا", "غد"]).is_some();
+            let after_tomorrow = tomorrow && i > 1 && self.word(i - 2, "بعد").is_some();
             let (rel, confidence) = match marked {
                 Some(r) => (r, 0.85),
+                None if tomorrow => (WeekdayRef::Near(if after_tomorrow { 2 } else { 1 }), 0.7),
                 None if self.future_before(i) => (WeekdayRef::OnOrAfter, 0.7),
                 None => (WeekdayRef::OnOrBefore, 0.7),
             };
@@ -410,9 +654,24 @@ impl<'a> Parser<'a> {
                 && self.toks[i].joined
                 && self.toks[i - 1].kind == TokenKind::Arabic
                 && self.toks[i - 1].norm.chars().count() >= 3;
-            let free_after = self
-                .tok(i + 1)
-                .is_none_or(|t| t.kind != TokenKind::Arabic || self.q.not_counted.contains(t.key.as_str()));
+            // a year unless what follows could be what it counts: a round hundred (2000)
+            // counts any noun after it; another number only an accusative noun (2011
+            // شخصا), a unit, a currency or a scale word, without the article (في 2011
+            // أرغم، 2022 لتصبح are years)
+            let free_after = self.tok(i + 1).is_none_or(|t| {
+                if t.kind != TokenKind::Arabic || self.q.not_counted.contains(t.key.as_str()) {
+                    return true;
+                }
+                if y % 100 == 0 {
+                    return false;
+                }
+                let counted = t.norm.ends_with('ا')
+                    || t.norm.ends_with('ً')
+                    || self.q.currency(&t.key).is_some()
+                    || self.q.units.contains_key(t.key.as_str())
+                    || self.q.numbers.contains_key(t.key.as_str());
+                !counted || stems(&t.key).any(|(_, s)| s.starts_with("ال"))
+            });
             if !glued && free_after {
                 let mut p = Point::new(Calendar::Gregorian);
                 p.year = Some(y as i32);
@@ -503,7 +762,7 @@ impl<'a> Parser<'a> {
             }
         }
         // numeric dates
-        if let Some(m) = self.numeric(i) {
+        if let Some(m) = self.numeric(i).or_else(|| self.day_month(i)) {
             return Some(m);
         }
         // 2022م، 1446 هـ
@@ -526,22 +785,69 @@ impl<'a> Parser<'a> {
             }
         }
         let mut p = Point::new(Calendar::Gregorian);
-        // الثالث من نوفمبر: an ordinal day needs من and a month after it
-        if let Some(o) = self.q.ordinals.find(self.toks, j, true) {
-            if self.word(o.end, "من").is_some() && self.month_at(o.end + 1).is_some() && (1.0..=31.0).contains(o.value)
-            {
-                p.day = Some(*o.value as u32);
-                j = o.end + 1;
+        // (اليوم) الثالث من (شهر) نوفمبر، السادس والعشرين من سبتمبر، 5 من الشهر المقبل: a
+        // day as an ordinal, or in digits before من, needs a month after it
+        let oi = if self.word(j, "اليوم").is_some() && numbers::ordinal(self.toks, j + 1, self.q).is_some() {
+            j + 1
+        } else {
+            j
+        };
+        let mut shared_end = None;
+        // الأسبوع الثالث من يناير: a week, not a day
+        let of_unit = oi > 0
+            && oi == j
+            && self.tok(oi - 1).is_some_and(|t| {
+                t.kind == TokenKind::Arabic
+                    && t.key.strip_prefix("ال").is_some_and(|k| self.lex.units.contains_key(k) && k != "يوم")
+            });
+        let day = match numbers::ordinal(self.toks, oi, self.q).filter(|_| !of_unit) {
+            Some((v, end)) if (1.0..=31.0).contains(&v) && v.fract() == 0.0 && self.word(end, "من").is_some() => {
+                Some((v as u32, end + 1))
             }
-        }
-        if let Some(d) = self.day(j).filter(|_| p.day.is_none()) {
-            let mut k = j + 1;
-            if self.word(k, "من").is_some() && (self.month_at(k + 1).is_some()) {
+            // الثاني والخامس من الشهر المقبل: the first day takes the month of the second
+            Some((v, end))
+                if (1.0..=31.0).contains(&v) && self.toks.get(end).is_some_and(|t| t.key.starts_with('و')) =>
+            {
+                match numbers::ordinal(self.toks, end, self.q) {
+                    Some((_, e2)) if self.word(e2, "من").is_some() => {
+                        shared_end = Some(end);
+                        Some((v as u32, e2 + 1))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let day = day.or_else(|| {
+            let d = self.day(j)?;
+            Some((d, if self.word(j + 1, "من").is_some() { j + 2 } else { j + 1 }))
+        });
+        if let Some((d, mut k)) = day {
+            if self.word(k, "شهر") == Some(0) && self.month_at(k + 1).is_some() {
                 k += 1;
+            }
+            if let (Some(e), Some((mend, month, _, calendar, _))) = (shared_end, self.month_at(k)) {
+                p.day = Some(d);
+                p.month = Some(month);
+                p.calendar = calendar;
+                if let Some(y) = self.int(mend) {
+                    self.year_into(&mut p, y, mend + 1);
+                    return Some(M { end: e, value: p, year_tok: Some(mend) });
+                }
+                return Some(M { end: e, value: p, year_tok: None });
+            }
+            if let (Some(e), Some((offset, _))) = (shared_end, self.relative_month(k)) {
+                p.day = Some(d);
+                p.month_offset = Some(offset);
+                return Some(M { end: e, value: p, year_tok: None });
             }
             if self.month_at(k).is_some() {
                 p.day = Some(d);
                 j = k;
+            } else if let Some((offset, end)) = self.relative_month(k).filter(|_| k > j + 1) {
+                p.day = Some(d);
+                p.month_offset = Some(offset);
+                return Some(M { end, value: p, year_tok: None });
             }
         }
         let (mend, month, _, calendar, ambiguous) = self.month_at(j)?;
@@ -549,9 +855,21 @@ impl<'a> Parser<'a> {
         p.calendar = calendar;
         j = mend;
         let mut year_tok = None;
-        if let Some(y) = self.int(j) {
-            year_tok = Some(j);
-            j = self.year_into(&mut p, y, j + 1);
+        // 16 رمضان عام 1395هـ
+        let yj = if self.any_word(j, &["عام", "سنه"]).is_some() && self.int(j + 1).is_some() { j + 1 } else { j };
+        if let Some(y) = self.int(yj) {
+            year_tok = Some(yj);
+            j = self.year_into(&mut p, y, yj + 1);
+            // the same year in the other calendar, in parentheses: 1395هـ (1975م)
+            if self.punct(j, &["("]) && self.int(j + 1).is_some_and(|y| (1000..=2999).contains(&y)) {
+                let mut k = j + 2;
+                if self.any_word(k, &["م", "ه", "هـ"]).is_some() {
+                    k += 1;
+                }
+                if self.punct(k, &[")"]) {
+                    j = k + 1;
+                }
+            }
         } else if let Some(k) = self.tok(j).map(|_| j) {
             for (key, rel) in
                 [("الجاري", 0), ("الحالي", 0), ("الماضي", -1), ("المنصرم", -1), ("المقبل", 1), ("القادم", 1)]
@@ -573,6 +891,19 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(M { end: j, value: p, year_tok })
+    }
+
+    /// A month named from the publication date at `k` (الشهر الجاري، الشهر المقبل، هذا
+    /// الشهر): its offset and one past it.
+    fn relative_month(&self, k: usize) -> Option<(i32, usize)> {
+        if self.word(k, "هذا").is_some() && self.word(k + 1, "الشهر") == Some(0) {
+            return Some((0, k + 2));
+        }
+        self.word(k, "الشهر")?;
+        [("الجاري", 0), ("الحالي", 0), ("المقبل", 1), ("القادم", 1), ("الماضي", -1), ("المنصرم", -1)]
+            .into_iter()
+            .find(|(w, _)| self.word(k + 1, w) == Some(0))
+            .map(|(_, o)| (o, k + 2))
     }
 
     /// Reads year `y` into `p` and an era marker after it at `j`; returns the end.
@@ -619,7 +950,11 @@ impl<'a> Parser<'a> {
         Some((m.end, *m.value, m.stripped, Calendar::Hijri, false))
     }
 
-    /// 12/11/2022, 2022-11-12, ١٢/١١/٢٠٢٢: day first unless the year is.
+    /// A numeric date: 12/11/2022, 2022-11-12, ١٢/١١/٢٠٢٢, 2-10- 2022 (a space around a
+    /// separator). Read day-month-year (the order of Arabic news) unless the year comes
+    /// first, or the first number cannot be a day of that month and the second can
+    /// (09/22/2022 is month-day-year). A year before 1500 or an era word after it (هـ،
+    /// هجري) makes it Hijri (6-3-1444 هجري); an era word after it belongs to it.
     fn numeric(&self, i: usize) -> Option<M<Point>> {
         let a = self.int(i)?;
         let sep = self.tok(i + 1).filter(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "/" | "-"))?;
@@ -628,30 +963,93 @@ impl<'a> Parser<'a> {
             return None;
         }
         let c = self.int(i + 4)?;
-        if !(1..=4).all(|k| self.toks[i + k].joined) {
+        // at most one space, next to a separator (2-10- 2022)
+        if (1..=4).filter(|&k| !self.toks[i + k].joined).count() > 1 {
             return None;
         }
         let digits = |k: usize| self.toks[k].norm.len();
-        let (y, m, d, yk) = if digits(i) == 4 {
+        let (y, m, d, yk) = if digits(i) == 4 && digits(i + 2) <= 2 && digits(i + 4) <= 2 {
             (a, b, c, i)
-        } else if digits(i + 4) == 4 {
-            (c, b, a, i + 4)
+        } else if digits(i + 4) == 4 && digits(i) <= 2 && digits(i + 2) <= 2 {
+            if b > 12 && (1..=12).contains(&a) {
+                (c, a, b, i + 4)
+            } else {
+                (c, b, a, i + 4)
+            }
         } else {
             return None;
         };
         let mut p = Point::new(Calendar::Gregorian);
-        p.year = Some(y as i32);
         p.month = u32::try_from(m).ok();
         p.day = u32::try_from(d).ok();
-        p.invalid = !(1..=12).contains(&m) || !(1..=31).contains(&d);
-        Some(M { end: i + 5, value: p, year_tok: Some(yk) })
+        let end = self.year_into(&mut p, y, i + 5);
+        if y < 1500 {
+            p.calendar = Calendar::Hijri;
+        }
+        p.invalid |= !(1..=12).contains(&m) || !(1..=31).contains(&d);
+        Some(M { end, value: p, year_tok: Some(yk) })
     }
 
-    /// الساعة الثالثة، الساعة 10:30 صباحا، 22:15.
+    /// A day and a month in digits without a year (19/4) after a word that announces
+    /// a date (في، يوم، بتاريخ، الموافق، منذ، حتى…) or a weekday: the day first.
+    fn day_month(&self, i: usize) -> Option<M<Point>> {
+        let (d, m) = (self.int(i)?, self.int(i + 2)?);
+        if !self.punct(i + 1, &["/"]) || !self.toks[i + 1].joined || !self.toks[i + 2].joined {
+            return None;
+        }
+        if !((1..=31).contains(&d) && (1..=12).contains(&m))
+            || self.toks[i].norm.len() > 2
+            || self.toks[i + 2].norm.len() > 2
+        {
+            return None;
+        }
+        // not part of a longer numeric run (12/4/5, 3/12/2022 read elsewhere)
+        if self.punct(i + 3, &["/", "-"]) || (i > 0 && self.punct(i - 1, &["/", "-"])) {
+            return None;
+        }
+        let announced = i > 0
+            && (self
+                .any_word(i - 1, &["في", "يوم", "بتاريخ", "تاريخ", "الموافق", "منذ", "حتي", "قبل", "بعد", "من", "الي"])
+                .is_some()
+                || self.lex.weekdays.find(self.toks, i - 1, true).is_some_and(|w| w.end == i));
+        if !announced {
+            return None;
+        }
+        let mut p = Point::new(Calendar::Gregorian);
+        p.day = Some(d as u32);
+        p.month = Some(m as u32);
+        Some(M { end: i + 3, value: p, year_tok: None })
+    }
+
+    /// Two years joined by a dash or a slash (موسم 2013-2014، العام الجامعي 1436/1437هـ):
+    /// the stretch from the first to the second; Hijri with an era word or before 1500.
+    fn year_range(&self, i: usize) -> Option<(Point, Point, usize, usize)> {
+        let y1 = self.int(i).filter(|_| self.toks[i].norm.len() == 4)?;
+        if !self.punct(i + 1, &["-", "/"]) || !self.toks[i + 1].joined || !self.toks.get(i + 2)?.joined {
+            return None;
+        }
+        let y2 = self.int(i + 2).filter(|_| self.toks[i + 2].norm.len() == 4)?;
+        if !(y1 < y2 && y2 - y1 <= 10) || self.punct(i + 3, &["-", "/"]) {
+            return None;
+        }
+        let mut a = Point::new(Calendar::Gregorian);
+        let mut b = a.clone();
+        a.year = Some(y1 as i32);
+        let end = self.year_into(&mut b, y2, i + 3);
+        if b.calendar == Calendar::Hijri || y2 < 1500 {
+            a.calendar = Calendar::Hijri;
+            b.calendar = Calendar::Hijri;
+        }
+        Some((a, b, end, i + 2))
+    }
+
+    /// الساعة الثالثة، الساعة 10:30 صباحا، 22:15، السادسة صباحا، الساعة الخامسة والنصف
+    /// مساء: an hour as an ordinal needs الساعة before it or a part of the day after it.
     fn clock(&self, i: usize) -> Option<M<String>> {
         let s = self.word(i, "الساعه");
         let j = if s.is_some() { i + 1 } else { i };
         let (mut h, mut mi, mut end) = (None, 0u32, j);
+        let mut ordinal = false;
         if let Some(hh) = self.int(j).filter(|h| (0..=24).contains(h)) {
             if self.punct(j + 1, &[":"]) && self.toks.get(j + 1).is_some_and(|t| t.joined) {
                 if let Some(mm) = self.int(j + 2).filter(|m| (0..=59).contains(m) && self.toks[j + 2].norm.len() == 2) {
@@ -663,51 +1061,295 @@ impl<'a> Parser<'a> {
                 h = Some(hh as u32);
                 end = j + 1;
             }
-        } else if s.is_some() {
-            if let Some(m) = self.q.ordinals.find(self.toks, j, false).filter(|m| (1.0..=12.0).contains(m.value)) {
-                h = Some(*m.value as u32);
-                end = m.end;
+        } else if let Some((v, e)) = numbers::ordinal(self.toks, j, self.q).filter(|(v, _)| (1.0..=12.0).contains(v)) {
+            // the hour is feminine (الساعة الثالثة): السادسة, not السادس
+            let feminine = self.toks[j].key.ends_with('ه') || self.toks[e - 1].key.ends_with('ه');
+            if s.is_some() || feminine {
+                h = Some(v as u32);
+                end = e;
+                ordinal = true;
             }
         }
         let mut h = h?;
+        // والنصف، والربع، إلا ربعا
+        if ordinal || s.is_some() {
+            if self.word(end, "والنصف") == Some(0) {
+                mi = 30;
+                end += 1;
+            } else if self.word(end, "والربع") == Some(0) {
+                mi = 15;
+                end += 1;
+            } else if self.word(end, "الا") == Some(0) && self.any_word(end + 1, &["ربعا", "ربع"]) == Some(0)
+            {
+                h = if h == 0 { 23 } else { h - 1 };
+                mi = 45;
+                end += 2;
+            }
+        }
+        let mut daypart = false;
         if let Some(t) = self.tok(end) {
             if let Some(DayWord::Daypart(pm)) = self.lex.day_words.get(t.key.as_str()) {
                 if *pm && h < 12 {
                     h += 12;
                 }
                 end += 1;
+                daypart = true;
             }
+        }
+        // an ordinal and a part of the day before a day are the day's (المباراة الثانية
+        // مساء اليوم)
+        let day_after = self.any_word(end, &["اليوم", "امس", "غد", "الغد", "غدا"]).is_some()
+            || self.lex.weekdays.find(self.toks, end, true).is_some();
+        if ordinal && s.is_none() && (!daypart || day_after) {
+            return None;
         }
         Some(M { end, value: format!("T{h:02}:{mi:02}"), year_tok: None })
     }
 
+    /// يومي 26 و27 سبتمبر، يومي 26-27 سبتمبر: two days in a row, an interval (two days
+    /// apart: the first day alone, the second read next); يومي 26-27 without a month:
+    /// the days, without a value; شهري نونبر ودجنبر 2016: two months, an interval.
+    fn two_of(&self, i: usize) -> Option<(Found, usize)> {
+        if self.word(i, "يومي").is_some() {
+            if let Some(w) = self.lex.weekdays.find(self.toks, i + 1, false) {
+                // يومي السبت والأحد: each weekday by its own rule; يومي is not "daily"
+                let rel = if self.future_before(i) { WeekdayRef::OnOrAfter } else { WeekdayRef::OnOrBefore };
+                return Some((self.found(i, w.end, What::Weekday(*w.value, rel), "time.weekday", 0.6), w.end));
+            }
+            let d1 = self.day(i + 1)?;
+            if let Some((a, b, end, _, yb)) = self.interval_from(i + 1, &["و", "الي"]) {
+                if a.day.is_some() && b.day == a.day.map(|d| d + 1) {
+                    let f = self.found(i, end, What::Interval(a, b.clone()), "time.interval.days", 0.85);
+                    return Some((self.with_year(f, yb, &b), end));
+                }
+                let f = self.found(i, i + 2, What::Point(a), "time.date.days", 0.8);
+                return Some((f, i + 2));
+            }
+            let mut end = i + 2;
+            if let Some(c) = self.connector(i + 2, &["و"]).filter(|&c| self.day(c).is_some()) {
+                end = c + 1;
+            }
+            let mut p = Point::new(Calendar::Gregorian);
+            p.day = Some(d1);
+            return Some((self.found(i, end, What::Point(p), "time.date.days", 0.4), end));
+        }
+        if self.word(i, "شهري").is_some() {
+            let a = self.point(i + 1).filter(|a| a.value.day.is_none() && a.value.month.is_some())?;
+            let b = self.point(a.end).filter(|b| {
+                self.toks[a.end].key.starts_with('و') && b.value.day.is_none() && b.value.month.is_some()
+            })?;
+            let f =
+                self.found(i, b.end, What::Interval(a.value.clone(), b.value.clone()), "time.interval.months", 0.85);
+            let f = self.with_year(f, b.year_tok, &b.value);
+            return Some((f, b.end));
+        }
+        None
+    }
+
+    /// A feast (`feasts.tsv`): its name alone is its first day (عيد الفطر المبارك); أيام،
+    /// إجازة، عطلة before it make it the whole holiday, يومي its first two days, صلاة its
+    /// first day. العيد alone needs one of those words before it or المبارك after it
+    /// (العيد الوطني is another feast).
+    fn feast(&self, i: usize) -> Option<(Found, usize)> {
+        let whole = self.any_word(i, &["ايام", "اجازه", "عطله"]).is_some();
+        let two = self.word(i, "يومي").is_some();
+        let prayer = self.word(i, "صلاه").is_some();
+        let j = if whole || two || prayer { i + 1 } else { i };
+        let m = self.lex.feasts.find(self.toks, j, j == i)?;
+        let feast = *m.value;
+        let mut end = m.end;
+        let blessed = self.any_word(end, &["المبارك", "السعيد"]) == Some(0);
+        if blessed {
+            end += 1;
+        }
+        if feast.month.is_none() && j == i && !blessed {
+            return None;
+        }
+        // العيد الوطني، عيد العمال: another feast
+        if feast.month.is_none()
+            && !blessed
+            && self.tok(end).is_some_and(|t| t.kind == TokenKind::Arabic && t.key.starts_with("ال"))
+        {
+            return None;
+        }
+        let days = if whole {
+            FeastDays::Holiday
+        } else if two {
+            FeastDays::FirstTwo
+        } else {
+            FeastDays::First
+        };
+        let f = self.found(i, end, What::Feast(feast, days), "time.date.feast", 0.7);
+        Some((f, end))
+    }
+
+    /// A part of a year: a quarter (الربع الثاني، الثلاثية الأولى), a half (السداسي الأول،
+    /// النصف الأول من العام), the first or last months (الأشهر العشرة الأولى من 2014), with
+    /// its year (من عام 2015، من العام الماضي, or none); نهاية before a quarter makes it
+    /// its last month (بنهاية الربع الأول من عام 2015).
+    fn part_of_year(&self, i: usize) -> Option<(Found, usize)> {
+        let end_of = self.any_word(i, &["نهايه", "ختام"]).is_some();
+        let j = if end_of { i + 1 } else { i };
+        let ordinal_at = |k: usize| numbers::ordinal(self.toks, k, self.q);
+        let last_word = |k: usize| self.any_word(k, &["الاخير", "الاخيره"]) == Some(0);
+        let (first, last, k, needs_year) = if self.any_word(j, &["الربع", "الثلاثيه", "الثلاثي"]).is_some()
+        {
+            let q = match ordinal_at(j + 1) {
+                Some((v, e)) if (1.0..=4.0).contains(&v) => (v as u32, e),
+                _ if last_word(j + 1) => (4, j + 2),
+                _ => return None,
+            };
+            // الربعي is an adjective; الربع alone is a fraction's word
+            (3 * q.0 - 2, 3 * q.0, q.1, false)
+        } else if self.any_word(j, &["السداسي", "السداسيه", "النصف"]).is_some() {
+            let half = match ordinal_at(j + 1) {
+                Some((v, e)) if (1.0..=2.0).contains(&v) => (v as u32, e),
+                _ => return None,
+            };
+            // النصف الأول is also a match's half: a year must be said
+            let needs = self.word(j, "النصف").is_some();
+            (6 * half.0 - 5, 6 * half.0, half.1, needs)
+        } else if self.any_word(j, &["الاشهر", "الشهور"]).is_some() {
+            let n = numbers::parse(self.toks, j + 1, self.q)
+                .filter(|n| !n.digits && n.end == j + 2 && n.value.is_some_and(|v| (2.0..=11.0).contains(&v)))?;
+            let n = n.value? as u32;
+            if self.any_word(j + 2, &["الاولي"]) == Some(0) {
+                (1, n, j + 3, false)
+            } else if last_word(j + 2) {
+                (13 - n, 12, j + 3, false)
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        if end_of && last - first != 2 {
+            return None;
+        }
+        // its year: من (عام) 2015، لعام 2015، 2015، من العام الماضي، من هذا العام
+        let mut e = k;
+        let mut year = YearRef::Unstated;
+        let mut year_tok = None;
+        let from = if self.word(e, "من").is_some() { e + 1 } else { e };
+        let at = if self.any_word(from, &["عام", "العام", "سنه", "السنه"]).is_some() && self.int(from + 1).is_some()
+        {
+            from + 1
+        } else {
+            from
+        };
+        let lam_year = self.any_word(e, &["عام", "سنه"]).is_some() && self.toks[e].key.starts_with('ل');
+        if let Some(y) = self.int(at).filter(|y| (1900..=2100).contains(y) && self.toks[at].norm.len() == 4) {
+            year = YearRef::Stated(y as i32);
+            year_tok = Some(at);
+            e = at + 1;
+            if self.any_word(e, &["م", "ميلادي"]).is_some() {
+                e += 1;
+            }
+        } else if let Some(y) = self.int(e + 1).filter(|_| lam_year) {
+            year = YearRef::Stated(y as i32);
+            year_tok = Some(e + 1);
+            e += 2;
+        } else if self.word(e, "من").is_some() {
+            if let Some(m) = self.lex.relative.find(self.toks, e + 1, false) {
+                if let Relative::Offset('Y', n) = m.value {
+                    year = YearRef::Offset(*n as i32);
+                    e = m.end;
+                }
+            }
+        }
+        if needs_year && year == YearRef::Unstated {
+            return None;
+        }
+        let (first, last) = if end_of { (last, last) } else { (first, last) };
+        let mut f = self.found(i, e, What::Months(first, last, year.clone()), "time.interval.part_of_year", 0.85);
+        if let (Some(k), YearRef::Stated(y)) = (year_tok, year) {
+            f.year_evidence = Some((k, y, self.toks[k].span));
+        }
+        Some((f, e))
+    }
+
+    /// The unit of time at token `k` (its clitics not allowed).
+    fn unit_at(&self, k: usize) -> Option<TimeUnit> {
+        self.tok(k).filter(|t| t.kind == TokenKind::Arabic).and_then(|t| self.lex.units.get(t.key.as_str())).copied()
+    }
+
+    /// A singular unit with the article standing for one of it after a bound (ما يقارب
+    /// الشهر).
+    fn definite_unit(&self, k: usize) -> Option<M<(&'static str, f64)>> {
+        let t = self.tok(k).filter(|t| t.kind == TokenKind::Arabic && t.key.starts_with("ال"))?;
+        let bare = &t.key["ال".len()..];
+        if !["يوم", "اسبوع", "شهر", "عام", "سنه", "ساعه", "دقيقه", "عقد", "قرن"].contains(&bare)
+        {
+            return None;
+        }
+        let u = self.lex.units.get(bare).filter(|u| !u.dual)?;
+        // قرابة الساعة 8:00، حوالي الساعة الثالثة: a time of day
+        if self.int(k + 1).is_some() || numbers::ordinal(self.toks, k + 1, self.q).is_some() {
+            return None;
+        }
+        Some(M { end: k + 1, value: (u.designator, u.size), year_tok: None })
+    }
+
     /// A duration at `i`: (لمدة) number + unit of time, or a dual unit (يومين), or
-    /// a unit alone after لمدة. Value: (ISO designator, amount).
+    /// a unit alone after لمدة, or a unit with واحد or كامل after it (يوم واحد، عام
+    /// كامل); كامل after a length belongs to it. Value: (ISO designator, amount).
     fn duration(&self, i: usize, marker_allowed: bool) -> Option<M<(&'static str, f64)>> {
         let marker =
             if marker_allowed { self.any_word(i, &["مده", "طيله", "طوال", "خلال"]) } else { None };
         let j = if marker.is_some() { i + 1 } else { i };
-        let unit_at = |k: usize| {
-            self.tok(k).filter(|t| t.kind == TokenKind::Arabic).and_then(|t| self.lex.units.get(t.key.as_str()))
+        let whole = |end: usize| {
+            if self.any_word(end, &["كامل", "كامله", "كاملا", "كاملين", "كاملتين"]) == Some(0)
+            {
+                end + 1
+            } else {
+                end
+            }
         };
         if let Some(n) = numbers::parse(self.toks, j, self.q) {
-            if let (Some(&(unit, 1.0)), Some(v)) = (unit_at(n.end), n.value) {
-                // a year after a number is a date (2022 عام), not a duration
-                if !(n.digits && v >= 1000.0) {
-                    return Some(M { end: n.end + 1, value: (unit, v), year_tok: None });
+            if let (Some(u), Some(v)) = (self.unit_at(n.end), n.value) {
+                // a year after a number is a date (2022 عام), not a duration; عقود is also
+                // "contracts": decades only where time is spoken of
+                let decades = u.size == 10.0
+                    && !(i > 0 && self.any_word(i - 1, TIME_PREPOSITIONS).is_some())
+                    && !(i > 1 && self.any_word(i - 2, TIME_PREPOSITIONS).is_some())
+                    && self.any_word(n.end + 1, &["الماضيه", "الاخيره", "المقبله", "الماضيين"]).is_none();
+                let year_after = n.digits && v >= 1000.0;
+                if !(year_after || u.dual || decades) {
+                    return Some(M { end: whole(n.end + 1), value: (u.designator, v * u.size), year_tok: None });
                 }
             }
             return None;
         }
-        let &(unit, count) = unit_at(j)?;
-        if count == 2.0 || (marker.is_some() && count == 1.0) {
-            // a bare singular unit counts only after لمدة (لمدة يوم), not خلال (خلال الشهر)
-            if count == 1.0 && marker.is_some() && self.word(i, "مده").is_none() {
-                return None;
-            }
-            return Some(M { end: j + 1, value: (unit, count), year_tok: None });
+        let u = self.unit_at(j)?;
+        if u.dual {
+            return Some(M { end: whole(j + 1), value: (u.designator, 2.0 * u.size), year_tok: None });
+        }
+        // يوم واحد، سنة واحدة، عام كامل
+        if self.any_word(j + 1, &["واحد", "واحده", "واحدا"]) == Some(0) {
+            return Some(M { end: whole(j + 2), value: (u.designator, u.size), year_tok: None });
+        }
+        if self.any_word(j + 1, &["كامل", "كامله", "كاملا"]) == Some(0) {
+            return Some(M { end: j + 2, value: (u.designator, u.size), year_tok: None });
+        }
+        // a bare singular unit counts only after لمدة (لمدة يوم), not خلال (خلال الشهر)
+        if marker.is_some() && self.word(i, "مده").is_some() {
+            return Some(M { end: whole(j + 1), value: (u.designator, u.size), year_tok: None });
         }
         None
+    }
+}
+
+/// An ISO 8601 duration of `n` units (Y, M, W, D; TH, TM, TS): P3D, PT5H; a fraction
+/// of an hour or a year is written in the next unit down (نصف ساعة: PT30M).
+fn iso_duration(unit: &str, n: f64) -> String {
+    let (unit, n) = match unit {
+        "TH" if n.fract() != 0.0 => ("TM", n * 60.0),
+        "Y" if n.fract() != 0.0 && (n * 12.0).fract() == 0.0 => ("M", n * 12.0),
+        u => (u, n),
+    };
+    match unit.strip_prefix('T') {
+        Some(u) => format!("PT{}{u}", fmt_num(n)),
+        None => format!("P{}{unit}", fmt_num(n)),
     }
 }
 
