@@ -15,3 +15,4 @@ pub mod framing;
 pub mod framing_gold;
 pub mod guard;
 pub mod ner;
+pub mod pos;
