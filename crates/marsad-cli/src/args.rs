@@ -35,6 +35,23 @@ pub enum TrainCommand {
     Framing(TrainFramingArgs),
     /// The check-worthiness model from CheckThat! 2022 task 1 TSV files.
     Checkworthy(TrainCheckworthyArgs),
+    /// The part-of-speech tagger (averaged perceptron) from UD Arabic-PADT lines; deterministic.
+    Pos(TrainPosArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainPosArgs {
+    /// Training data: one sentence a line, the words, a tab, the UPOS tags (docs/pos.md).
+    pub train: PathBuf,
+    /// Development data in the same format, to choose the epoch.
+    #[arg(long)]
+    pub dev: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = marsad_eval::train::pos::TrainOptions::default().epochs)]
+    pub epochs: usize,
+    /// Where to write the model.
+    #[arg(long, short, default_value = "resources/models/pos.bin")]
+    pub out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -123,6 +140,21 @@ pub enum EvalCommand {
     Framing(EvalFramingArgs),
     /// Check-worthiness: F1 of the positive class on CheckThat! 2022 task 1 TSV files.
     Checkworthy(EvalCheckworthyArgs),
+    /// Parts of speech: UPOS accuracy on a file's own pieces and through marsad's
+    /// segmentation, and the clitic split points, on UD Arabic-PADT lines.
+    Pos(EvalPosArgs),
+}
+
+#[derive(clap::Args)]
+pub struct EvalPosArgs {
+    /// Gold file: one sentence a line, the words, a tab, the UPOS tags.
+    pub file: PathBuf,
+    /// Training file, for the most-frequent-tag baseline (default: train.txt beside FILE).
+    #[arg(long)]
+    pub train: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args)]

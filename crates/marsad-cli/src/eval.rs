@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use marsad_eval::eval::expressions::Layer;
 
-use crate::args::{EvalCheckworthyArgs, EvalEventsArgs, EvalExpressionsArgs, EvalFramingArgs, EvalNerArgs};
+use crate::args::{
+    EvalCheckworthyArgs, EvalEventsArgs, EvalExpressionsArgs, EvalFramingArgs, EvalNerArgs, EvalPosArgs,
+};
 use crate::io::write_output;
 use crate::train::{read_checkworthy, read_framing_gold};
 
@@ -104,5 +106,19 @@ pub fn eval_events_claims(args: EvalEventsArgs, layer: &str) -> Result<()> {
     let scores = if layer == "events" { events } else { claims };
     let out =
         if args.json { serde_json::to_string_pretty(&scores.to_json(layer))? + "\n" } else { scores.report(layer) };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_pos(args: EvalPosArgs) -> Result<()> {
+    use marsad_eval::eval::pos::{evaluate, read};
+    let gold = read(&args.file)?;
+    let beside = args.file.with_file_name("train.txt");
+    let train_path = args.train.or_else(|| (beside.is_file() && beside != args.file).then_some(beside));
+    let train = match &train_path {
+        Some(p) => Some(read(p)?),
+        None => None,
+    };
+    let scores = evaluate(&gold, train.as_deref(), &marsad::Pipeline::new());
+    let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
     write_output(None, out.as_bytes())
 }

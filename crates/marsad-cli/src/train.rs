@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-use crate::args::{TrainCheckworthyArgs, TrainFramingArgs, TrainNerArgs};
+use crate::args::{TrainCheckworthyArgs, TrainFramingArgs, TrainNerArgs, TrainPosArgs};
 use crate::io::write_output;
 
 pub fn train_ner(args: TrainNerArgs) -> Result<()> {
@@ -112,5 +112,21 @@ pub fn train_checkworthy(args: TrainCheckworthyArgs) -> Result<()> {
         let model = marsad_core::learn::LinearModel::parse(&model).map_err(anyhow::Error::msg)?;
         print!("{}", checkworthy::evaluate(&checkworthy::read(dev)?, &model, Task::Checkworthy).text());
     }
+    Ok(())
+}
+
+pub fn train_pos(args: TrainPosArgs) -> Result<()> {
+    use marsad_eval::eval::pos::read;
+    use marsad_eval::train::pos::{train, TrainOptions};
+    let train_data = read(&args.train)?;
+    let dev_data = match &args.dev {
+        Some(dev) => read(dev)?,
+        None => Vec::new(),
+    };
+    let opts = TrainOptions { epochs: args.epochs.max(1), ..TrainOptions::default() };
+    let lexicon = &marsad::Resources::embedded().lexicon;
+    let trained = train(&train_data, &dev_data, lexicon, &opts, &mut |line| eprintln!("{line}"));
+    write_output(Some(&args.out), &trained.model)?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), trained.model.len());
     Ok(())
 }

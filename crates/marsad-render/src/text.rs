@@ -3,7 +3,8 @@
 //!
 //! A header (source, metadata, counts), the warnings, then every paragraph and
 //! sentence with, under each sentence, its words whose clitics were split
-//! (`و+ال+حكومة`) and its tokens of interest (numbers with their values,
+//! (`و+ال+حكومة`), the part of speech of each word and clitic piece (`قال/VERB`), and
+//! its tokens of interest (numbers with their values,
 //! percentages, addresses, tags), and last the suggested repairs. Right-to-left
 //! text is written in logical order; the terminal does the bidi layout. ANSI
 //! colour only when asked for; the output is otherwise plain and deterministic.
@@ -200,6 +201,13 @@ fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style
         }
     }
     detail(out, "clitics", &clitics, CYAN, st);
+    let first = doc.pos.partition_point(|p| p.token < s.first_token);
+    let pos: Vec<String> = doc.pos[first..]
+        .iter()
+        .take_while(|p| p.token < s.end_token)
+        .map(|p| format!("{}/{}", clean(doc.slice(p.span)), p.tag.name()))
+        .collect();
+    detail(out, "pos", &pos, BLUE, st);
     let start = doc.mentions.partition_point(|m| m.first_token < s.first_token);
     let entities: Vec<String> = doc.mentions[start..]
         .iter()

@@ -7,7 +7,7 @@
 //! the layer's order; the renderers lay them out (a terminal line, a tooltip, a table
 //! row). Adding a layer means adding its function here, and both renderers show it.
 
-use marsad_core::document::{Document, Origin, Participant, RepairKind, Segmentation, Source};
+use marsad_core::document::{Document, Origin, Participant, RepairKind, Segmentation, Source, Upos};
 use marsad_core::names::serde_name;
 use marsad_core::span::Span;
 
@@ -295,6 +295,51 @@ pub fn polar_words(doc: &Document) -> Vec<ItemView> {
                 value: format!("{:+.2} (lexicon {:+.2}{modifier})", w.polarity, w.prior),
                 notes: Vec::new(),
                 origin: Origin::rule("tone.lexicon", 1.0),
+            }
+        })
+        .collect()
+}
+
+/// A tag in words (`NOUN` → `noun`).
+pub fn upos_words(tag: Upos) -> &'static str {
+    match tag {
+        Upos::Adj => "adjective",
+        Upos::Adp => "adposition",
+        Upos::Adv => "adverb",
+        Upos::Aux => "auxiliary",
+        Upos::Cconj => "coordinating conjunction",
+        Upos::Det => "determiner",
+        Upos::Intj => "interjection",
+        Upos::Noun => "noun",
+        Upos::Num => "numeral",
+        Upos::Part => "particle",
+        Upos::Pron => "pronoun",
+        Upos::Propn => "proper noun",
+        Upos::Punct => "punctuation",
+        Upos::Sconj => "subordinating conjunction",
+        Upos::Sym => "symbol",
+        Upos::Verb => "verb",
+        Upos::X => "other (foreign word or name)",
+    }
+}
+
+/// The parts of speech: the tag of each token or clitic piece, in words; a piece
+/// names its word.
+pub fn pos(doc: &Document) -> Vec<ItemView> {
+    doc.pos
+        .iter()
+        .map(|p| {
+            let word = doc.tokens.get(p.token).map(|t| t.span);
+            let notes = match word {
+                Some(w) if w != p.span => vec![format!("piece of {}", doc.slice(w))],
+                _ => Vec::new(),
+            };
+            ItemView {
+                span: p.span,
+                kind: p.tag.name().to_owned(),
+                value: upos_words(p.tag).to_owned(),
+                notes,
+                origin: p.origin.clone(),
             }
         })
         .collect()

@@ -50,6 +50,12 @@ pub const STAGES: &[Stage] = &[
         adds: "repairs",
         run: |d, r| text::repairs::find(d, &r.text()),
     },
+    Stage {
+        name: "pos",
+        reads: &["tokens", "clitics", "sentences"],
+        adds: "pos",
+        run: |d, r| text::pos::recognize(d, &r.pos()),
+    },
     Stage { name: "times", reads: &["tokens"], adds: "times", run: |d, r| time::recognize(d, &r.times()) },
     Stage {
         name: "quantities",

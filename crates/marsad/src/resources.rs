@@ -34,6 +34,8 @@ pub struct Resources {
     pub repairs: RepairLists,
     /// The gazetteer index of the entities stage (read in place).
     pub gazetteer: crate::entities::gazetteer::Gazetteer,
+    /// The part-of-speech tagger's model.
+    pub pos: crate::text::pos::model::PosModel,
     /// The named-entity tagger's model (read in place).
     pub ner: crate::entities::tagger::NerModel,
     /// Trigger words of the named-entity tagger's features.
@@ -61,6 +63,11 @@ impl Resources {
             abbreviations: &self.abbreviations,
             repairs: &self.repairs,
         }
+    }
+
+    /// What the part-of-speech stage reads.
+    pub fn pos(&self) -> crate::text::pos::PosData<'_> {
+        crate::text::pos::PosData { lexicon: &self.lexicon, model: &self.pos }
     }
 
     /// What the entity stages read.
@@ -121,6 +128,7 @@ impl Resources {
                 hamza_wasl_nouns: word_list(include_str!("../../../resources/text/hamza_wasl_nouns.txt")),
             },
             gazetteer: crate::entities::gazetteer::Gazetteer::embedded(),
+            pos: crate::text::pos::model::PosModel::embedded(),
             ner: crate::entities::tagger::NerModel::embedded(),
             ner_triggers: crate::entities::features::Triggers::embedded(),
             time: crate::time::lexicon::TimeLexicon::embedded(),

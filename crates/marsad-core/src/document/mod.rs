@@ -18,6 +18,7 @@ pub use layers::entities::{
     Candidate, Coordinates, Entity, EntityKind, GazKind, GazetteerRef, Mention, MentionKind, Reference, Role, MAX_REFS,
 };
 pub use layers::events::{Event, Modality, Participant};
+pub use layers::pos::{PosTag, Upos};
 pub use layers::quantity::{Qualifier, Quantity, QuantityKind};
 pub use layers::techniques::{
     ClassCount, Label, ParagraphTechniques, Summary, TechniqueCount, TechniqueSpan, Techniques,
@@ -32,7 +33,7 @@ pub use layers::tone::{ActorTone, Clause, PolarWord, Tone, ToneScores};
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.6";
+pub const SCHEMA_VERSION: &str = "1.7";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,6 +103,8 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// Suggested repairs, in text order.
     pub repairs: Vec<Repair>,
+    /// Parts of speech: one tag per token, or per clitic piece of a split word, in text order.
+    pub pos: Vec<PosTag>,
     /// Time expressions (dates, intervals, durations, times of day), in text order.
     pub times: Vec<TimeExpr>,
     /// Quantities (numbers, money, percentages, counts, ordinals, measures), in text order.
@@ -129,7 +132,7 @@ impl Document {
     }
 
     /// The names of the layers, as in JSON, in the order the pipeline adds them.
-    pub const LAYERS: [&'static str; 16] = [
+    pub const LAYERS: [&'static str; 17] = [
         "warnings",
         "normalized",
         "tokens",
@@ -137,6 +140,7 @@ impl Document {
         "sentences",
         "paragraphs",
         "repairs",
+        "pos",
         "times",
         "quantities",
         "mentions",
@@ -160,6 +164,7 @@ impl Document {
             "sentences" => self.sentences = Vec::new(),
             "paragraphs" => self.paragraphs = Vec::new(),
             "repairs" => self.repairs = Vec::new(),
+            "pos" => self.pos = Vec::new(),
             "times" => self.times = Vec::new(),
             "quantities" => self.quantities = Vec::new(),
             "mentions" => self.mentions = Vec::new(),

@@ -16,4 +16,5 @@ pub mod framing;
 pub mod framing_gold;
 pub mod guard;
 pub mod ner;
+pub mod pos;
 pub mod regex_baseline;

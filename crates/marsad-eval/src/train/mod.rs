@@ -5,3 +5,4 @@
 pub mod checkworthy;
 pub mod framing;
 pub mod ner;
+pub mod pos;

@@ -204,7 +204,7 @@ fn score_dev(dev: &[Aligned], res: &Resources, model: &NerModel) -> (ChunkCounts
 
 /// Fits confidence = σ(a·margin + b) to (margin, correct) pairs by logistic
 /// regression (Newton's method on standardised margins).
-fn calibrate(pairs: &[(f32, bool)]) -> (f32, f32) {
+pub(crate) fn calibrate(pairs: &[(f32, bool)]) -> (f32, f32) {
     if pairs.is_empty() {
         return (1.0, 0.0);
     }

@@ -201,6 +201,19 @@ pub const LAYERS: &[Layer] = &[
         ],
     },
     Layer {
+        name: "pos",
+        label: "Parts of speech",
+        highlights: pos,
+        styles: &[
+            LayerStyle { selector: ".pos.pos-VERB", css: "font-weight: 600", legend: "verb" },
+            LayerStyle {
+                selector: ".pos.pos-X, .pos.pos-PROPN",
+                css: "text-decoration: underline dashed #90a4ae; text-underline-offset: .45em",
+                legend: "",
+            },
+        ],
+    },
+    Layer {
         name: "repairs",
         label: "Repairs",
         on: false,
@@ -388,6 +401,11 @@ pub fn quotations(doc: &Document) -> Vec<Highlight> {
 /// The `quantities` layer: every quantity with its value, unit and qualifier.
 pub fn quantities(doc: &Document) -> Vec<Highlight> {
     from_views(view::quantities(doc), "Quantity", |_, v| format!("qty qty-{}", v.kind))
+}
+
+/// The `pos` layer: every token and clitic piece, with its part of speech in the tooltip.
+pub fn pos(doc: &Document) -> Vec<Highlight> {
+    from_views(view::pos(doc), "POS", |_, v| format!("pos pos-{}", v.kind))
 }
 
 /// The `repairs` layer: every suggested repair.

@@ -1,10 +1,11 @@
 //! The Arabic text layer: normalised view, tokens, clitics, sentences,
-//! paragraphs and repairs. Each submodule is one stage or one idea.
+//! paragraphs, repairs and parts of speech. Each submodule is one stage or one idea.
 
 pub mod clitics;
 pub mod inspect;
 pub mod layout;
 pub mod paragraphs;
+pub mod pos;
 pub mod repairs;
 pub mod sentences;
 pub mod tokenize;

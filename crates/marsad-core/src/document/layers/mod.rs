@@ -4,6 +4,7 @@
 pub mod claims;
 pub mod entities;
 pub mod events;
+pub mod pos;
 pub mod quantity;
 pub mod techniques;
 pub mod text;

@@ -1,0 +1,81 @@
+//! Greedy left-to-right decoding: each piece gets the best-scoring tag given its
+//! features and the two tags before it (an averaged perceptron's decision, as in
+//! Collins 2002 and Honnibal's tagger). Deterministic, no search: a sentence costs
+//! one pass.
+
+use marsad_core::lexicon::Lexicon;
+
+use super::features::{static_features, tag_features, Piece, StaticFeatures};
+use super::model::{PosModel, Scores, N_TAGS};
+
+/// The tag index standing for "before the sentence" in the history features.
+pub const NO_TAG: u8 = u8::MAX;
+
+/// One decision: the tag index and the margin of its score over the runner-up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decision {
+    /// Index into `Upos::ALL`.
+    pub tag: u8,
+    /// Best score minus the second best.
+    pub margin: f32,
+}
+
+/// Every feature of piece `k` given the two tags before it, into `out` (cleared first).
+pub fn features_at(
+    seed: u64,
+    pieces: &[Piece],
+    statics: &StaticFeatures,
+    k: usize,
+    prev: u8,
+    prev2: u8,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    out.extend_from_slice(statics.of(k));
+    tag_features(seed, pieces, k, prev, prev2, out);
+}
+
+/// The best tag and its margin among `scores`; ties go to the lower index.
+pub fn best(scores: &Scores) -> Decision {
+    let mut top = 0usize;
+    for t in 1..N_TAGS {
+        if scores[t] > scores[top] {
+            top = t;
+        }
+    }
+    let second = (0..N_TAGS).filter(|&t| t != top).map(|t| scores[t]).fold(f32::NEG_INFINITY, f32::max);
+    Decision { tag: top as u8, margin: scores[top] - second }
+}
+
+/// Tags one sentence's pieces with `model`.
+pub fn tag(pieces: &[Piece], model: &PosModel, lexicon: &Lexicon) -> Vec<Decision> {
+    let seed = model.seed();
+    let statics = static_features(seed, pieces, lexicon);
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut feats = Vec::with_capacity(40);
+    let (mut prev, mut prev2) = (NO_TAG, NO_TAG);
+    for k in 0..pieces.len() {
+        features_at(seed, pieces, &statics, k, prev, prev2, &mut feats);
+        let mut scores = [0f32; N_TAGS];
+        model.add(&feats, &mut scores);
+        let d = best(&scores);
+        out.push(d);
+        prev2 = prev;
+        prev = d.tag;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_breaks_ties_to_the_lower_index() {
+        let mut s = [0f32; N_TAGS];
+        assert_eq!(best(&s), Decision { tag: 0, margin: 0.0 });
+        s[4] = 2.0;
+        s[9] = 1.5;
+        assert_eq!(best(&s), Decision { tag: 4, margin: 0.5 });
+    }
+}
