@@ -203,9 +203,10 @@ pub const LAYERS: &[Layer] = &[
     Layer {
         name: "pos",
         label: "Parts of speech",
+        on: false,
         highlights: pos,
         styles: &[
-            LayerStyle { selector: ".pos.pos-VERB", css: "font-weight: 600", legend: "verb" },
+            LayerStyle { selector: ".pos.pos-VERB", css: "color: #4527a0", legend: "verb" },
             LayerStyle {
                 selector: ".pos.pos-X, .pos.pos-PROPN",
                 css: "text-decoration: underline dashed #90a4ae; text-underline-offset: .45em",
