@@ -3,9 +3,13 @@
 //! Collins 2002 and Honnibal's tagger). Deterministic, no search: a sentence costs
 //! one pass.
 
-use marsad_core::lexicon::Lexicon;
+use std::cell::RefCell;
+use std::fmt::Write;
 
-use super::features::{static_features, tag_features, Piece, StaticFeatures};
+use marsad_core::lexicon::Lexicon;
+use marsad_core::memo::WordMemo;
+
+use super::features::{context_features, tag_features, word_features, Piece, StaticFeatures};
 use super::model::{PosModel, Scores, N_TAGS};
 
 /// The tag index standing for "before the sentence" in the history features.
@@ -47,16 +51,42 @@ pub fn best(scores: &Scores) -> Decision {
     Decision { tag: top as u8, margin: scores[top] - second }
 }
 
+thread_local! {
+    /// Scores of the word features of a piece, by model and piece (see [`memo_key`]).
+    static WORD_SCORES: RefCell<WordMemo<String, Scores>> = Default::default();
+}
+
+/// The memory key of a piece's word features under a model: the model's id, the
+/// piece's key, its word's key and its place in the word.
+fn memo_key(buf: &mut String, model: &PosModel, p: &Piece) {
+    buf.clear();
+    let _ = write!(buf, "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}", model.id(), p.key, p.word, p.at, p.of);
+}
+
 /// Tags one sentence's pieces with `model`.
+///
+/// The scores of a piece's word features are remembered by word (news repeat their
+/// words), so most pieces cost only their context and history features.
 pub fn tag(pieces: &[Piece], model: &PosModel, lexicon: &Lexicon) -> Vec<Decision> {
     let seed = model.seed();
-    let statics = static_features(seed, pieces, lexicon);
     let mut out = Vec::with_capacity(pieces.len());
     let mut feats = Vec::with_capacity(40);
+    let mut key = String::with_capacity(64);
     let (mut prev, mut prev2) = (NO_TAG, NO_TAG);
-    for k in 0..pieces.len() {
-        features_at(seed, pieces, &statics, k, prev, prev2, &mut feats);
-        let mut scores = [0f32; N_TAGS];
+    for (k, p) in pieces.iter().enumerate() {
+        memo_key(&mut key, model, p);
+        let mut scores = WORD_SCORES.with(|memo| {
+            WordMemo::get_or_insert_with(memo, key.as_str(), || {
+                let mut word = Vec::with_capacity(20);
+                word_features(seed, p, lexicon, &mut word);
+                let mut s = [0f32; N_TAGS];
+                model.add(&word, &mut s);
+                s
+            })
+        });
+        feats.clear();
+        context_features(seed, pieces, k, &mut feats);
+        tag_features(seed, pieces, k, prev, prev2, &mut feats);
         model.add(&feats, &mut scores);
         let d = best(&scores);
         out.push(d);
