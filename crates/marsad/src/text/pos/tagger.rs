@@ -4,7 +4,6 @@
 //! one pass.
 
 use std::cell::RefCell;
-use std::fmt::Write;
 
 use marsad_core::lexicon::Lexicon;
 use marsad_core::memo::WordMemo;
@@ -60,7 +59,15 @@ thread_local! {
 /// piece's key, its word's key and its place in the word.
 fn memo_key(buf: &mut String, model: &PosModel, p: &Piece) {
     buf.clear();
-    let _ = write!(buf, "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}", model.id(), p.key, p.word, p.at, p.of);
+    // the model's id and the place as characters of their own (no formatting)
+    buf.push(char::from_u32(0x1_0000 + (model.id() as u32 & 0xffff)).unwrap_or('\u{1}'));
+    buf.push(char::from(p.at));
+    buf.push(char::from(p.of));
+    buf.push_str(&p.key);
+    if p.of > 1 {
+        buf.push('\u{1}');
+        buf.push_str(&p.word);
+    }
 }
 
 /// Tags one sentence's pieces with `model`.
