@@ -49,6 +49,9 @@ pub struct TrainPosArgs {
     /// Passes over the training data.
     #[arg(long, default_value_t = marsad_eval::train::pos::TrainOptions::default().epochs)]
     pub epochs: usize,
+    /// Weights under this share of the largest are left out of the model.
+    #[arg(long, default_value_t = marsad_eval::train::pos::TrainOptions::default().prune)]
+    pub prune: f32,
     /// Where to write the model.
     #[arg(long, short, default_value = "resources/models/pos.bin")]
     pub out: PathBuf,

@@ -123,7 +123,7 @@ pub fn train_pos(args: TrainPosArgs) -> Result<()> {
         Some(dev) => read(dev)?,
         None => Vec::new(),
     };
-    let opts = TrainOptions { epochs: args.epochs.max(1), ..TrainOptions::default() };
+    let opts = TrainOptions { epochs: args.epochs.max(1), prune: args.prune, ..TrainOptions::default() };
     let lexicon = &marsad::Resources::embedded().lexicon;
     let trained = train(&train_data, &dev_data, lexicon, &opts, &mut |line| eprintln!("{line}"));
     write_output(Some(&args.out), &trained.model)?;

@@ -155,65 +155,132 @@ impl StaticFeatures {
     }
 }
 
-const START: &str = "<s>";
-const END: &str = "</s>";
+/// The key standing for "before the sentence".
+pub const START_KEY: &str = "<s>";
+const START: &str = START_KEY;
+/// The key standing for "after the sentence".
+pub const END_KEY: &str = "</s>";
+const END: &str = END_KEY;
 
-/// The tag-independent features of every piece of a sentence.
+/// The features of a piece that depend on nothing but the piece (its key, its word
+/// and its place in the word): the same wherever the word occurs, so the tagger
+/// remembers their scores by word.
+pub fn word_features(seed: u64, p: &Piece, lexicon: &Lexicon, h: &mut Vec<u64>) {
+    let w = p.key.as_bytes();
+    let pos = position(p);
+    h.push(hash(seed, 0, &[]));
+    h.push(hash(seed, 1, &[w]));
+    if p.of > 1 {
+        h.push(hash(seed, 2, &[p.word.as_bytes()]));
+        h.push(hash(seed, 3, &[pos, w]));
+        h.push(hash(seed, 4, &[pos, &[p.at, p.of]]));
+        if let Some(s) = first(&p.word, 2) {
+            h.push(hash(seed, 5, &[pos, s.as_bytes()]));
+        }
+    }
+    for n in 1..=3 {
+        if let Some(s) = first(&p.key, n) {
+            h.push(hash(seed, 5 + n as u8, &[s.as_bytes()]));
+        }
+    }
+    for n in 1..=4 {
+        if let Some(s) = last(&p.key, n) {
+            h.push(hash(seed, 8 + n as u8, &[s.as_bytes()]));
+        }
+    }
+    let shape = shape(&p.key);
+    h.push(hash(seed, 13, &[shape.as_bytes()]));
+    let z = zipf_class(lexicon, &p.key);
+    h.push(hash(seed, 14, &[&[z], shape.as_bytes()]));
+}
+
+/// How a piece is seen from another: one or two places before it, or after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The piece just before.
+    Prev,
+    /// Two before.
+    Prev2,
+    /// The piece just after.
+    Next,
+    /// Two after.
+    Next2,
+}
+
+impl Role {
+    /// Every role, in the order of [`Role::offset`]'s table.
+    pub const ALL: [Role; 4] = [Role::Prev, Role::Prev2, Role::Next, Role::Next2];
+
+    /// Where the neighbour stands relative to the piece.
+    pub fn offset(self) -> isize {
+        match self {
+            Role::Prev => -1,
+            Role::Prev2 => -2,
+            Role::Next => 1,
+            Role::Next2 => 2,
+        }
+    }
+}
+
+/// The features a neighbour with key `key` gives a piece, seen in `role`: they depend
+/// on the neighbour alone, so the tagger remembers their scores by word too. The
+/// sentence's edges are the keys `<s>` and `</s>`.
+pub fn neighbour_features(seed: u64, key: &str, role: Role, h: &mut Vec<u64>) {
+    let k = key.as_bytes();
+    match role {
+        Role::Prev => {
+            h.push(hash(seed, 15, &[k]));
+            if let Some(s) = last(key, 2) {
+                h.push(hash(seed, 23, &[s.as_bytes()]));
+            }
+        }
+        Role::Prev2 => h.push(hash(seed, 17, &[k])),
+        Role::Next => {
+            h.push(hash(seed, 16, &[k]));
+            if let Some(s) = first(key, 2) {
+                h.push(hash(seed, 21, &[s.as_bytes()]));
+            }
+            if let Some(s) = last(key, 2) {
+                h.push(hash(seed, 22, &[s.as_bytes()]));
+            }
+        }
+        Role::Next2 => h.push(hash(seed, 18, &[k])),
+    }
+}
+
+/// The key of the piece at `k` (`<s>` before the sentence, `</s>` after it).
+pub fn key_at<'p>(pieces: &'p [Piece], k: isize) -> &'p str {
+    if k < 0 {
+        START
+    } else {
+        pieces.get(k as usize).map_or(END, |p| p.key.as_ref())
+    }
+}
+
+/// The features of piece `k` that join it to its neighbours: word pairs and shapes.
+pub fn pair_features(seed: u64, pieces: &[Piece], k: usize, h: &mut Vec<u64>) {
+    let w = pieces[k].key.as_bytes();
+    let (p1, n1) = (key_at(pieces, k as isize - 1), key_at(pieces, k as isize + 1));
+    h.push(hash(seed, 19, &[p1.as_bytes(), w]));
+    h.push(hash(seed, 20, &[w, n1.as_bytes()]));
+    h.push(hash(seed, 24, &[shape_of_neighbour(n1).as_bytes(), shape(&pieces[k].key).as_bytes()]));
+}
+
+/// The features of piece `k` that depend on its neighbours (but not on tags).
+pub fn context_features(seed: u64, pieces: &[Piece], k: usize, h: &mut Vec<u64>) {
+    for role in Role::ALL {
+        neighbour_features(seed, key_at(pieces, k as isize + role.offset()), role, h);
+    }
+    pair_features(seed, pieces, k, h);
+}
+
+/// The tag-independent features of every piece of a sentence: its word features and
+/// its context features.
 pub fn static_features(seed: u64, pieces: &[Piece], lexicon: &Lexicon) -> StaticFeatures {
     let mut out = StaticFeatures { hashes: Vec::with_capacity(pieces.len() * 28), offsets: vec![0] };
-    let key = |k: isize| -> &str {
-        if k < 0 {
-            START
-        } else {
-            pieces.get(k as usize).map_or(END, |p| p.key.as_ref())
-        }
-    };
     for (k, p) in pieces.iter().enumerate() {
-        let k = k as isize;
-        let h = &mut out.hashes;
-        let w = p.key.as_bytes();
-        let pos = position(p);
-        h.push(hash(seed, 0, &[]));
-        h.push(hash(seed, 1, &[w]));
-        if p.of > 1 {
-            h.push(hash(seed, 2, &[p.word.as_bytes()]));
-            h.push(hash(seed, 3, &[pos, w]));
-            h.push(hash(seed, 4, &[pos, &[p.at, p.of]]));
-            if let Some(s) = first(&p.word, 2) {
-                h.push(hash(seed, 5, &[pos, s.as_bytes()]));
-            }
-        }
-        for n in 1..=3 {
-            if let Some(s) = first(&p.key, n) {
-                h.push(hash(seed, 5 + n as u8, &[s.as_bytes()]));
-            }
-        }
-        for n in 1..=4 {
-            if let Some(s) = last(&p.key, n) {
-                h.push(hash(seed, 8 + n as u8, &[s.as_bytes()]));
-            }
-        }
-        let shape = shape(&p.key);
-        h.push(hash(seed, 13, &[shape.as_bytes()]));
-        let z = zipf_class(lexicon, &p.key);
-        h.push(hash(seed, 14, &[&[z], shape.as_bytes()]));
-        let (p1, p2, n1, n2) = (key(k - 1), key(k - 2), key(k + 1), key(k + 2));
-        h.push(hash(seed, 15, &[p1.as_bytes()]));
-        h.push(hash(seed, 16, &[n1.as_bytes()]));
-        h.push(hash(seed, 17, &[p2.as_bytes()]));
-        h.push(hash(seed, 18, &[n2.as_bytes()]));
-        h.push(hash(seed, 19, &[p1.as_bytes(), w]));
-        h.push(hash(seed, 20, &[w, n1.as_bytes()]));
-        if let Some(s) = first(n1, 2) {
-            h.push(hash(seed, 21, &[s.as_bytes()]));
-        }
-        if let Some(s) = last(n1, 2) {
-            h.push(hash(seed, 22, &[s.as_bytes()]));
-        }
-        if let Some(s) = last(p1, 2) {
-            h.push(hash(seed, 23, &[s.as_bytes()]));
-        }
-        h.push(hash(seed, 24, &[shape_of_neighbour(n1).as_bytes(), shape.as_bytes()]));
+        word_features(seed, p, lexicon, &mut out.hashes);
+        context_features(seed, pieces, k, &mut out.hashes);
         out.offsets.push(out.hashes.len() as u32);
     }
     out

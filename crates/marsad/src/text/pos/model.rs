@@ -22,6 +22,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Magic bytes at the start of a model file.
 pub const MAGIC: &[u8; 8] = b"MRSDPOS\0";
@@ -55,11 +56,16 @@ impl Hasher for Identity {
 
 /// A trained model.
 pub struct PosModel {
+    /// A number of its own in this process, so that memories of its scores are not
+    /// shared with another model.
+    id: u64,
     seed: u64,
     calibration: (f32, f32),
     dev_accuracy: f32,
-    /// Weights (already divided by the scale), as (tag, weight) runs.
-    weights: Vec<(u8, f32)>,
+    /// 1 / the weight scale.
+    inv_scale: f32,
+    /// Weights as runs of (tag << 16 | the weight's 16 bits).
+    weights: Vec<u32>,
     /// Where each feature's run starts and how long it is.
     index: HashMap<u64, (u32, u8), BuildHasherDefault<Identity>>,
     size: usize,
@@ -128,20 +134,27 @@ impl PosModel {
                     return Err(ModelError::Corrupt("tag index out of range"));
                 }
                 let w = i16::from_le_bytes([b[at + 3 * j + 1], b[at + 3 * j + 2]]);
-                weights.push((tag, w as f32 / scale));
+                weights.push((tag as u32) << 16 | w as u16 as u32);
             }
             at += 3 * m;
         }
         if at != b.len() {
             return Err(ModelError::Corrupt("size does not match the header"));
         }
-        Ok(PosModel { seed, calibration, dev_accuracy, weights, index, size: b.len() })
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        Ok(PosModel { id, seed, inv_scale: 1.0 / scale, calibration, dev_accuracy, weights, index, size: b.len() })
     }
 
     /// The model embedded in the binary (`resources/models/pos.bin`).
     pub fn embedded() -> PosModel {
         static BYTES: &[u8] = include_bytes!("../../../../../resources/models/pos.bin");
         PosModel::from_bytes(BYTES).expect("the embedded part-of-speech model is valid")
+    }
+
+    /// Its number in this process (each model read gets its own).
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The seed the model's features are hashed with.
@@ -166,12 +179,25 @@ impl PosModel {
 
     /// Adds the weights of the features `hashes` to `scores`.
     pub fn add(&self, hashes: &[u64], scores: &mut Scores) {
-        for h in hashes {
-            if let Some(&(at, m)) = self.index.get(h) {
-                for &(tag, w) in &self.weights[at as usize..at as usize + m as usize] {
-                    scores[tag as usize] += w;
+        // find every run first, then add them: the memory reads overlap
+        let mut runs = [(0u32, 0u8); 48];
+        let mut acc = [0i32; N_TAGS];
+        for chunk in hashes.chunks(runs.len()) {
+            let mut n = 0;
+            for h in chunk {
+                if let Some(&r) = self.index.get(h) {
+                    runs[n] = r;
+                    n += 1;
                 }
             }
+            for &(at, m) in &runs[..n] {
+                for &x in &self.weights[at as usize..at as usize + m as usize] {
+                    acc[(x >> 16) as usize] += x as u16 as i16 as i32;
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a as f32 * self.inv_scale;
         }
     }
 

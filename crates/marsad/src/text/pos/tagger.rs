@@ -3,9 +3,15 @@
 //! Collins 2002 and Honnibal's tagger). Deterministic, no search: a sentence costs
 //! one pass.
 
-use marsad_core::lexicon::Lexicon;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use super::features::{static_features, tag_features, Piece, StaticFeatures};
+use marsad_core::lexicon::Lexicon;
+use marsad_core::memo::WordMemo;
+
+use super::features::{
+    neighbour_features, pair_features, tag_features, word_features, Piece, Role, StaticFeatures, END_KEY, START_KEY,
+};
 use super::model::{PosModel, Scores, N_TAGS};
 
 /// The tag index standing for "before the sentence" in the history features.
@@ -47,18 +53,91 @@ pub fn best(scores: &Scores) -> Decision {
     Decision { tag: top as u8, margin: scores[top] - second }
 }
 
+/// The word-only scores of a piece: as itself, then seen as each neighbour role of
+/// another piece (in the order of `Role::ALL`).
+type WordScores = [Scores; 5];
+
+thread_local! {
+    /// Word-only scores of pieces, by model and piece (see [`memo_key`]).
+    static WORD_SCORES: RefCell<WordMemo<String, Rc<WordScores>>> = Default::default();
+}
+
+/// The memory key of a piece's word-only scores under a model: the model's id, the
+/// piece's place in its word, its key and (for a piece of a split word) its word's key.
+fn memo_key(buf: &mut String, model: &PosModel, p: &Piece) {
+    buf.clear();
+    // the model's id and the place as characters of their own (no formatting)
+    buf.push(char::from_u32(0x1_0000 + (model.id() as u32 & 0xffff)).unwrap_or('\u{1}'));
+    buf.push(char::from(p.at));
+    buf.push(char::from(p.of));
+    buf.push_str(&p.key);
+    if p.of > 1 {
+        buf.push('\u{1}');
+        buf.push_str(&p.word);
+    }
+}
+
+/// The word-only scores of a piece with key `key` (its own, when `piece` is given).
+fn word_scores(model: &PosModel, lexicon: &Lexicon, piece: Option<&Piece>, key: &str) -> WordScores {
+    let seed = model.seed();
+    let mut out = [[0f32; N_TAGS]; 5];
+    let mut feats = Vec::with_capacity(24);
+    if let Some(p) = piece {
+        word_features(seed, p, lexicon, &mut feats);
+        model.add(&feats, &mut out[0]);
+    }
+    for (r, role) in Role::ALL.into_iter().enumerate() {
+        feats.clear();
+        neighbour_features(seed, key, role, &mut feats);
+        model.add(&feats, &mut out[1 + r]);
+    }
+    out
+}
+
 /// Tags one sentence's pieces with `model`.
+///
+/// The scores of the features that depend on one word alone (the piece's own, and
+/// those it gives its neighbours) are remembered by word, as news repeat their words:
+/// most pieces cost only their pair and history features.
 pub fn tag(pieces: &[Piece], model: &PosModel, lexicon: &Lexicon) -> Vec<Decision> {
     let seed = model.seed();
-    let statics = static_features(seed, pieces, lexicon);
+    let mut key = String::with_capacity(64);
+    let scores: Vec<Rc<WordScores>> = pieces
+        .iter()
+        .map(|p| {
+            memo_key(&mut key, model, p);
+            WORD_SCORES.with(|memo| {
+                WordMemo::get_or_insert_with(memo, key.as_str(), || {
+                    Rc::new(word_scores(model, lexicon, Some(p), &p.key))
+                })
+            })
+        })
+        .collect();
+    let edges = [START_KEY, END_KEY].map(|k| word_scores(model, lexicon, None, k));
+    let n = pieces.len() as isize;
     let mut out = Vec::with_capacity(pieces.len());
-    let mut feats = Vec::with_capacity(40);
+    let mut feats = Vec::with_capacity(16);
     let (mut prev, mut prev2) = (NO_TAG, NO_TAG);
     for k in 0..pieces.len() {
-        features_at(seed, pieces, &statics, k, prev, prev2, &mut feats);
-        let mut scores = [0f32; N_TAGS];
-        model.add(&feats, &mut scores);
-        let d = best(&scores);
+        let mut total = scores[k][0];
+        for (r, role) in Role::ALL.into_iter().enumerate() {
+            let j = k as isize + role.offset();
+            let seen = if j < 0 {
+                &edges[0][1 + r]
+            } else if j >= n {
+                &edges[1][1 + r]
+            } else {
+                &scores[j as usize][1 + r]
+            };
+            for (t, s) in total.iter_mut().zip(seen) {
+                *t += s;
+            }
+        }
+        feats.clear();
+        pair_features(seed, pieces, k, &mut feats);
+        tag_features(seed, pieces, k, prev, prev2, &mut feats);
+        model.add(&feats, &mut total);
+        let d = best(&total);
         out.push(d);
         prev2 = prev;
         prev = d.tag;
