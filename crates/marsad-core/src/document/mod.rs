@@ -24,6 +24,7 @@ pub use layers::techniques::{
 };
 pub use layers::text::{
     Morpheme, MorphemeRole, Paragraph, Repair, RepairKind, Segmentation, Sentence, SentenceKind, Token, TokenKind,
+    TokenRule,
 };
 pub use layers::time::{Anchor, Calendar, Evidence, TimeExpr, TimeKind};
 pub use layers::tone::{ActorTone, Clause, PolarWord, Tone, ToneScores};
