@@ -23,7 +23,7 @@ fn is_batch(args: &AnalyzeArgs) -> bool {
 
 /// Runs `marsad analyze`.
 pub fn run(args: AnalyzeArgs) -> Result<()> {
-    let limits = Limits { max_bytes: args.max_bytes };
+    let limits = Limits { max_bytes: args.max_bytes, ..Limits::default() };
     if is_batch(&args) {
         let format = match args.format {
             Format::Json => batch::BatchFormat::Json,
