@@ -102,9 +102,12 @@ pub fn segment(doc: &mut Document, res: &super::TextData) {
     let map = doc.normalized.map();
     let mut cursor = 0; // words come in text order: walk the offset map alongside
     for (i, tok) in doc.tokens.iter().enumerate() {
+        // a word with a Persian-only letter (پ چ ژ گ) is a Persian or Kurdish word or
+        // name: Arabic clitics do not apply to it
         if tok.kind != TokenKind::Arabic
             || tok.norm.chars().nth(2).is_none()
             || res.clitic_stems.contains(tok.key.as_str())
+            || tok.norm.contains(super::inspect::is_persian_only)
         {
             continue;
         }
@@ -421,6 +424,9 @@ mod tests {
 
     segments! {
         keeps_wazir: "وزير" => ["وزير"];
+        keeps_words_with_persian_letters: "والپيشمرگة" => ["والپيشمرگة"];
+        keeps_persian_words: "بزرگه" => ["بزرگه"];
+        folds_keyboard_kaf_and_ya_then_splits: "والحکومی" => ["و", "ال", "حكومي"];
         keeps_balad: "بلد" => ["بلد"];
         keeps_kitab: "كتاب" => ["كتاب"];
         keeps_lexicalised_kama: "كما" => ["كما"];
