@@ -14,7 +14,7 @@
 //! letters or more remains, unless the alef carries a hamza in the original
 //! (إلغاء, ألعاب are not ال + stem) or a known word would leave an unknown stem.
 
-use std::borrow::Cow;
+use compact_str::CompactString;
 
 use marsad_core::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
 use marsad_core::memo::WordMemo;
@@ -177,7 +177,7 @@ fn hamza_alefs(doc: &Document, nspan: Span) -> Vec<usize> {
 }
 
 /// Splits one normalised word into (start, end, canonical form, role) parts.
-fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, Cow<'static, str>, MorphemeRole)> {
+fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, CompactString, MorphemeRole)> {
     let mut parts = Vec::with_capacity(r.count() + 1);
     let mut at = 0;
     if r.conj > 0 {
@@ -189,25 +189,22 @@ fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, Cow<'static, str>, M
         at += len;
     }
     if r.article > 0 {
-        parts.push((at, at + r.article, Cow::Borrowed("ال"), MorphemeRole::Article));
+        parts.push((at, at + r.article, CompactString::const_new("ال"), MorphemeRole::Article));
         at += r.article;
     }
     let stem_end = word.len() - r.suffix;
-    parts.push((at, stem_end, Cow::Owned(word[at..stem_end].to_owned()), MorphemeRole::Stem));
+    parts.push((at, stem_end, CompactString::from(&word[at..stem_end]), MorphemeRole::Stem));
     if r.suffix > 0 {
         parts.push((stem_end, word.len(), clitic_form(&word[stem_end..]), MorphemeRole::Pronoun));
     }
     parts
 }
 
-/// The canonical form of a clitic: one of the tables' static strings.
-fn clitic_form(written: &str) -> Cow<'static, str> {
+/// The canonical form of a clitic: one of the tables' strings.
+fn clitic_form(written: &str) -> CompactString {
     let known =
         CONJUNCTIONS.iter().map(|c| c.0).chain(PREFIXES.iter().map(|p| p.0)).chain(PRONOUNS.iter().map(|p| p.0));
-    match known.into_iter().find(|k| *k == written) {
-        Some(k) => Cow::Borrowed(k),
-        None => Cow::Owned(written.to_owned()),
-    }
+    CompactString::from(known.into_iter().find(|k| *k == written).unwrap_or(written))
 }
 
 /// The best reading with at least one clitic, with the rule and confidence, or

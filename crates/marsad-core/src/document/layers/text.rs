@@ -1,7 +1,5 @@
 //! The text layer: tokens, clitic segmentations, sentences, paragraphs, repairs.
 
-use std::borrow::Cow;
-
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -146,8 +144,9 @@ pub enum MorphemeRole {
 pub struct Morpheme {
     /// The letters of the original text the morpheme is written with.
     pub span: Span,
-    /// Its canonical form (`ال` for the article even when written as the second ل of لل).
-    pub form: Cow<'static, str>,
+    /// Its canonical form (`ال` for the article even when written as the second ل of لل),
+    /// stored inline when short, as nearly every form is.
+    pub form: CompactString,
     /// Its role.
     pub role: MorphemeRole,
 }
