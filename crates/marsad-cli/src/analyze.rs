@@ -100,7 +100,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
         Format::Text => {
             let colour = args.output.is_none() && std::io::stdout().is_terminal();
             let layers: Option<Vec<&str>> = args.layers.as_ref().map(|l| l.iter().map(String::as_str).collect());
-            out.write_all(render::text::render_layers(&doc, colour, layers.as_deref()).as_bytes())
+            render::text::write_layers(&doc, colour, layers.as_deref(), &mut out)
         }
         Format::Json => {
             let json = render::json::Options { pretty: !args.compact, ..json };

@@ -29,12 +29,34 @@ pub fn render(doc: &Document, colour: bool) -> String {
 /// `None`): the sections and the lines under each sentence that show them. The
 /// header and the warnings are always there.
 pub fn render_layers(doc: &Document, colour: bool, layers: Option<&[&str]>) -> String {
+    let mut out = Vec::new();
+    write_layers(doc, colour, layers, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// [`render_layers`] written to `w` a paragraph or a section at a time, so that the
+/// report of a long article is never held whole.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write_layers(
+    doc: &Document,
+    colour: bool,
+    layers: Option<&[&str]>,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let st = Style { colour, layers };
     let mut out = String::new();
+    let mut flush = |out: &mut String| {
+        let written = w.write_all(out.as_bytes());
+        out.clear();
+        written
+    };
     header(&mut out, doc, st);
     warnings(&mut out, doc, st);
     if st.shows("sentences") || st.shows("paragraphs") {
-        body(&mut out, doc, st);
+        body(&mut out, doc, st, &mut flush)?;
     }
     let sections: [(&str, Section); 9] = [
         ("entities", entities),
@@ -50,9 +72,10 @@ pub fn render_layers(doc: &Document, colour: bool, layers: Option<&[&str]>) -> S
     for (layer, section) in sections {
         if st.shows(layer) {
             section(&mut out, doc, st);
+            flush(&mut out)?;
         }
     }
-    out
+    flush(&mut out)
 }
 
 /// A section of the report after the sentences.
@@ -227,10 +250,16 @@ fn warnings(out: &mut String, doc: &Document, st: Style) {
     }
 }
 
-fn body(out: &mut String, doc: &Document, st: Style) {
+/// The paragraphs and their sentences, given to `flush` a paragraph at a time.
+fn body(
+    out: &mut String,
+    doc: &Document,
+    st: Style,
+    flush: &mut impl FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if doc.sentences.is_empty() {
         let _ = writeln!(out, "\n{}", st.dim("(no sentences: the text has no tokens)"));
-        return;
+        return Ok(());
     }
     // paragraphs as (label, sentence range); all sentences as one group without them
     let groups: Vec<(String, std::ops::Range<usize>)> = if doc.paragraphs.is_empty() {
@@ -249,7 +278,9 @@ fn body(out: &mut String, doc: &Document, st: Style) {
                 sentence(out, doc, si, s, st);
             }
         }
+        flush(out)?;
     }
+    Ok(())
 }
 
 fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style) {
