@@ -242,6 +242,9 @@ impl<'a> Articles<'a> {
         }
         *n += 1;
         let name = format!("{path}:{n}");
+        if *n == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+            buf.drain(..3); // a byte order mark before the first record
+        }
         if buf.ends_with(b"\n") {
             buf.pop();
             if buf.ends_with(b"\r") {
@@ -399,8 +402,14 @@ fn progress_bar(sources: &[Source]) -> Option<ProgressBar> {
 
 /// An error record: what JSON Lines output holds in place of an article that was skipped.
 fn error_record(name: &str, skip: &Skip) -> String {
-    let record = serde_json::json!({ "source": name, "kind": skip.kind, "error": skip.reason });
-    record.to_string() + "\n"
+    #[derive(serde::Serialize)]
+    struct ErrorRecord<'a> {
+        source: &'a str,
+        kind: &'a str,
+        error: &'a str,
+    }
+    let record = ErrorRecord { source: name, kind: skip.kind, error: &skip.reason };
+    serde_json::to_string(&record).expect("a record serialises") + "\n"
 }
 
 /// Runs the batch; the summary goes to standard error.

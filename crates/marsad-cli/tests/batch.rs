@@ -327,7 +327,7 @@ fn json_lines_keep_one_output_line_per_input_line() {
                  \n\
                  not json\n\
                  {\"id\": 5, \"text\": \"أعلن الجيش عن مناورات مشتركة.\"}\n";
-    let (_d, path) = file("five.jsonl", input);
+    let (_d, path) = file("five.jsonl", &format!("\u{FEFF}{input}"));
     for jobs in ["1", "2"] {
         let out = marsad()
             .args(["analyze", "--format", "json", "--jobs", jobs])
