@@ -132,7 +132,7 @@ pub enum EvalCommand {
     Quantities(EvalExpressionsArgs),
     /// Entity resolution: linking accuracy, grouping (B³) and metonymy on an offset gold
     /// file (default gold/test/entities.jsonl).
-    Entities(EvalExpressionsArgs),
+    Entities(EvalEntitiesArgs),
     /// Events: detection, type, actor, recipient and modality P/R/F1 on a gold file of
     /// docs/annotation/events_claims.md (default gold/dev/events_claims.jsonl).
     Events(EvalEventsArgs),
@@ -218,6 +218,23 @@ pub struct EvalExpressionsArgs {
 }
 
 #[derive(clap::Args)]
+pub struct EvalEntitiesArgs {
+    /// Gold file (JSON lines of mentions with their entities, as character offsets into
+    /// the corpora; see docs/annotation/entities.md). Default: gold/test/entities.jsonl.
+    pub gold: Option<PathBuf>,
+    /// The data folder holding the corpora the gold file cites (news/saudinewsnet, news/antcorpus).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Also list every mention linked to the wrong entry, with the gold and the found link
+    /// (to standard error).
+    #[arg(long)]
+    pub errors: bool,
+}
+
+#[derive(clap::Args)]
 pub struct EvalNerArgs {
     /// Gold CoNLL files (`token TAG` per line, BIO tags).
     #[arg(required = true)]
@@ -244,17 +261,19 @@ pub enum Format {
 pub struct AnalyzeArgs {
     /// The article: a file path, or `-` for standard input. Several inputs, a folder
     /// (read recursively) or a JSON Lines file (`.jsonl`: `text` and optional `title`,
-    /// `url`, `outlet`, `published`, `id` a line) make a batch.
+    /// `url`, `outlet`, `id` and a date in `published`, `date` or `date_iso` a line)
+    /// make a batch; one article in any of them gives a report like one file.
     #[arg(required = true)]
     pub inputs: Vec<String>,
     /// Read the inputs (standard input too) as JSON Lines, whatever their names.
     #[arg(long)]
     pub jsonl: bool,
-    /// In a batch, exit with status 1 when any article was skipped.
+    /// In a batch, exit with status 1 when any article was skipped (without it, only
+    /// when nothing was analysed).
     #[arg(long)]
     pub strict: bool,
     /// Threads for a batch (default: one per core).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = parse_jobs)]
     pub jobs: Option<usize>,
     /// Output format.
     #[arg(long, short, value_enum, default_value = "text")]
@@ -262,7 +281,8 @@ pub struct AnalyzeArgs {
     /// With `--format gdelt`, write the column names as the first line.
     #[arg(long)]
     pub header: bool,
-    /// Publication date of the article (YYYY-MM-DD).
+    /// Publication date of the article (YYYY-MM-DD); in a batch, of the articles that
+    /// do not give their own.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<String>,
     /// Title of the article.
@@ -277,9 +297,45 @@ pub struct AnalyzeArgs {
     /// Largest input accepted, in bytes.
     #[arg(long, default_value_t = Limits::default().max_bytes)]
     pub max_bytes: usize,
+    /// Read a few invalid byte sequences (at most 1 % of the characters) as U+FFFD,
+    /// with a warning, instead of stopping at the first one.
+    #[arg(long)]
+    pub lossy: bool,
+    /// The field of a JSON Lines record holding its publication date (default: the
+    /// first of `published`, `date`, `date_iso`).
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// Only these layers, comma-separated (e.g. `tokens,sentences,times`): the JSON
+    /// output has only them (and `text`, `meta`, `warnings`), the text report only their sections,
+    /// and only the stages they need run. Names as in the JSON output.
+    #[arg(long, value_delimiter = ',', value_parser = parse_layer, value_name = "LAYERS")]
+    pub layers: Option<Vec<String>>,
+    /// JSON without per-token objects and without the `text` of every span: the
+    /// compact profile (docs/schema/README.md), for large inputs and corpora.
+    #[arg(long)]
+    pub compact: bool,
     /// Write the output to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+}
+
+/// Accepts a number of threads: 1 or more.
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("--jobs takes a number of threads, 1 or more (leave it out for one per core)".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("--jobs takes a number of threads, 1 or more, not {s:?}")),
+    }
+}
+
+/// Accepts the name of a layer of the document.
+fn parse_layer(s: &str) -> Result<String, String> {
+    let name = s.trim();
+    if marsad::Document::LAYERS.contains(&name) {
+        Ok(name.to_owned())
+    } else {
+        Err(format!("no layer called {name:?}; the layers are {}", marsad::Document::LAYERS.join(", ")))
+    }
 }
 
 /// Accepts a calendar date written YYYY-MM-DD.

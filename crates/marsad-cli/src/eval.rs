@@ -6,7 +6,8 @@ use anyhow::{bail, Result};
 use marsad_eval::eval::expressions::Layer;
 
 use crate::args::{
-    EvalCheckworthyArgs, EvalEventsArgs, EvalExpressionsArgs, EvalFramingArgs, EvalNerArgs, EvalPosArgs,
+    EvalCheckworthyArgs, EvalEntitiesArgs, EvalEventsArgs, EvalExpressionsArgs, EvalFramingArgs, EvalNerArgs,
+    EvalPosArgs,
 };
 use crate::io::write_output;
 use crate::train::{read_checkworthy, read_framing_gold};
@@ -70,7 +71,7 @@ pub fn eval_expressions(args: EvalExpressionsArgs, layer: Layer) -> Result<()> {
     write_output(None, out.as_bytes())
 }
 
-pub fn eval_entities(args: EvalExpressionsArgs) -> Result<()> {
+pub fn eval_entities(args: EvalEntitiesArgs) -> Result<()> {
     use marsad_eval::eval::entities::{evaluate, read_gold};
     use marsad_eval::eval::expressions::Corpora;
     let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/test/entities.jsonl"));

@@ -155,27 +155,21 @@ fn missing_path() {
     fails(&dir.path().join("no-such-article.txt"), &[], "no such file or directory");
 }
 
-/// A folder is a batch of articles: it needs a format for many, and must hold some.
+/// A folder is a batch of articles: it must hold some.
 #[test]
 fn directory() {
     let dir = tempfile::tempdir().unwrap();
-    marsad()
-        .arg("analyze")
-        .arg(dir.path())
-        .assert()
-        .failure()
-        .code(1)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains("add --format json or --format gdelt"));
     let shown = dir.path().display().to_string();
-    marsad()
-        .args(["analyze", "--format", "json"])
-        .arg(dir.path())
-        .assert()
-        .failure()
-        .code(1)
-        .stdout(predicate::str::is_empty())
-        .stderr(predicate::str::contains(format!("marsad: error: no articles in {shown}")));
+    for format in ["text", "json"] {
+        marsad()
+            .args(["analyze", "--format", format])
+            .arg(dir.path())
+            .assert()
+            .failure()
+            .code(1)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(format!("marsad: error: no articles in {shown}")));
+    }
 }
 
 #[cfg(unix)]
@@ -274,4 +268,200 @@ fn gdelt_rows_have_61_columns() {
     assert!(lines.len() >= 2, "{text}");
     assert!(lines.iter().all(|l| l.split('\t').count() == 61), "{text}");
     assert!(lines[0].starts_with("GlobalEventID\tDay"));
+}
+
+/// Arabic with one invalid byte in the middle: the offset of the first invalid
+/// sequence, counted in the file's bytes.
+fn damaged() -> (Vec<u8>, usize) {
+    let mut bytes = ARTICLE.as_bytes().to_vec();
+    let at = ARTICLE.find("مؤتمر").unwrap();
+    bytes.insert(at, 0xFF);
+    (bytes, at)
+}
+
+#[test]
+fn invalid_utf8_stops_with_the_byte_offset_and_writes_nothing() {
+    let (bytes, at) = damaged();
+    let (dir, path) = fixture("damaged.txt", &bytes);
+    fails(&path, &[], &format!("the input is not valid UTF-8: an invalid byte sequence at byte offset {at}"));
+    fails(&path, &[], "--lossy");
+    let out = dir.path().join("report.json");
+    marsad().arg("analyze").arg(&path).args(["--format", "json", "-o"]).arg(&out).assert().failure().code(1);
+    assert!(!out.exists(), "nothing is written");
+    // standard input and a UTF-8 file with a byte order mark too
+    marsad()
+        .args(["analyze", "-"])
+        .write_stdin(bytes.clone())
+        .assert()
+        .failure()
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(format!(
+            "cannot read <stdin>: the input is not valid UTF-8: an invalid byte sequence at byte offset {at}"
+        )));
+    let (_dir, bom) = fixture("bom.txt", &[b"\xEF\xBB\xBF".as_slice(), &bytes].concat());
+    fails(&bom, &[], &format!("byte offset {}", at + 3));
+}
+
+#[test]
+fn lossy_reads_invalid_bytes_as_replacement_characters_with_a_warning() {
+    let (bytes, at) = damaged();
+    let (_dir, path) = fixture("damaged.txt", &bytes);
+    let out = marsad().arg("analyze").arg(&path).args(["--lossy", "--format", "json"]).assert().success();
+    let out = out.get_output();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["text"].as_str().unwrap().contains('\u{FFFD}'));
+    assert_eq!(json["warnings"][0]["code"], "replaced_bytes");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("marsad: warning: {}: 1 invalid byte sequence(s)", path.display())), "{stderr}");
+    assert!(stderr.contains(&format!("byte offset {at}")), "{stderr}");
+}
+
+#[test]
+fn the_output_may_not_be_an_input() {
+    let (dir, path) = fixture("article.txt", ARTICLE.as_bytes());
+    for format in ["text", "json", "html"] {
+        marsad()
+            .arg("analyze")
+            .arg(&path)
+            .args(["--format", format, "-o"])
+            .arg(&path)
+            .assert()
+            .failure()
+            .code(1)
+            .stderr(predicate::str::contains("is the input"))
+            .stderr(predicate::str::contains("give another path with -o"));
+        assert_eq!(std::fs::read(&path).unwrap(), ARTICLE.as_bytes(), "the article is untouched");
+    }
+    // the same file by another name: a relative path, a symbolic link
+    let relative = dir.path().join(".").join("article.txt");
+    marsad()
+        .arg("analyze")
+        .arg(&path)
+        .arg("-o")
+        .arg(&relative)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is the input"));
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        marsad()
+            .arg("analyze")
+            .arg(&link)
+            .arg("-o")
+            .arg(&path)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("is the input"));
+    }
+    // one of several inputs, or a file inside an input folder
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, ARTICLE).unwrap();
+    marsad()
+        .args(["analyze", "--format", "json"])
+        .arg(&other)
+        .arg(&path)
+        .arg("-o")
+        .arg(&path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is the input"));
+    marsad()
+        .args(["analyze", "--format", "json"])
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&other)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is the input"));
+    assert_eq!(std::fs::read(&other).unwrap(), ARTICLE.as_bytes());
+    // a new file is fine
+    marsad().arg("analyze").arg(&path).arg("-o").arg(dir.path().join("report.txt")).assert().success();
+}
+
+#[test]
+fn persian_mixed_into_arabic_is_named() {
+    let text = format!("{ARTICLE}سخنگوی وزارت امور خارجه گفت که پیشنهاد چین برای گفتگو پذیرفته شد و گروه ژاپنی آمد.\n");
+    let (_dir, path) = fixture("mixed.txt", text.as_bytes());
+    let (json, stderr) = succeeds_json(&path);
+    assert!(
+        json["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "persian_letters"),
+        "{}",
+        json["warnings"]
+    );
+    assert!(stderr.contains("Persian-only"), "{stderr}");
+}
+
+#[test]
+fn bidi_overrides_are_escaped_in_the_report_and_kept_in_json() {
+    let text = "قال الوزير \u{202E}إن المحادثات\u{202C} ستستأنف غدا.\n";
+    let (_dir, path) = fixture("bidi.txt", text.as_bytes());
+    let out = marsad().arg("analyze").arg(&path).assert().success().get_output().stdout.clone();
+    let report = String::from_utf8(out).unwrap();
+    assert!(report.contains("<U+202E>إن المحادثات<U+202C>"), "{report}");
+    assert!(!report.contains('\u{202E}'), "{report}");
+    let (json, _) = succeeds_json(&path);
+    assert_eq!(json["text"], text, "JSON keeps the text exactly");
+}
+
+#[test]
+fn jobs_must_be_one_or_more() {
+    marsad()
+        .args(["analyze", "--jobs", "0", "-"])
+        .write_stdin(ARTICLE)
+        .assert()
+        .failure()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("--jobs takes a number of threads, 1 or more"));
+}
+
+#[test]
+fn eval_entities_has_its_own_help() {
+    let out = marsad().args(["eval", "entities", "--help"]).assert().success().get_output().stdout.clone();
+    let help = String::from_utf8(out).unwrap();
+    assert!(help.contains("gold/test/entities.jsonl"), "{help}");
+    assert!(!help.contains("time.jsonl") && !help.contains("quantities"), "{help}");
+}
+
+#[test]
+fn layers_and_compact_json() {
+    let (_dir, path) = fixture("a.txt", ARTICLE.as_bytes());
+    let out = marsad()
+        .arg("analyze")
+        .arg(&path)
+        .args(["--format", "json", "--layers", "tokens,times"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["meta", "offsets", "schema_version", "text", "times", "tokens", "warnings"]);
+    let compact = marsad().arg("analyze").arg(&path).args(["--format", "json", "--compact"]).assert().success();
+    let compact = compact.get_output().stdout.clone();
+    assert_eq!(compact.iter().filter(|&&b| b == b'\n').count(), 1, "one line");
+    let json: serde_json::Value = serde_json::from_slice(&compact).unwrap();
+    assert_eq!(json["profile"], "compact");
+    assert!(json["tokens"][0].is_array());
+    let report = marsad().arg("analyze").arg(&path).args(["--layers", "sentences"]).assert().success();
+    let report = String::from_utf8(report.get_output().stdout.clone()).unwrap();
+    assert!(report.contains("[1] قال وزير الخارجية") && !report.contains("Repairs"), "{report}");
+    marsad()
+        .arg("analyze")
+        .arg(&path)
+        .args(["--layers", "nonsense"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no layer called \"nonsense\""));
+    marsad()
+        .arg("analyze")
+        .arg(&path)
+        .args(["--compact"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("add --format json"));
 }

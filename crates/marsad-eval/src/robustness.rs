@@ -22,8 +22,9 @@ use marsad::{Document, Metadata, Pipeline, Span};
 use marsad_render::{gdelt, html, json, text};
 
 /// The size limit the probes decode with: large enough for any fuzzer input,
-/// small enough that the limit itself is exercised.
-const PROBE_LIMITS: Limits = Limits { max_bytes: 1 << 20 };
+/// small enough that the limit itself is exercised; a few invalid bytes are
+/// replaced (`--lossy`), so that damaged text reaches the stages.
+const PROBE_LIMITS: Limits = Limits { max_bytes: 1 << 20, lossy: true };
 
 /// Encodings [`decode`] may name.
 const ENCODINGS: &[&str] = &["UTF-8", "UTF-16LE", "UTF-16BE", "windows-1256", "ISO-8859-6"];

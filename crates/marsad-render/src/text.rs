@@ -21,27 +21,77 @@ const WIDTH: usize = 100;
 
 /// The readable report; ANSI colour when `colour` is true.
 pub fn render(doc: &Document, colour: bool) -> String {
-    let st = Style { colour };
-    let mut out = String::new();
-    header(&mut out, doc, st);
-    warnings(&mut out, doc, st);
-    body(&mut out, doc, st);
-    entities(&mut out, doc, st);
-    events(&mut out, doc, st);
-    quotations(&mut out, doc, st);
-    claims(&mut out, doc, st);
-    techniques(&mut out, doc, st);
-    tone(&mut out, doc, st);
-    times(&mut out, doc, st);
-    quantities(&mut out, doc, st);
-    repairs(&mut out, doc, st);
-    out
+    render_layers(doc, colour, None)
 }
 
-/// ANSI styling, or none.
-#[derive(Clone, Copy)]
-struct Style {
+/// The readable report of some layers only (names of [`Document::LAYERS`]; all when
+/// `None`): the sections and the lines under each sentence that show them. The
+/// header and the warnings are always there.
+pub fn render_layers(doc: &Document, colour: bool, layers: Option<&[&str]>) -> String {
+    let mut out = Vec::new();
+    write_layers(doc, colour, layers, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// [`render_layers`] written to `w` a paragraph or a section at a time, so that the
+/// report of a long article is never held whole.
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write_layers(
+    doc: &Document,
     colour: bool,
+    layers: Option<&[&str]>,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let st = Style { colour, layers };
+    let mut out = String::new();
+    let mut flush = |out: &mut String| {
+        let written = w.write_all(out.as_bytes());
+        out.clear();
+        written
+    };
+    header(&mut out, doc, st);
+    warnings(&mut out, doc, st);
+    if st.shows("sentences") || st.shows("paragraphs") {
+        body(&mut out, doc, st, &mut flush)?;
+    }
+    let sections: [(&str, Section); 9] = [
+        ("entities", entities),
+        ("events", events),
+        ("quotations", quotations),
+        ("claims", claims),
+        ("techniques", techniques),
+        ("tone", tone),
+        ("times", times),
+        ("quantities", quantities),
+        ("repairs", repairs),
+    ];
+    for (layer, section) in sections {
+        if st.shows(layer) {
+            section(&mut out, doc, st);
+            flush(&mut out)?;
+        }
+    }
+    flush(&mut out)
+}
+
+/// A section of the report after the sentences.
+type Section = fn(&mut String, &Document, Style);
+
+/// ANSI styling, or none; and the layers shown.
+#[derive(Clone, Copy)]
+struct Style<'l> {
+    colour: bool,
+    layers: Option<&'l [&'l str]>,
+}
+
+impl Style<'_> {
+    /// True when the report shows `layer`.
+    fn shows(self, layer: &str) -> bool {
+        self.layers.is_none_or(|l| l.contains(&layer))
+    }
 }
 
 const BOLD: &str = "1";
@@ -53,7 +103,7 @@ const BLUE: &str = "34";
 const MAGENTA: &str = "35";
 const CYAN: &str = "36";
 
-impl Style {
+impl Style<'_> {
     fn paint(self, code: &str, s: &str) -> String {
         if self.colour && !s.is_empty() {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -81,7 +131,9 @@ fn token_colour(kind: TokenKind) -> &'static str {
 
 /// Text from the input made safe and compact for one terminal line: runs of white
 /// space (line breaks included) become one space, control characters (which could
-/// drive the terminal) become U+FFFD.
+/// drive the terminal) become U+FFFD, and the bidi embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069), which would reorder the report as the
+/// terminal shows it, are written as `<U+202E>`.
 fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
@@ -94,7 +146,11 @@ fn clean(s: &str) -> String {
             out.push(' ');
         }
         space = false;
-        out.push(if c.is_control() { '\u{FFFD}' } else { c });
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            let _ = write!(out, "<U+{:04X}>", c as u32);
+        } else {
+            out.push(if c.is_control() { '\u{FFFD}' } else { c });
+        }
     }
     out
 }
@@ -123,20 +179,24 @@ fn header(out: &mut String, doc: &Document, st: Style) {
     field("language", m.language.as_deref().unwrap_or("unknown"));
     field("encoding", m.encoding.as_deref().unwrap_or("unknown"));
     let arabic = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
-    let counts = [
-        (doc.paragraphs.len(), "paragraph", "paragraphs"),
-        (doc.sentences.len(), "sentence", "sentences"),
-        (doc.tokens.len(), "token", "tokens"),
-        (arabic, "Arabic word", "Arabic words"),
-        (doc.clitics.len(), "word with clitics", "words with clitics"),
-        (doc.mentions.len(), "named entity", "named entities"),
-        (doc.times.len(), "time expression", "time expressions"),
-        (doc.quantities.len(), "quantity", "quantities"),
-        (doc.repairs.len(), "repair", "repairs"),
+    let counts: Vec<String> = [
+        ("paragraphs", doc.paragraphs.len(), "paragraph", "paragraphs"),
+        ("sentences", doc.sentences.len(), "sentence", "sentences"),
+        ("tokens", doc.tokens.len(), "token", "tokens"),
+        ("tokens", arabic, "Arabic word", "Arabic words"),
+        ("clitics", doc.clitics.len(), "word with clitics", "words with clitics"),
+        ("mentions", doc.mentions.len(), "named entity", "named entities"),
+        ("times", doc.times.len(), "time expression", "time expressions"),
+        ("quantities", doc.quantities.len(), "quantity", "quantities"),
+        ("repairs", doc.repairs.len(), "repair", "repairs"),
     ]
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-    .join(" · ");
-    field("counts", &counts);
+    .into_iter()
+    .filter(|(layer, ..)| st.shows(layer))
+    .map(|(_, n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect();
+    if !counts.is_empty() {
+        field("counts", &counts.join(" · "));
+    }
 }
 
 fn warnings(out: &mut String, doc: &Document, st: Style) {
@@ -150,10 +210,16 @@ fn warnings(out: &mut String, doc: &Document, st: Style) {
     }
 }
 
-fn body(out: &mut String, doc: &Document, st: Style) {
+/// The paragraphs and their sentences, given to `flush` a paragraph at a time.
+fn body(
+    out: &mut String,
+    doc: &Document,
+    st: Style,
+    flush: &mut impl FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if doc.sentences.is_empty() {
         let _ = writeln!(out, "\n{}", st.dim("(no sentences: the text has no tokens)"));
-        return;
+        return Ok(());
     }
     // paragraphs as (label, sentence range); all sentences as one group without them
     let groups: Vec<(String, std::ops::Range<usize>)> = if doc.paragraphs.is_empty() {
@@ -172,7 +238,9 @@ fn body(out: &mut String, doc: &Document, st: Style) {
                 sentence(out, doc, si, s, st);
             }
         }
+        flush(out)?;
     }
+    Ok(())
 }
 
 fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style) {
@@ -189,9 +257,13 @@ fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style
     let mut numbers = Vec::new();
     let mut links = Vec::new();
     let mut tags = Vec::new();
+    let shows_tokens = st.shows("tokens");
     for (ti, tok) in doc.tokens.iter().enumerate().take(s.end_token).skip(s.first_token) {
-        if let Some(seg) = doc.segmentation_of(ti) {
+        if let Some(seg) = doc.segmentation_of(ti).filter(|_| st.shows("clitics")) {
             clitics.push(clean(&segmented(doc, seg, "+")));
+        }
+        if !shows_tokens {
+            continue;
         }
         match tok.kind {
             TokenKind::Number | TokenKind::Percent => numbers.push(number(doc, tok)),
@@ -209,7 +281,8 @@ fn sentence(out: &mut String, doc: &Document, si: usize, s: &Sentence, st: Style
         .collect();
     detail(out, "pos", &pos, BLUE, st);
     let start = doc.mentions.partition_point(|m| m.first_token < s.first_token);
-    let entities: Vec<String> = doc.mentions[start..]
+    let shown = if st.shows("mentions") { &doc.mentions[start..] } else { &[] };
+    let entities: Vec<String> = shown
         .iter()
         .take_while(|m| m.first_token < s.end_token)
         .map(|m| {
@@ -513,6 +586,37 @@ mod tests {
     fn control_characters_from_the_input_are_neutralised() {
         let out = render(&doc(), false);
         assert!(out.contains("title      خطة\u{FFFD}[31m جديدة"), "{out}");
+    }
+
+    #[test]
+    fn bidi_overrides_and_isolates_are_shown_escaped() {
+        let text = "قال الوزير \u{202E}لا\u{202C} ثم \u{2067}نعم\u{2069} و\u{200F}ذلك.";
+        let meta = Metadata { title: Some("a\u{202D}b".to_owned()), ..Metadata::default() };
+        let out = render(&Pipeline::new().analyze(text, meta), false);
+        for c in ['\u{202E}', '\u{202C}', '\u{2067}', '\u{2069}', '\u{202D}'] {
+            assert!(!out.contains(c), "{:04X} raw in:\n{out}", c as u32);
+        }
+        assert!(out.contains("<U+202E>لا<U+202C> ثم <U+2067>نعم<U+2069>"), "{out}");
+        assert!(out.contains("title      a<U+202D>b"), "{out}");
+        assert!(out.contains('\u{200F}'), "marks that only set a direction stay");
+    }
+
+    #[test]
+    fn chosen_layers_only() {
+        let doc = doc();
+        let out = render_layers(&doc, false, Some(&["sentences", "clitics"]));
+        assert!(out.contains("[1] عاجل") && out.contains("ال+حكومة"), "{out}");
+        assert!(!out.contains("٣٫٥٪ = 3.5%") && !out.contains("Repairs") && !out.contains("Times"), "{out}");
+        assert!(
+            out.contains(&format!(
+                "counts     {} sentences · {} words with clitics\n",
+                doc.sentences.len(),
+                doc.clitics.len()
+            )),
+            "{out}"
+        );
+        let out = render_layers(&doc, false, Some(&["repairs"]));
+        assert!(out.contains("Repairs (1)") && !out.contains("Paragraph 1"), "{out}");
     }
 
     #[test]

@@ -158,6 +158,38 @@ impl Pipeline {
         doc
     }
 
+    /// The stages that `layers` need: the stages that add them and, in turn, those
+    /// that add the layers they read, in pipeline order. `inspect` (the warnings
+    /// about the text as a whole) always runs.
+    ///
+    /// # Panics
+    /// When a name is not one of [`Document::LAYERS`].
+    pub fn stages_for(layers: &[&str]) -> Vec<&'static Stage> {
+        let mut needed: Vec<&str> = vec!["warnings"];
+        for &layer in layers {
+            assert!(Document::LAYERS.contains(&layer), "no layer called {layer}");
+            needed.push(layer);
+        }
+        // stages come after the stages they read from: one pass from the end suffices
+        for stage in STAGES.iter().rev() {
+            if needed.contains(&stage.adds) {
+                needed.extend_from_slice(stage.reads);
+            }
+        }
+        STAGES.iter().filter(|s| needed.contains(&s.adds)).collect()
+    }
+
+    /// Analyses one text with only the stages that `layers` need
+    /// ([`Pipeline::stages_for`]): those layers are what [`Pipeline::analyze`] gives,
+    /// the layers no stage was run for are empty.
+    pub fn analyze_layers(&self, text: impl Into<String>, meta: Metadata, layers: &[&str]) -> Document {
+        let mut doc = Document::new(text, meta);
+        for stage in Self::stages_for(layers) {
+            (stage.run)(&mut doc, self.resources);
+        }
+        doc
+    }
+
     /// Analyses many texts in parallel; the result is in input order and identical
     /// to analysing them one by one.
     pub fn analyze_many(&self, inputs: Vec<(String, Metadata)>) -> Vec<Document> {

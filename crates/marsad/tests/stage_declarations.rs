@@ -92,3 +92,25 @@ fn a_stage_reads_no_layer_it_does_not_declare() {
     wrong.dedup();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// `analyze_layers` runs only the stages a choice of layers needs, and those layers
+/// come out as the whole pipeline makes them.
+#[test]
+fn the_stages_a_layer_needs_make_it_as_the_whole_pipeline_does() {
+    let pipeline = Pipeline::new();
+    let names = |stages: Vec<&Stage>| stages.iter().map(|s| s.name).collect::<Vec<_>>();
+    assert_eq!(names(Pipeline::stages_for(&["tokens"])), ["inspect", "normalize", "tokenize"]);
+    assert_eq!(names(Pipeline::stages_for(&["warnings"])), ["inspect"]);
+    assert_eq!(
+        names(Pipeline::stages_for(&["times", "sentences"])),
+        ["inspect", "normalize", "tokenize", "sentences", "times"]
+    );
+    for text in texts() {
+        let meta = Metadata { published: Some("2022-11-20".into()), ..Default::default() };
+        let full = serde_json::to_value(pipeline.analyze(text.clone(), meta.clone())).unwrap();
+        for layer in Document::LAYERS {
+            let only = serde_json::to_value(pipeline.analyze_layers(text.clone(), meta.clone(), &[layer])).unwrap();
+            assert_eq!(only[layer], full[layer], "layer {layer}");
+        }
+    }
+}

@@ -25,6 +25,7 @@ pub use layers::techniques::{
 };
 pub use layers::text::{
     Morpheme, MorphemeRole, Paragraph, Repair, RepairKind, Segmentation, Sentence, SentenceKind, Token, TokenKind,
+    TokenRule,
 };
 pub use layers::time::{Anchor, Calendar, Evidence, TimeExpr, TimeKind};
 pub use layers::tone::{ActorTone, Clause, PolarWord, Tone, ToneScores};
@@ -197,8 +198,14 @@ impl Document {
     /// The token's matching key without its clitics (`والوزراء` → `وزراء`), as the clitics
     /// layer segments it; the key itself when the word has none.
     pub fn stem_key(&self, i: usize) -> Cow<'_, str> {
-        let t = &self.tokens[i];
-        let Some(seg) = self.segmentation_of(i) else { return Cow::Borrowed(t.key.as_str()) };
+        Cow::Borrowed(&self.tokens[i].key[self.stem_range(i)])
+    }
+
+    /// Where [`Document::stem_key`] lies in the token's key, in bytes: the key without
+    /// the letters of the clitics before and after the stem.
+    pub fn stem_range(&self, i: usize) -> std::ops::Range<usize> {
+        let key = self.tokens[i].key.as_str();
+        let Some(seg) = self.segmentation_of(i) else { return 0..key.len() };
         let letters = |span| self.slice(span).chars().filter(|c| !is_mark(*c)).count();
         let mut before = 0;
         let mut after = 0;
@@ -210,11 +217,12 @@ impl Document {
                 _ => before += letters(m.span),
             }
         }
-        let chars: Vec<char> = t.key.chars().collect();
-        if before + after >= chars.len() {
-            return Cow::Borrowed(t.key.as_str());
+        let n = key.chars().count();
+        if before + after >= n {
+            return 0..key.len();
         }
-        Cow::Owned(chars[before..chars.len() - after].iter().collect())
+        let at = |c: usize| key.char_indices().nth(c).map_or(key.len(), |(b, _)| b);
+        at(before)..at(n - after)
     }
 }
 

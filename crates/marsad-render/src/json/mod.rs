@@ -14,9 +14,16 @@
 //! - `schema_version` ([`SCHEMA_VERSION`](crate::SCHEMA_VERSION)) and `offsets` ([`OFFSETS`]) come first.
 //!
 //! The result is described by `docs/schema/document.schema.json`.
+//!
+//! [`write`] streams the output to a writer as it is made, with [`Options`]: only
+//! some layers, and the compact profile (`docs/schema/README.md`): spans as
+//! `[start, end]` without their text, tokens as `[start, end, kind, norm]` (and
+//! the value of a number), clitic segmentations as `[token, morphemes, rule,
+//! confidence]` with each morpheme `[start, end, form, role]`.
 
 use serde_json::Value;
 
+mod compact;
 mod rewrite;
 
 use self::rewrite::{Context, Shaped};
@@ -44,6 +51,45 @@ const F32_FIELDS: &[&str] = &[
     "propaganda",
 ];
 
+/// How [`write`] writes a document.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Indented, one field a line; one line when false.
+    pub pretty: bool,
+    /// The compact profile (see the module documentation), marked `"profile": "compact"`.
+    pub compact: bool,
+    /// Only these layers (names of [`Document::LAYERS`]), besides `text`, `meta` and
+    /// `warnings`, which are always written; every layer when `None`.
+    pub layers: Option<Vec<String>>,
+}
+
+impl Options {
+    /// True when the top-level field `key` is written.
+    pub(crate) fn writes(&self, key: &str) -> bool {
+        match &self.layers {
+            Some(layers) if key != "warnings" && Document::LAYERS.contains(&key) => layers.iter().any(|l| l == key),
+            _ => true,
+        }
+    }
+}
+
+/// Writes the document as JSON to `out` as it is made, without holding the
+/// output in memory (give a buffered writer).
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write<W: std::io::Write>(doc: &Document, out: W, options: &Options) -> std::io::Result<()> {
+    let ctx = Context { doc, index: CharIndex::new(&doc.text), options };
+    let shaped = Shaped::root(doc, &ctx);
+    if options.pretty {
+        serde_json::to_writer_pretty(out, &shaped)?;
+    } else {
+        serde_json::to_writer(out, &shaped)?;
+    }
+    Ok(())
+}
+
 /// The document as a JSON value with character offsets.
 pub fn to_value(doc: &Document) -> Value {
     // through the text, so that numbers keep the precision the text gives them
@@ -52,13 +98,15 @@ pub fn to_value(doc: &Document) -> Value {
 
 /// The document as compact JSON with character offsets, on one line.
 pub fn to_string(doc: &Document) -> String {
-    let ctx = Context { doc, index: CharIndex::new(&doc.text) };
+    let options = Options::default();
+    let ctx = Context { doc, index: CharIndex::new(&doc.text), options: &options };
     serde_json::to_string(&Shaped::root(doc, &ctx)).expect("documents serialise")
 }
 
 /// The document as pretty-printed JSON with character offsets.
 pub fn to_string_pretty(doc: &Document) -> String {
-    let ctx = Context { doc, index: CharIndex::new(&doc.text) };
+    let options = Options::default();
+    let ctx = Context { doc, index: CharIndex::new(&doc.text), options: &options };
     serde_json::to_string_pretty(&Shaped::root(doc, &ctx)).expect("documents serialise")
 }
 
@@ -92,6 +140,66 @@ mod tests {
         let out = to_string(&doc);
         assert!(!out.contains("99999"), "{out}");
         assert!(!out.contains("00000001"), "{out}");
+    }
+
+    fn written(doc: &Document, options: &Options) -> String {
+        let mut out = Vec::new();
+        write(doc, &mut out, options).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn written_as_streamed_is_what_the_strings_hold() {
+        let doc = Pipeline::new().analyze("قالَ الوزيرُ إنّ النمو بلغ ٣٫٥٪ في 2022.\nوأكد ذلك.", Metadata::default());
+        assert_eq!(written(&doc, &Options::default()), to_string(&doc));
+        assert_eq!(written(&doc, &Options { pretty: true, ..Options::default() }), to_string_pretty(&doc));
+    }
+
+    #[test]
+    fn chosen_layers_only() {
+        let doc = Pipeline::new().analyze("قال الوزير إن المحادثات ستستأنف غدا.", Metadata::default());
+        let options = Options { layers: Some(vec!["tokens".into(), "times".into()]), ..Options::default() };
+        let v: Value = serde_json::from_str(&written(&doc, &options)).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["meta", "offsets", "schema_version", "text", "times", "tokens", "warnings"]);
+    }
+
+    #[test]
+    fn the_compact_profile_has_no_per_token_objects_and_no_span_texts() {
+        let text = "قالَ الوزيرُ والحكومة إنّ النمو بلغ ٣٫٥٪ في 2022.";
+        let doc = Pipeline::new().analyze(text, Metadata::default());
+        let out = written(&doc, &Options { compact: true, ..Options::default() });
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let full = to_value(&doc);
+        assert_eq!(v["profile"], "compact");
+        assert_eq!(v["text"], text);
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |s: &Value, e: &Value| {
+            chars[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize].iter().collect::<String>()
+        };
+        let tokens = v["tokens"].as_array().unwrap();
+        assert_eq!(tokens.len(), doc.tokens.len());
+        for (t, f) in tokens.iter().zip(full["tokens"].as_array().unwrap()) {
+            assert_eq!(slice(&t[0], &t[1]), f["text"].as_str().unwrap());
+            assert_eq!((&t[2], &t[3]), (&f["kind"], &f["norm"]));
+            assert_eq!(t.get(4), f.get("value"));
+        }
+        assert_eq!(tokens[1][0], 5);
+        let clitics = v["clitics"].as_array().unwrap();
+        assert_eq!(clitics.len(), doc.clitics.len());
+        let at = clitics.iter().position(|c| c[0] == 2).expect("والحكومة is segmented");
+        let w = &clitics[at];
+        let parts: Vec<String> = w[1].as_array().unwrap().iter().map(|m| slice(&m[0], &m[1])).collect();
+        assert_eq!(parts, ["و", "ال", "حكومة"]);
+        assert_eq!((&w[1][2][2], &w[1][2][3]), (&Value::from("حكومة"), &Value::from("stem")));
+        assert_eq!(
+            (&w[2], &w[3]),
+            (&full["clitics"][at]["origin"]["rule"], &full["clitics"][at]["origin"]["confidence"])
+        );
+        // other layers: spans as [start, end], without their text
+        assert_eq!(v["sentences"][0]["span"], serde_json::json!([0, chars.len()]));
+        assert!(v["sentences"][0].get("text").is_none());
+        assert!(out.len() * 5 < to_string(&doc).len() * 3, "{} against {}", out.len(), to_string(&doc).len());
     }
 
     #[test]

@@ -15,7 +15,8 @@ use serde::ser::{
     SerializeTupleStruct, SerializeTupleVariant, Serializer,
 };
 
-use super::{F32_FIELDS, OFFSETS};
+use super::compact::{Clitics, Tokens};
+use super::{Options, F32_FIELDS, OFFSETS};
 use marsad_core::document::{Document, SCHEMA_VERSION};
 use marsad_core::span::CharIndex;
 
@@ -23,6 +24,7 @@ use marsad_core::span::CharIndex;
 pub(super) struct Context<'d> {
     pub doc: &'d Document,
     pub index: CharIndex,
+    pub options: &'d Options,
 }
 
 /// A value to serialise in the output's shape, at a depth of the document.
@@ -158,10 +160,13 @@ impl<'c, 'd, S: Serializer> Serializer for Shaper<'c, 'd, S> {
         Ok(Compound { inner: self.inner.serialize_map(len)?, ctx: self.ctx, depth: self.depth })
     }
     fn serialize_struct(self, name: &'static str, len: usize) -> Result<Self::SerializeStruct, S::Error> {
-        let mut inner = self.inner.serialize_struct(name, len + 2)?;
+        let mut inner = self.inner.serialize_struct(name, len + 3)?;
         if self.depth == 0 {
             inner.serialize_field("schema_version", SCHEMA_VERSION)?;
             inner.serialize_field("offsets", OFFSETS)?;
+            if self.ctx.options.compact {
+                inner.serialize_field("profile", "compact")?;
+            }
         }
         Ok(Compound { inner, ctx: self.ctx, depth: self.depth })
     }
@@ -260,9 +265,16 @@ fn shape_field<F: Fields, T: Serialize + ?Sized>(
     key: &'static str,
     v: &T,
 ) -> Result<(), F::Error> {
+    let compact = ctx.options.compact;
     match key {
+        _ if depth == 0 && !ctx.options.writes(key) => out.skip(key),
         "normalized" if depth == 0 => out.field(key, ctx.doc.normalized.text.as_str()),
+        "tokens" if depth == 0 && compact => out.field(key, &Tokens(ctx)),
+        "clitics" if depth == 0 && compact => out.field(key, &Clitics(ctx)),
         "span" => match v.serialize(SpanCapture) {
+            Ok(Some((start, end))) if compact && ctx.doc.text.get(start..end).is_some() => {
+                out.field("span", &[ctx.index.char_of(start), ctx.index.char_of(end)])
+            }
             Ok(Some((start, end))) if ctx.doc.text.get(start..end).is_some() => {
                 let chars = CharSpan { start: ctx.index.char_of(start), end: ctx.index.char_of(end) };
                 out.field("span", &chars)?;

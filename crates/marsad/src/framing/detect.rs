@@ -31,17 +31,28 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
         return Vec::new();
     }
     let n = doc.tokens.len();
-    let mut probs = vec![0f32; n * k];
+    // For each technique, the words at or above its threshold and their probability,
+    // in text order: all that the runs below read, a few per hundred words, where a
+    // table of every word's probability for every technique took 4 bytes × 23 a word.
+    let thresholds: Vec<f32> = (0..k).map(|l| model.threshold(l)).collect();
+    let mut above: Vec<Vec<(usize, f32)>> = vec![Vec::new(); k];
     let mut feats: Vec<u64> = Vec::with_capacity(32);
     let mut p = Vec::with_capacity(k);
+    let zeros = vec![0f32; k];
     for i in 0..n {
-        if doc.tokens[i].kind == TokenKind::Punct {
-            continue;
+        let probs = if doc.tokens[i].kind == TokenKind::Punct {
+            &zeros // punctuation is not scored
+        } else {
+            feats.clear();
+            ctx.token(i, &mut feats);
+            model.probabilities(&feats, &mut p);
+            &p
+        };
+        for (l, (&prob, &thr)) in probs.iter().zip(&thresholds).enumerate() {
+            if prob >= thr && thr <= 1.0 {
+                above[l].push((i, prob));
+            }
         }
-        feats.clear();
-        ctx.token(i, &mut feats);
-        model.probabilities(&feats, &mut p);
-        probs[i * k..(i + 1) * k].copy_from_slice(&p);
     }
     let mut out = Vec::new();
     // A span stays inside its sentence.
@@ -49,21 +60,13 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
     for (si, s) in doc.sentences.iter().enumerate() {
         sentence_of[s.first_token.min(n)..s.end_token.min(n)].fill(si);
     }
-    for l in 0..k {
+    for (l, hits) in above.iter().enumerate() {
         let Some(technique) = lex.span_techniques[l].map(|t| &lex.taxonomy.techniques[t]) else { continue };
-        let thr = model.threshold(l);
-        if thr > 1.0 {
-            continue;
-        }
-        let on = |i: usize| probs[i * k + l] >= thr;
-        let mut i = 0;
-        while i < n {
-            if !on(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut end = i + 1;
+        let prob = |i: usize| hits.binary_search_by_key(&i, |h| h.0).ok().map(|h| hits[h].1);
+        let on = |i: usize| prob(i).is_some();
+        let mut next = 0; // the first hit not yet inside a span
+        while let Some(&(start, _)) = hits.get(next) {
+            let mut end = start + 1;
             // A run goes on over words above the threshold in the same sentence; one
             // punctuation mark inside the sentence (a comma, a quotation mark)
             // between two such words does not break it.
@@ -82,8 +85,10 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
                     break;
                 }
             }
-            let scored: Vec<f32> =
-                (start..end).filter(|&j| doc.tokens[j].kind != TokenKind::Punct).map(|j| probs[j * k + l]).collect();
+            let scored: Vec<f32> = (start..end)
+                .filter(|&j| doc.tokens[j].kind != TokenKind::Punct)
+                .map(|j| prob(j).unwrap_or(0.0))
+                .collect();
             let confidence = scored.iter().sum::<f32>() / scored.len().max(1) as f32;
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
             let cues = (start..end)
@@ -98,7 +103,7 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
                 cues,
                 origin: Origin::rule("framing.span_model", (confidence * 100.0).round() / 100.0),
             });
-            i = end;
+            next += hits[next..].partition_point(|h| h.0 < end);
         }
     }
     out.sort_by(|a, b| {

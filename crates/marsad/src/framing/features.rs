@@ -11,48 +11,84 @@
 //! paragraph, the cue classes and polar words it holds, punctuation that signals
 //! rhetoric (!, ?, quotation marks, hashtags) and its length.
 
-use std::borrow::Cow;
-
 use super::lexicon::FramingLexicon;
 use crate::tone::lexicon::ToneLexicon;
 use marsad_core::document::QuoteKind;
-use marsad_core::document::{Document, TokenKind};
+use marsad_core::document::{Document, MentionKind, TokenKind};
 use marsad_core::learn::linear::FeatureSink;
 use marsad_core::lexicon::Lexicon;
 
 /// What the features of a document's tokens read, computed once per document.
 pub struct Context<'d> {
     doc: &'d Document,
-    stems: Vec<Cow<'d, str>>,
-    /// The cue class of each token and whether it begins the cue phrase.
-    cues: Vec<Option<(&'d str, bool)>>,
+    /// Where each token's stem lies in its key ([`Document::stem_range`]): 8 bytes a
+    /// token where the string took 24.
+    stems: Vec<(u32, u32)>,
+    /// The cue class of each token and whether it begins the cue phrase, as a
+    /// [`CueMark`]: four bytes a token where the class and flag took twenty-four.
+    cues: Vec<CueMark>,
+    /// The cue classes the marks name.
+    cue_classes: Vec<&'d str>,
     /// Cue phrases as token ranges.
     cue_phrases: Vec<(usize, usize)>,
     polarity: Vec<i8>,
     /// Zipf frequency band of each word's stem ("0"…"6"; rare words carry more colour).
     band: Vec<u8>,
     quoted: Vec<bool>,
-    entity: Vec<Option<&'static str>>,
+    entity: Vec<Option<MentionKind>>,
+}
+
+/// A token's cue class (an index into `Context::cue_classes`, plus one) and whether
+/// the cue phrase begins there (the low bit); 0 for no cue.
+#[derive(Clone, Copy, Default)]
+struct CueMark(u32);
+
+impl CueMark {
+    fn new(class: usize, begins: bool) -> Self {
+        CueMark(((class as u32 + 1) << 1) | u32::from(begins))
+    }
+
+    fn get<'d>(self, classes: &[&'d str]) -> Option<(&'d str, bool)> {
+        let class = (self.0 >> 1).checked_sub(1)?;
+        Some((classes[class as usize], self.0 & 1 == 1))
+    }
 }
 
 impl<'d> Context<'d> {
     /// Reads the layers of `doc` once.
     pub fn new(doc: &'d Document, lex: &'d FramingLexicon, tone: &ToneLexicon, words: &Lexicon) -> Context<'d> {
         let n = doc.tokens.len();
-        let stems: Vec<Cow<'d, str>> = (0..n).map(|i| doc.stem_key(i)).collect();
+        let stems: Vec<(u32, u32)> = (0..n)
+            .map(|i| {
+                let r = doc.stem_range(i);
+                (r.start as u32, r.end as u32)
+            })
+            .collect();
         let band = stems
             .iter()
             .zip(&doc.tokens)
-            .map(|(s, t)| if t.kind == TokenKind::Arabic { words.zipf(s).clamp(0.0, 6.0) as u8 } else { 0 })
+            .map(|(&(a, b), t)| {
+                if t.kind == TokenKind::Arabic {
+                    words.zipf(&t.key[a as usize..b as usize]).clamp(0.0, 6.0) as u8
+                } else {
+                    0
+                }
+            })
             .collect();
-        let mut cues = vec![None; n];
+        let mut cues = vec![CueMark::default(); n];
+        let mut cue_classes: Vec<&'d str> = Vec::new();
         let mut cue_phrases = Vec::new();
         let mut i = 0;
         while i < n {
             match lex.cues.find(&doc.tokens, i, true) {
                 Some(m) => {
+                    let class = m.value.as_str();
+                    let class = cue_classes.iter().position(|c| *c == class).unwrap_or_else(|| {
+                        cue_classes.push(class);
+                        cue_classes.len() - 1
+                    });
                     for (k, c) in cues[i..m.end].iter_mut().enumerate() {
-                        *c = Some((m.value.as_str(), k == 0));
+                        *c = CueMark::new(class, k == 0);
                     }
                     cue_phrases.push((i, m.end));
                     i = m.end;
@@ -84,10 +120,10 @@ impl<'d> Context<'d> {
         let mut entity = vec![None; n];
         for m in &doc.mentions {
             for e in entity.iter_mut().take(m.end_token.min(n)).skip(m.first_token) {
-                *e = Some(m.kind.name());
+                *e = Some(m.kind);
             }
         }
-        Context { doc, stems, cues, cue_phrases, polarity, band, quoted, entity }
+        Context { doc, stems, cues, cue_classes, cue_phrases, polarity, band, quoted, entity }
     }
 
     /// The shared resources' lexicons.
@@ -95,9 +131,15 @@ impl<'d> Context<'d> {
         Context::new(doc, res.framing, res.tone, res.lexicon)
     }
 
+    /// The stem of token `i`: its key without clitics.
+    fn stem(&self, i: usize) -> &'d str {
+        let (a, b) = self.stems[i];
+        &self.doc.tokens[i].key[a as usize..b as usize]
+    }
+
     /// The cue class of token `i` and whether the cue phrase begins there.
     pub fn cue(&self, i: usize) -> Option<(&'d str, bool)> {
-        self.cues.get(i).copied().flatten()
+        self.cues.get(i).and_then(|c| c.get(&self.cue_classes))
     }
 
     /// The original text of the cue phrase that begins at token `i` (empty if none).
@@ -113,7 +155,7 @@ impl<'d> Context<'d> {
         }
         let t = &self.doc.tokens[i as usize];
         match t.kind {
-            TokenKind::Arabic | TokenKind::Latin => &self.stems[i as usize],
+            TokenKind::Arabic | TokenKind::Latin => self.stem(i as usize),
             TokenKind::Punct => t.norm.as_str(),
             TokenKind::Number | TokenKind::Percent => "<num>",
             _ => "<sym>",
@@ -163,14 +205,14 @@ impl<'d> Context<'d> {
         pair.push('|');
         pair.push_str(self.word(ii + 1));
         out.add("b+", &pair);
-        if let Some((cue, begins)) = self.cues[i] {
+        if let Some((cue, begins)) = self.cue(i) {
             out.add("cue", cue);
             out.add(if begins { "cueB" } else { "cueI" }, cue);
         }
         for (d, tpl) in [(-2isize, "cue-2"), (-1, "cue-1"), (1, "cue+1"), (2, "cue+2")] {
             let j = ii + d;
             if j >= 0 && (j as usize) < self.cues.len() {
-                if let Some((cue, _)) = self.cues[j as usize] {
+                if let Some((cue, _)) = self.cue(j as usize) {
                     out.add(tpl, cue);
                 }
             }
@@ -185,7 +227,7 @@ impl<'d> Context<'d> {
             out.add("q", "1");
         }
         if let Some(kind) = self.entity[i] {
-            out.add("ent", kind);
+            out.add("ent", kind.name());
         }
     }
 
@@ -200,7 +242,7 @@ impl<'d> Context<'d> {
             match t.kind {
                 TokenKind::Arabic => {
                     words += 1;
-                    let s = self.stems[i].as_ref();
+                    let s = self.stem(i);
                     out.add("s", s);
                     if let Some(p) = prev {
                         pair.clear();
@@ -220,7 +262,7 @@ impl<'d> Context<'d> {
                 TokenKind::Hashtag => out.add("k", "hashtag"),
                 _ => prev = None,
             }
-            if let Some((cue, true)) = self.cues[i] {
+            if let Some((cue, true)) = self.cue(i) {
                 out.add("cue", cue);
             }
             match self.polarity[i] {

@@ -61,6 +61,23 @@ pub enum InputError {
         offset: usize,
     },
 
+    /// A few byte sequences are invalid in the input's encoding, and decoding
+    /// was not asked to replace them ([`Limits::lossy`](super::Limits::lossy)).
+    #[error(
+        "the input is not valid {encoding}: {} at byte offset {offset}{}; the file may be damaged or \
+         truncated: repair it, or give --lossy to read invalid bytes as U+FFFD",
+        if *invalid == 1 { "an invalid byte sequence" } else { "the first invalid byte sequence" },
+        if *invalid == 1 { String::new() } else { format!(" ({invalid} in all)") }
+    )]
+    InvalidBytes {
+        /// The encoding the input is in, e.g. `UTF-8`.
+        encoding: &'static str,
+        /// Number of invalid byte sequences.
+        invalid: usize,
+        /// Byte offset of the first invalid sequence in the input.
+        offset: usize,
+    },
+
     /// The bytes are not UTF-8 and do not read as Arabic in windows-1256 or ISO-8859-6.
     #[error(
         "the input is not in an encoding marsad reads: it is not valid UTF-8 and does not read as Arabic \

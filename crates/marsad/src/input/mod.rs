@@ -7,11 +7,14 @@
 //!    part of the text);
 //! 3. input with NUL bytes or many control characters is refused as binary data;
 //! 4. otherwise valid UTF-8 is UTF-8; UTF-8 with a few invalid sequences is
-//!    decoded with them replaced by U+FFFD (a warning); anything else is read as
-//!    windows-1256 or ISO-8859-6, chosen as explained in the documentation of the
-//!    private `encoding` module: `chardetng`, checked by a score of how Arabic
-//!    each decoding looks (a warning names the encoding);
-//! 5. input that decodes to white space only is refused.
+//!    UTF-8 too; anything else is read as windows-1256 or ISO-8859-6, chosen as
+//!    explained in the documentation of the private `encoding` module:
+//!    `chardetng`, checked by a score of how Arabic each decoding looks (a
+//!    warning names the encoding);
+//! 5. invalid byte sequences are refused, naming the byte offset of the first
+//!    ([`InputError::InvalidBytes`]); with [`Limits::lossy`] a few of them (at
+//!    most 1 % of the characters) are replaced by U+FFFD with a warning instead;
+//! 6. input that decodes to white space only is refused.
 //!
 //! Line ends are kept as they are (CRLF, CR or LF): the decoded string is the
 //! original text that every span points into.
@@ -29,6 +32,7 @@
 mod binary;
 mod encoding;
 mod errors;
+pub mod record;
 #[cfg(test)]
 mod tests;
 
@@ -44,11 +48,16 @@ pub use self::errors::InputError;
 pub struct Limits {
     /// Largest input accepted, in bytes.
     pub max_bytes: usize,
+    /// Accept a few invalid byte sequences (at most 1 % of the characters),
+    /// replaced by U+FFFD with a `replaced_bytes` warning. Off by default: an
+    /// invalid sequence is refused with its byte offset, as a careful reader of
+    /// one article wants; a crawler's ingest may prefer to go on.
+    pub lossy: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 16 * 1024 * 1024 }
+        Limits { max_bytes: 16 * 1024 * 1024, lossy: false }
     }
 }
 
@@ -60,9 +69,9 @@ pub struct Decoded {
     /// The encoding it was decoded from: `UTF-8`, `UTF-16LE`, `UTF-16BE`,
     /// `windows-1256` or `ISO-8859-6`.
     pub encoding: &'static str,
-    /// Problems that did not stop decoding: `replaced_bytes` (a few invalid byte
-    /// sequences were replaced by U+FFFD) and `legacy_encoding` (the input is in
-    /// windows-1256 or ISO-8859-6).
+    /// Problems that did not stop decoding: `replaced_bytes` (with
+    /// [`Limits::lossy`], a few invalid byte sequences were replaced by U+FFFD)
+    /// and `legacy_encoding` (the input is in windows-1256 or ISO-8859-6).
     pub warnings: Vec<Warning>,
 }
 
@@ -71,7 +80,9 @@ pub struct Decoded {
 /// # Errors
 ///
 /// An [`InputError`] when the input is larger than `limits.max_bytes`, empty or
-/// blank, looks like binary data, or cannot be decoded in a supported encoding.
+/// blank, looks like binary data, has invalid byte sequences (unless
+/// `limits.lossy`, and then too many of them), or cannot be decoded in a
+/// supported encoding.
 pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, InputError> {
     if bytes.len() > limits.max_bytes {
         return Err(InputError::TooLarge { size: Some(bytes.len() as u64), limit: limits.max_bytes });
@@ -100,6 +111,13 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, InputError> {
     };
     if decoding.invalid > 0 {
         let first = base + decoding.first_invalid.unwrap_or(0);
+        if !limits.lossy && decoding.invalid_tolerable() {
+            return Err(InputError::InvalidBytes {
+                encoding: encoding.name(),
+                invalid: decoding.invalid,
+                offset: first,
+            });
+        }
         if !decoding.invalid_tolerable() {
             return Err(InputError::Undecodable {
                 encoding: encoding.name(),
@@ -125,6 +143,25 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Decoded, InputError> {
         return Err(InputError::Blank { bytes: bytes.len() });
     }
     Ok(Decoded { text: decoding.text, encoding: encoding.name(), warnings })
+}
+
+/// [`decode`] of bytes the caller owns: UTF-8 without a byte order mark (the
+/// common case) keeps their buffer as the text instead of copying it, so a large
+/// article is not held twice. The result is the same as [`decode`]'s.
+///
+/// # Errors
+///
+/// As [`decode`].
+pub fn decode_owned(bytes: Vec<u8>, limits: &Limits) -> Result<Decoded, InputError> {
+    if bytes.is_empty() || bytes.len() > limits.max_bytes || Encoding::for_bom(&bytes).is_some() {
+        return decode(&bytes, limits);
+    }
+    binary::check_bytes(&bytes, 0)?;
+    match String::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(InputError::Blank { bytes: text.len() }),
+        Ok(text) => Ok(Decoded { text, encoding: UTF_8.name(), warnings: Vec::new() }),
+        Err(e) => decode(e.as_bytes(), limits),
+    }
 }
 
 /// Decodes input without a byte order mark: UTF-8 if it is (nearly) valid UTF-8,

@@ -40,6 +40,11 @@ fn err(bytes: &[u8]) -> InputError {
     }
 }
 
+/// Decodes with [`Limits::lossy`]: a few invalid sequences are replaced.
+fn lossy(bytes: &[u8]) -> Decoded {
+    decode(bytes, &Limits { lossy: true, ..Limits::default() }).unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn codes(d: &Decoded) -> Vec<&str> {
     d.warnings.iter().map(|w| w.code.as_str()).collect()
 }
@@ -233,7 +238,7 @@ fn nul_character_in_utf16_is_binary() {
 
 #[test]
 fn too_large() {
-    let limits = Limits { max_bytes: 10 };
+    let limits = Limits { max_bytes: 10, ..Limits::default() };
     assert!(decode(b"0123456789", &limits).is_ok());
     let e = decode(b"0123456789a", &limits).unwrap_err();
     assert!(matches!(e, InputError::TooLarge { size: Some(11), limit: 10 }), "{e:?}");
@@ -244,11 +249,32 @@ fn too_large() {
 }
 
 #[test]
-fn a_few_invalid_utf8_bytes_are_replaced_with_a_warning() {
+fn an_invalid_utf8_byte_is_refused_with_its_offset() {
     let text = NEWS[..4].join(" ");
     let mut bytes = text.as_bytes().to_vec();
     bytes.push(0xD8); // a truncated letter
-    let d = ok(&bytes);
+    let e = err(&bytes);
+    assert!(
+        matches!(e, InputError::InvalidBytes { encoding: "UTF-8", invalid: 1, offset } if offset == text.len()),
+        "{e:?}"
+    );
+    let msg = e.to_string();
+    assert!(msg.contains(&format!("an invalid byte sequence at byte offset {}", text.len())), "{msg}");
+    assert!(msg.contains("--lossy"), "{msg}");
+    // two in the middle of the text: the first is named, and how many there are
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(20, 0xFF);
+    bytes.insert(40, 0xFF);
+    let msg = err(&bytes).to_string();
+    assert!(msg.contains("the first invalid byte sequence at byte offset 20 (2 in all)"), "{msg}");
+}
+
+#[test]
+fn a_few_invalid_utf8_bytes_are_replaced_with_a_warning_when_lossy() {
+    let text = NEWS[..4].join(" ");
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.push(0xD8); // a truncated letter
+    let d = lossy(&bytes);
     assert_eq!(d.encoding, "UTF-8");
     assert_eq!(d.text, format!("{text}\u{FFFD}"));
     assert_eq!(codes(&d), ["replaced_bytes"]);
@@ -281,7 +307,8 @@ fn utf8_bom_with_invalid_bytes_is_still_utf8() {
 fn odd_utf16_length_is_a_replaced_byte() {
     let mut bytes = utf16(&NEWS[..4].join(" "), false);
     bytes.push(b'x');
-    let d = ok(&bytes);
+    assert!(matches!(err(&bytes), InputError::InvalidBytes { encoding: "UTF-16LE", .. }));
+    let d = lossy(&bytes);
     assert_eq!(d.encoding, "UTF-16LE");
     assert!(d.text.ends_with('\u{FFFD}'));
     assert_eq!(codes(&d), ["replaced_bytes"]);
@@ -313,6 +340,27 @@ fn utf16_round_trip_of_every_news_text_with_bom_in_both_orders() {
             let bytes = utf16(text, big_endian);
             assert_eq!(encoding.decode_with_bom_removal(&bytes).0, *text);
             assert_eq!(ok(&bytes).encoding, encoding.name());
+        }
+    }
+}
+
+#[test]
+fn decode_owned_gives_what_decode_gives() {
+    let mut cases: Vec<Vec<u8>> = NEWS.iter().map(|t| t.as_bytes().to_vec()).collect();
+    cases.push(encode(WINDOWS_1256, NEWS[0]));
+    cases.push(utf16(NEWS[1], true));
+    cases.push([b"\xEF\xBB\xBF".as_slice(), NEWS[2].as_bytes()].concat());
+    cases.extend([b"".to_vec(), b" \n ".to_vec(), b"a\0b".to_vec(), [NEWS[3].as_bytes(), b"\xD8"].concat()]);
+    for limits in
+        [Limits::default(), Limits { lossy: true, ..Limits::default() }, Limits { max_bytes: 5, lossy: false }]
+    {
+        for bytes in &cases {
+            let (a, b) = (decode(bytes, &limits), decode_owned(bytes.clone(), &limits));
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!((a.text, a.encoding, a.warnings), (b.text, b.encoding, b.warnings)),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => panic!("{bytes:?}: {a:?} but {b:?}"),
+            }
         }
     }
 }

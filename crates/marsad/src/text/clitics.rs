@@ -14,7 +14,7 @@
 //! letters or more remains, unless the alef carries a hamza in the original
 //! (إلغاء, ألعاب are not ال + stem) or a known word would leave an unknown stem.
 
-use std::borrow::Cow;
+use compact_str::CompactString;
 
 use marsad_core::document::{Document, Morpheme, MorphemeRole, Origin, Segmentation, TokenKind};
 use marsad_core::memo::WordMemo;
@@ -102,9 +102,12 @@ pub fn segment(doc: &mut Document, res: &super::TextData) {
     let map = doc.normalized.map();
     let mut cursor = 0; // words come in text order: walk the offset map alongside
     for (i, tok) in doc.tokens.iter().enumerate() {
+        // a word with a Persian-only letter (پ چ ژ گ) is a Persian or Kurdish word or
+        // name: Arabic clitics do not apply to it
         if tok.kind != TokenKind::Arabic
             || tok.norm.chars().nth(2).is_none()
             || res.clitic_stems.contains(tok.key.as_str())
+            || tok.norm.contains(super::inspect::is_persian_only)
         {
             continue;
         }
@@ -174,7 +177,7 @@ fn hamza_alefs(doc: &Document, nspan: Span) -> Vec<usize> {
 }
 
 /// Splits one normalised word into (start, end, canonical form, role) parts.
-fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, Cow<'static, str>, MorphemeRole)> {
+fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, CompactString, MorphemeRole)> {
     let mut parts = Vec::with_capacity(r.count() + 1);
     let mut at = 0;
     if r.conj > 0 {
@@ -186,25 +189,22 @@ fn morphemes(word: &str, r: &Reading) -> Vec<(usize, usize, Cow<'static, str>, M
         at += len;
     }
     if r.article > 0 {
-        parts.push((at, at + r.article, Cow::Borrowed("ال"), MorphemeRole::Article));
+        parts.push((at, at + r.article, CompactString::const_new("ال"), MorphemeRole::Article));
         at += r.article;
     }
     let stem_end = word.len() - r.suffix;
-    parts.push((at, stem_end, Cow::Owned(word[at..stem_end].to_owned()), MorphemeRole::Stem));
+    parts.push((at, stem_end, CompactString::from(&word[at..stem_end]), MorphemeRole::Stem));
     if r.suffix > 0 {
         parts.push((stem_end, word.len(), clitic_form(&word[stem_end..]), MorphemeRole::Pronoun));
     }
     parts
 }
 
-/// The canonical form of a clitic: one of the tables' static strings.
-fn clitic_form(written: &str) -> Cow<'static, str> {
+/// The canonical form of a clitic: one of the tables' strings.
+fn clitic_form(written: &str) -> CompactString {
     let known =
         CONJUNCTIONS.iter().map(|c| c.0).chain(PREFIXES.iter().map(|p| p.0)).chain(PRONOUNS.iter().map(|p| p.0));
-    match known.into_iter().find(|k| *k == written) {
-        Some(k) => Cow::Borrowed(k),
-        None => Cow::Owned(written.to_owned()),
-    }
+    CompactString::from(known.into_iter().find(|k| *k == written).unwrap_or(written))
 }
 
 /// The best reading with at least one clitic, with the rule and confidence, or
@@ -421,6 +421,9 @@ mod tests {
 
     segments! {
         keeps_wazir: "وزير" => ["وزير"];
+        keeps_words_with_persian_letters: "والپيشمرگة" => ["والپيشمرگة"];
+        keeps_persian_words: "بزرگه" => ["بزرگه"];
+        folds_keyboard_kaf_and_ya_then_splits: "والحکومی" => ["و", "ال", "حكومي"];
         keeps_balad: "بلد" => ["بلد"];
         keeps_kitab: "كتاب" => ["كتاب"];
         keeps_lexicalised_kama: "كما" => ["كما"];

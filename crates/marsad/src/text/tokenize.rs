@@ -11,12 +11,10 @@
 
 use compact_str::CompactString;
 use marsad_core::chars::is_arabic_letter;
-use marsad_core::document::{Document, Origin, Token, TokenKind};
+use marsad_core::document::{Document, Token, TokenKind, TokenRule};
 use marsad_core::span::Span;
 
 use marsad_core::normalize::{match_key_compact, NormalizedView};
-
-const ORIGIN_SCAN: Origin = Origin::rule("tokenize.scanner", 1.0);
 
 /// Punctuation characters (Latin, Arabic and general punctuation, quotation marks).
 pub fn is_punct(c: char) -> bool {
@@ -97,7 +95,7 @@ pub fn scan(view: &NormalizedView) -> Vec<Token> {
             key: match_key_compact(norm),
             value,
             joined,
-            origin: ORIGIN_SCAN,
+            origin: TokenRule::Scanner,
         });
         pos = end;
         joined = true;

@@ -1,7 +1,5 @@
 //! The text layer: tokens, clitic segmentations, sentences, paragraphs, repairs.
 
-use std::borrow::Cow;
-
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
@@ -70,11 +68,57 @@ pub struct Token {
     pub value: Option<f64>,
     /// True when no white space separates the token from the one before it.
     pub joined: bool,
-    /// The rule that made the token.
-    pub origin: Origin,
+    /// The rule that made the token (written as an [`Origin`]).
+    pub origin: TokenRule,
     /// Where the token stands in the normalised view (`norm` is that slice).
     #[serde(skip)]
     pub norm_span: Span,
+}
+
+/// The rule that made a [`Token`]: one byte where an [`Origin`] takes 32, as a
+/// long article has hundreds of thousands of tokens; serialised as the
+/// [`Origin`] it stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TokenRule {
+    /// The scanner of the tokenizer (`tokenize.scanner`, confidence 1).
+    #[default]
+    Scanner,
+}
+
+/// The origin of [`TokenRule::Scanner`].
+static SCANNER: Origin = Origin::rule("tokenize.scanner", 1.0);
+
+impl TokenRule {
+    /// The origin it stands for.
+    pub fn origin(self) -> &'static Origin {
+        match self {
+            TokenRule::Scanner => &SCANNER,
+        }
+    }
+}
+
+/// A token's rule reads as the [`Origin`] it stands for (`token.origin.rule`).
+impl std::ops::Deref for TokenRule {
+    type Target = Origin;
+    fn deref(&self) -> &Origin {
+        self.origin()
+    }
+}
+
+impl Serialize for TokenRule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.origin().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for TokenRule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let origin = Origin::deserialize(d)?;
+        match origin.rule.as_ref() {
+            "tokenize.scanner" => Ok(TokenRule::Scanner),
+            other => Err(serde::de::Error::custom(format!("unknown token rule {other:?}"))),
+        }
+    }
 }
 
 /// The grammatical role of a [`Morpheme`] of an Arabic word.
@@ -100,8 +144,9 @@ pub enum MorphemeRole {
 pub struct Morpheme {
     /// The letters of the original text the morpheme is written with.
     pub span: Span,
-    /// Its canonical form (`ال` for the article even when written as the second ل of لل).
-    pub form: Cow<'static, str>,
+    /// Its canonical form (`ال` for the article even when written as the second ل of لل),
+    /// stored inline when short, as nearly every form is.
+    pub form: CompactString,
     /// Its role.
     pub role: MorphemeRole,
 }
@@ -193,4 +238,24 @@ pub struct Repair {
     pub suggestion: String,
     /// The rule that found it.
     pub origin: Origin,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_rule_is_written_as_its_origin_and_read_back() {
+        let json = serde_json::to_string(&TokenRule::Scanner).unwrap();
+        assert_eq!(json, r#"{"rule":"tokenize.scanner","confidence":1.0}"#);
+        assert_eq!(serde_json::from_str::<TokenRule>(&json).unwrap(), TokenRule::Scanner);
+        assert!(serde_json::from_str::<TokenRule>(r#"{"rule":"other","confidence":1.0}"#).is_err());
+        assert_eq!(TokenRule::Scanner.rule, "tokenize.scanner");
+    }
+
+    /// Tokens are most of a document's memory (about one per 9 bytes of Arabic text).
+    #[test]
+    fn a_token_stays_small() {
+        assert!(std::mem::size_of::<Token>() <= 104, "{} bytes", std::mem::size_of::<Token>());
+    }
 }
