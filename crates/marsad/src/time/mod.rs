@@ -465,10 +465,11 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
                         .iter()
                         .flat_map(|&f| [hy - 1, hy, hy + 1].map(move |y| (y, f)))
                         .filter_map(|(y, (m, a, b))| {
-                            let b = match days {
-                                parse::FeastDays::First => a,
-                                parse::FeastDays::FirstTwo => a + 1,
-                                parse::FeastDays::Holiday => b,
+                            let (a, b) = match days {
+                                parse::FeastDays::First => (a, a),
+                                parse::FeastDays::FirstTwo => (a, a + 1),
+                                parse::FeastDays::Holiday => (a, b),
+                                parse::FeastDays::Nth(n) => (a + n - 1, a + n - 1),
                             };
                             Some((lex.hijri_to_gregorian(y, m, a)?, lex.hijri_to_gregorian(y, m, b)?))
                         })

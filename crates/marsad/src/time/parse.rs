@@ -101,6 +101,8 @@ pub enum FeastDays {
     FirstTwo,
     /// The whole holiday (أيام العيد، إجازة العيد).
     Holiday,
+    /// Its n-th day (أول أيام العيد، اليوم الثاني لعيد الفطر).
+    Nth(u32),
 }
 
 /// How the year of a part of a year is given.
@@ -226,6 +228,7 @@ pub const MARKERS: &[&str] = &[
     "اجازه",
     "عطله",
     "صلاه",
+    "سن",
 ];
 
 /// Finds the time expressions of a tokenised document, in text order, without overlaps.
@@ -263,7 +266,8 @@ impl<'a> Parser<'a> {
                     || self.q.numbers.contains_key(s.as_ref())
                     || self.q.ordinals.has_first(s.as_ref())
                     || self.q.approximations.has_first(s.as_ref())
-                    || s.strip_prefix("ال").is_some_and(|r| self.q.numbers.contains_key(r))
+                    || s.strip_prefix("ال")
+                        .is_some_and(|r| self.q.numbers.contains_key(r) || self.lex.units.contains_key(r))
             }),
             _ => false,
         }
@@ -561,6 +565,23 @@ impl<'a> Parser<'a> {
                 return Some((f, i + 3));
             }
         }
+        // دون سن الثلاثين، في سن 18: an age
+        if self.word(i, "سن").is_some() {
+            if let Some(n) = numbers::parse(self.toks, i + 1, self.q) {
+                if let Some(v) = n.value.filter(|v| (1.0..=130.0).contains(v) && v.fract() == 0.0) {
+                    let mut end = n.end;
+                    if self.unit_at(end).is_some_and(|u| u.designator == "Y" && !u.dual) {
+                        end += 1;
+                    }
+                    let f = self.found(i, end, What::Duration(format!("P{v}Y")), "time.duration.age", 0.8);
+                    return Some((f, end));
+                }
+            }
+        }
+        // اليومين الماضيين، الأشهر السبعة المنقضية: a length with the article
+        if let Some(f) = self.definite_length(i) {
+            return Some(f);
+        }
         // في الرابعة من عمره: an age as an ordinal
         if let Some((v, end)) = numbers::ordinal(self.toks, i, self.q) {
             if self.word(end, "من").is_some() && self.any_word(end + 1, &["عمره", "عمرها", "العمر"]).is_some()
@@ -783,6 +804,10 @@ impl<'a> Parser<'a> {
             if self.punct(j, &["،", ","]) {
                 j += 1;
             }
+            // يوم الأربعاء 6 / 10 / 1436هـ
+            if let Some(m) = self.numeric(j) {
+                return Some(m);
+            }
         }
         let mut p = Point::new(Calendar::Gregorian);
         // (اليوم) الثالث من (شهر) نوفمبر، السادس والعشرين من سبتمبر، 5 من الشهر المقبل: a
@@ -963,10 +988,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         let c = self.int(i + 4)?;
-        // at most one space, next to a separator (2-10- 2022)
-        if (1..=4).filter(|&k| !self.toks[i + k].joined).count() > 1 {
-            return None;
-        }
+        // spaces beside the separators are allowed (2-10- 2022، 6 / 10 / 1436هـ): the
+        // sizes of the three numbers make it a date
         let digits = |k: usize| self.toks[k].norm.len();
         let (y, m, d, yk) = if digits(i) == 4 && digits(i + 2) <= 2 && digits(i + 4) <= 2 {
             (a, b, c, i)
@@ -1151,11 +1174,26 @@ impl<'a> Parser<'a> {
     /// first day. العيد alone needs one of those words before it or المبارك after it
     /// (العيد الوطني is another feast).
     fn feast(&self, i: usize) -> Option<(Found, usize)> {
+        // أول أيام العيد، اليوم الثاني للعيد، اليوم الأول من عيد الفطر
+        let nth = match numbers::ordinal(self.toks, i, self.q) {
+            Some((v, e)) if (1.0..=4.0).contains(&v) && self.word(e, "ايام") == Some(0) => Some((v as u32, e + 1)),
+            _ if self.word(i, "اليوم").is_some() => match numbers::ordinal(self.toks, i + 1, self.q) {
+                Some((v, e)) if (1.0..=4.0).contains(&v) => {
+                    Some((v as u32, if self.word(e, "من") == Some(0) { e + 1 } else { e }))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
         let whole = self.any_word(i, &["ايام", "اجازه", "عطله"]).is_some();
         let two = self.word(i, "يومي").is_some();
         let prayer = self.word(i, "صلاه").is_some();
-        let j = if whole || two || prayer { i + 1 } else { i };
-        let m = self.lex.feasts.find(self.toks, j, j == i)?;
+        let j = match nth {
+            Some((_, e)) => e,
+            None if whole || two || prayer => i + 1,
+            None => i,
+        };
+        let m = self.lex.feasts.find(self.toks, j, true)?;
         let feast = *m.value;
         let mut end = m.end;
         let blessed = self.any_word(end, &["المبارك", "السعيد"]) == Some(0);
@@ -1172,7 +1210,9 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        let days = if whole {
+        let days = if let Some((n, _)) = nth {
+            FeastDays::Nth(n)
+        } else if whole {
             FeastDays::Holiday
         } else if two {
             FeastDays::FirstTwo
@@ -1266,6 +1306,47 @@ impl<'a> Parser<'a> {
             f.year_evidence = Some((k, y, self.toks[k].span));
         }
         Some((f, e))
+    }
+
+    /// A length with the article: a dual unit (اليومين، الشهرين) or a plural unit and a
+    /// number word with the article (الأيام الأربعة، الأشهر السبعة), then an adjective of
+    /// past or future (الماضية، المنقضية، الأخيرة، المقبلة), which belongs to it.
+    fn definite_length(&self, i: usize) -> Option<(Found, usize)> {
+        let t = self.tok(i).filter(|t| t.kind == TokenKind::Arabic)?;
+        let (_, bare) = stems(&t.key).find(|(_, s)| s.starts_with("ال"))?;
+        let u = *self.lex.units.get(&bare["ال".len()..])?;
+        let (n, mut end) = if u.dual {
+            (2.0, i + 1)
+        } else {
+            let m = numbers::parse(self.toks, i + 1, self.q).filter(|m| !m.digits && m.end == i + 2)?;
+            let number = &self.toks[i + 1].key[m.stripped..];
+            if !number.starts_with("ال") {
+                return None;
+            }
+            (m.value?, m.end)
+        };
+        let adjective = [
+            "الماضيه",
+            "الماضيين",
+            "المنقضيه",
+            "المنقضين",
+            "الاخيره",
+            "الاخيرين",
+            "المقبله",
+            "المقبلين",
+            "القادمه",
+            "القادمين",
+            "الاولي",
+            "الاولين",
+        ];
+        if self.any_word(end, &adjective) == Some(0) {
+            end += 1;
+        } else if !u.dual {
+            return None;
+        }
+        let f =
+            self.found(i, end, What::Duration(iso_duration(u.designator, n * u.size)), "time.duration.definite", 0.8);
+        Some((f, end))
     }
 
     /// The unit of time at token `k` (its clitics not allowed).

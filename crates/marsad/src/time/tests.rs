@@ -491,6 +491,27 @@ fn ages_and_ranges_of_lengths() {
     );
     assert_eq!(values("تجاوز 35 من العمر.", p), vec![v("P35Y")]);
     assert_eq!(values("أصيب في الرابعة من عمره.", p), vec![v("P4Y")]);
+    assert_eq!(values("يستهدف الشباب دون سن الثلاثين.", p), vec![v("P30Y")]);
+}
+
+#[test]
+fn lengths_with_the_article() {
+    let p = Some("2016-05-10");
+    let t = times("تراجع التضخم خلال الشهرين المنقضين وطيلة الأشهر السبعة المنقضية.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("الشهرين المنقضين", v("P2M")), ("الأشهر السبعة المنقضية", v("P7M"))]
+    );
+    assert_eq!(values("امتلأت الساحات على مدى الأيام الأربعة الماضية.", p), vec![v("P4D")]);
+    // a plural unit and a number with the article need the adjective: الأيام الأربعة
+    // alone may be any four days
+    assert!(values("وزع الأيام الأربعة على الفرق.", p).is_empty());
+}
+
+#[test]
+fn a_weekday_before_a_numeric_date_with_spaces() {
+    let t = times("تغلق المنافذ اعتبارا من يوم الأربعاء 6 / 10 / 1436هـ.", None);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("يوم الأربعاء 6 / 10 / 1436هـ", v("2015-07-22")));
 }
 
 #[test]
@@ -545,6 +566,8 @@ fn feasts_are_hijri_dates() {
     assert_eq!(values("ضبطت المخالفات خلال أيام العيد.", p), vec![v("2015-07-17/2015-07-19")]);
     assert_eq!(values("عادت الحركة بعد إجازة عيد الفطر.", p), vec![v("2015-07-17/2015-07-19")]);
     assert_eq!(values("ازدحمت الحدائق يومي العيد.", p), vec![v("2015-07-17/2015-07-18")]);
+    assert_eq!(values("ازدحمت الحدائق أول أيام العيد.", p), vec![v("2015-07-17")]);
+    assert_eq!(values("ازدحمت الحدائق في اليوم الثاني لعيد الفطر.", p), vec![v("2015-07-18")]);
     // another feast
     assert!(values("احتفلت البلاد بالعيد الوطني.", p).is_empty());
 }
