@@ -66,7 +66,7 @@ pub fn find(doc: &Document, res: &QuantityData) -> Vec<Quantity> {
     }
     let in_time = |k: usize| timed[k];
     let mut out: Vec<Quantity> = Vec::new();
-    let mut ctx = Ctx { doc, lex, words, gazetteer: res.gazetteer, countries: None };
+    let mut ctx = Ctx { doc, lex, words, gazetteer: res.gazetteer, country_words: None, countries: None };
     let mut listed = usize::MAX;
     let mut i = 0;
     while i < toks.len() {
@@ -239,7 +239,8 @@ struct Ctx<'a> {
     lex: &'a QuantityLexicon,
     words: &'a Lexicon,
     gazetteer: &'a Gazetteer,
-    countries: Option<CountryCounts>,
+    country_words: Option<CountryWords>,
+    countries: Option<CountryNames>,
 }
 
 /// True when token `i` is a place, country or person name of the gazetteer (البحرين،
@@ -586,26 +587,21 @@ fn resolve_currency(
         }
     }
     if cur.countries.len() > 1 || (cur.default.is_none() && !cur.countries.is_empty()) {
-        let counts = ctx.countries.get_or_insert_with(|| country_counts(ctx.doc, ctx.gazetteer, ctx.words));
-        let mut best: Option<(&lexicon::CurrencyCountry, usize)> = None;
-        let mut tie = false;
-        for c in &cur.countries {
-            let words: usize = c.words.iter().map(|w| counts.words.get(w).copied().unwrap_or(0)).sum();
-            let named = c.country.and_then(|iso| counts.countries.get(iso)).copied().unwrap_or(0);
-            let n = words + named;
-            if n == 0 {
-                continue;
-            }
-            match best {
-                Some((_, b)) if n == b => tie = true,
-                Some((_, b)) if n < b => {}
-                _ => {
-                    best = Some((c, n));
-                    tie = false;
-                }
-            }
-        }
-        if let (Some((c, _)), false) = (best, tie) {
+        // the country words first (cheap); the gazetteer only when they do not decide
+        let words = ctx.country_words.get_or_insert_with(|| country_words(ctx.doc));
+        let by_words = dominant(cur, |c| c.words.iter().map(|w| words.get(w).copied().unwrap_or(0)).sum());
+        let clear = matches!(by_words, Some((_, n, second)) if n >= 2 && n > second);
+        let best = if clear {
+            by_words
+        } else {
+            let named = ctx.countries.get_or_insert_with(|| country_names(ctx.doc, ctx.gazetteer, ctx.words));
+            let words = ctx.country_words.as_ref().expect("counted above");
+            dominant(cur, |c| {
+                c.words.iter().map(|w| words.get(w).copied().unwrap_or(0)).sum::<usize>()
+                    + c.country.and_then(|iso| named.get(iso)).copied().unwrap_or(0)
+            })
+        };
+        if let Some((c, _, _)) = best.filter(|(_, n, second)| n > second) {
             return (Some(c.code), k + 1, "quantity.money.dominant_country", 0.7, c.factor);
         }
     }
@@ -640,23 +636,39 @@ pub(crate) fn country_base(key: &str) -> String {
     bare
 }
 
-/// What an article says of countries: how often each word base ([`country_base`])
-/// occurs, and how many different names the gazetteer finds for each country (ISO
-/// 3166-1 alpha-3): its name, a demonym or one of its places, a country, a demonym or a
-/// capital or large city counting twice. Names are counted once each, so that a common
-/// word that is also a small town somewhere (عتق) weighs little.
-#[derive(Default)]
-struct CountryCounts {
-    words: std::collections::HashMap<String, usize>,
-    countries: std::collections::HashMap<&'static str, usize>,
+/// The country of `cur` the article speaks of most by `score`: it, its score and the
+/// next best score (equal: no country stands out); `None` when none scores.
+fn dominant<'c>(
+    cur: &'c CurrencyWord,
+    score: impl Fn(&lexicon::CurrencyCountry) -> usize,
+) -> Option<(&'c lexicon::CurrencyCountry, usize, usize)> {
+    let mut scored: Vec<(&lexicon::CurrencyCountry, usize)> =
+        cur.countries.iter().map(|c| (c, score(c))).filter(|(_, n)| *n > 0).collect();
+    scored.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let (c, n) = *scored.first()?;
+    Some((c, n, scored.get(1).map_or(0, |(_, m)| *m)))
 }
 
-fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> CountryCounts {
-    use marsad_core::document::GazKind;
-    let mut counts = CountryCounts::default();
+/// How often each word base ([`country_base`]) occurs in the article.
+type CountryWords = std::collections::HashMap<String, usize>;
+
+fn country_words(doc: &Document) -> CountryWords {
+    let mut counts = CountryWords::new();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
-        *counts.words.entry(country_base(&t.key)).or_default() += 1;
+        *counts.entry(country_base(&t.key)).or_default() += 1;
     }
+    counts
+}
+
+/// How many different names the gazetteer finds for each country (ISO 3166-1 alpha-3)
+/// in the article: its name, a demonym or one of its places, a country, a demonym or a
+/// capital or large city counting twice. Names are counted once each, so that a common
+/// word that is also a small town somewhere (عتق) weighs little.
+type CountryNames = std::collections::HashMap<&'static str, usize>;
+
+fn country_names(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> CountryNames {
+    use marsad_core::document::GazKind;
+    let mut counts = CountryNames::new();
     let mut seen: rustc_hash::FxHashSet<(&'static str, String)> = Default::default();
     for m in gazetteer.longest(doc, 0..doc.tokens.len()) {
         // a name of several countries (عمان: Oman and Amman) says nothing
@@ -688,7 +700,7 @@ fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> Cou
             // the name as written after its proclitics (عتق and لعتق are one name)
             let name = marsad_core::normalize::key_of(&doc.text[m.start..doc.tokens[m.end_token - 1].span.end]);
             if seen.insert((c, name)) {
-                *counts.countries.entry(c).or_default() += weight;
+                *counts.entry(c).or_default() += weight;
             }
         }
     }

@@ -265,12 +265,28 @@ impl<'a> Parser<'a> {
                     || DAYPART_NOUNS.contains(&s.as_ref())
                     || self.q.numbers.contains_key(s.as_ref())
                     || self.q.ordinals.has_first(s.as_ref())
-                    || self.q.approximations.has_first(s.as_ref())
+                    || (self.q.approximations.has_first(s.as_ref()) && self.bound_before_length(i))
                     || s.strip_prefix("ال")
                         .is_some_and(|r| self.q.numbers.contains_key(r) || self.lex.units.contains_key(r))
             }),
             _ => false,
         }
+    }
+
+    /// True when a bound word at `i` (نحو، ما يقارب، بضعة) stands before a number or a
+    /// unit of time within three words: only then may it open a length.
+    fn bound_before_length(&self, i: usize) -> bool {
+        self.q.approximations.find(self.toks, i, true).is_some_and(|b| {
+            (b.end..(b.end + 2).min(self.toks.len())).any(|k| {
+                let t = &self.toks[k];
+                t.kind == TokenKind::Number
+                    || self.q.numbers.contains_key(t.key.as_str())
+                    || stems(&t.key).any(|(_, s)| {
+                        self.lex.units.contains_key(s.as_ref())
+                            || s.strip_prefix("ال").is_some_and(|r| self.lex.units.contains_key(r))
+                    })
+            })
+        })
     }
 
     fn tok(&self, i: usize) -> Option<&'a Token> {
@@ -286,8 +302,14 @@ impl<'a> Parser<'a> {
         stems(&t.key).into_iter().find(|(_, s)| s == key).map(|(n, _)| n)
     }
 
+    /// Bytes of proclitics before the first of `keys` that is a reading of token `i`
+    /// (its readings derived once).
     fn any_word(&self, i: usize, keys: &[&str]) -> Option<usize> {
-        keys.iter().find_map(|k| self.word(i, k))
+        let t = self.tok(i).filter(|t| t.kind == TokenKind::Arabic)?;
+        if keys.contains(&t.key.as_str()) {
+            return Some(0);
+        }
+        stems(&t.key).find(|(_, s)| keys.contains(&s.as_ref())).map(|(n, _)| n)
     }
 
     fn punct(&self, i: usize, chars: &[&str]) -> bool {
