@@ -638,10 +638,10 @@ pub(crate) fn country_base(key: &str) -> String {
 
 /// The country of `cur` the article speaks of most by `score`: it, its score and the
 /// next best score (equal: no country stands out); `None` when none scores.
-fn dominant<'c>(
-    cur: &'c CurrencyWord,
+fn dominant(
+    cur: &CurrencyWord,
     score: impl Fn(&lexicon::CurrencyCountry) -> usize,
-) -> Option<(&'c lexicon::CurrencyCountry, usize, usize)> {
+) -> Option<(&lexicon::CurrencyCountry, usize, usize)> {
     let mut scored: Vec<(&lexicon::CurrencyCountry, usize)> =
         cur.countries.iter().map(|c| (c, score(c))).filter(|(_, n)| *n > 0).collect();
     scored.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
