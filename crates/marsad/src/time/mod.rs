@@ -183,8 +183,10 @@ fn iso(d: NaiveDate) -> String {
 
 /// The year of a month written without one, relative to the publication date:
 /// `rel` -1 (الماضي, the last such month before), 0 (الجاري), 1 (المقبل), or
-/// `None` (no marker: the year that puts it nearest the publication date).
-fn year_for_month(pub_year: i32, pub_month: u32, month: u32, rel: Option<i32>) -> i32 {
+/// `None` (no marker: the publication year, unless the month is more than half a year
+/// after it — last year's — or, in a clause about the future, more than half a year
+/// before it — next year's; the guideline's "unless tense says otherwise").
+fn year_for_month(pub_year: i32, pub_month: u32, month: u32, rel: Option<i32>, future: bool) -> i32 {
     let y = pub_year;
     let pm = pub_month as i32;
     let m = month as i32;
@@ -207,7 +209,7 @@ fn year_for_month(pub_year: i32, pub_month: u32, month: u32, rel: Option<i32>) -
         None => {
             if m - pm > 6 {
                 y - 1
-            } else if pm - m > 6 {
+            } else if pm - m > 6 && future {
                 y + 1
             } else {
                 y
@@ -244,7 +246,7 @@ fn fix_year(
                 None => return YearFix { year: None, anchor: Anchor::None, evidence: None },
             },
         };
-        let y = year_for_month(py, pm, p.month.unwrap_or(1), p.rel);
+        let y = year_for_month(py, pm, p.month.unwrap_or(1), p.rel, p.future);
         return YearFix { year: Some(y), anchor: Anchor::Published, evidence: None };
     }
     if p.calendar == Calendar::Hijri {
@@ -503,11 +505,8 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
             out.anchor = Anchor::None;
             match rel {
                 Relative::Vague(_) | Relative::Anaphor(..) => {}
-                Relative::Clock(t) => {
-                    out.kind = TimeKind::Time;
-                    out.anchor = Anchor::Absolute;
-                    out.value = Some(format!("T{t}"));
-                }
+                // a time of day whose hour is not known (بعد الظهر، عند العصر)
+                Relative::Clock(_) => out.kind = TimeKind::Time,
                 Relative::Set(p) => {
                     out.kind = TimeKind::Set;
                     out.anchor = Anchor::Absolute;

@@ -36,11 +36,23 @@ pub struct Point {
     /// A month named relative to the publication date (الخامس من الشهر المقبل: 1), when
     /// `month` is not given.
     pub month_offset: Option<i32>,
+    /// True in a clause about the future (سيعقد في يناير): a month without a year is
+    /// then not a past one.
+    pub future: bool,
 }
 
 impl Point {
     fn new(calendar: Calendar) -> Self {
-        Point { year: None, month: None, day: None, calendar, rel: None, invalid: false, month_offset: None }
+        Point {
+            year: None,
+            month: None,
+            day: None,
+            calendar,
+            rel: None,
+            invalid: false,
+            month_offset: None,
+            future: false,
+        }
     }
 
     /// True when the date exists (in `year`, when known; else in a leap year).
@@ -170,6 +182,11 @@ struct Parser<'a> {
 /// they belong to its expression and leave its value a date.
 const DAYPART_NOUNS: &[&str] = &["صباح", "صبيحه", "مساء", "عصر", "ظهر", "ظهيره", "ليله", "ليل", "فجر", "عشيه", "ضحي"];
 
+/// Nouns of a part of a month or a year before it (مطلع يناير، منتصف عام 2013): they
+/// belong to its expression and keep its value.
+const PART_NOUNS: &[&str] =
+    &["بدايه", "بدايات", "مطلع", "اوائل", "منتصف", "اواسط", "اواخر", "نهايه", "نهايات", "اخر", "ختام"];
+
 /// Words after which a length is a stretch of time (منذ 3 عقود، قرابة خمسة عقود).
 const TIME_PREPOSITIONS: &[&str] = &[
     "منذ",
@@ -229,6 +246,15 @@ pub const MARKERS: &[&str] = &[
     "عطله",
     "صلاه",
     "سن",
+    "بدايه",
+    "بدايات",
+    "مطلع",
+    "اوائل",
+    "منتصف",
+    "اواسط",
+    "اواخر",
+    "نهايات",
+    "اخر",
 ];
 
 /// Finds the time expressions of a tokenised document, in text order, without overlaps.
@@ -342,6 +368,22 @@ impl<'a> Parser<'a> {
     /// The expression at token `i` and one past its last token; a part of the day
     /// before a day (مساء الجمعة، صباح اليوم) joins the day's expression.
     fn at(&self, i: usize) -> Option<(Found, usize)> {
+        // بداية، مطلع، منتصف، أواخر، نهاية + a month or a year: that month or year, the
+        // word inside the span (a quarter's end is read by part_of_year)
+        if self.any_word(i, PART_NOUNS).is_some() && self.part_of_year(i).is_none() {
+            if let Some((mut f, end)) = self.at_day(i + 1) {
+                let whole = match &f.what {
+                    What::Point(p) => p.day.is_none() && (p.month.is_some() || p.year.is_some()),
+                    What::Relative(Relative::Offset('M' | 'Y', _)) | What::Decade(_) => true,
+                    _ => false,
+                };
+                if whole && f.first_token == i + 1 {
+                    f.span = self.found(i, end, What::Decade(0), f.rule, f.confidence).span;
+                    f.first_token = i;
+                    return Some((f, end));
+                }
+            }
+        }
         if self.any_word(i, DAYPART_NOUNS).is_some() {
             if let Some((mut f, end)) = self.at_day(i + 1) {
                 let is_day = matches!(f.what, What::Weekday(..) | What::Relative(Relative::Offset('D', _)))
@@ -560,7 +602,19 @@ impl<'a> Parser<'a> {
             if self.tok(j).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال") {
                 j += 1;
             }
-            if let Some(d) = self.duration(j, false).or_else(|| self.definite_unit(j)) {
+            // a lone singular unit after a bound is one of it (لأكثر من عام، قرابة شهر)
+            let lone = || {
+                let t = self.tok(j)?;
+                let u = self.unit_at(j).filter(|u| !u.dual)?;
+                let singular =
+                    ["يوم", "اسبوع", "شهر", "عام", "سنه", "ساعه", "دقيقه", "عقد", "قرن"].contains(&t.key.as_str());
+                (singular && self.int(j + 1).is_none()).then_some(M {
+                    end: j + 1,
+                    value: (u.designator, u.size),
+                    year_tok: None,
+                })
+            };
+            if let Some(d) = self.duration(j, false).or_else(|| self.definite_unit(j)).or_else(lone) {
                 let (unit, n) = d.value;
                 let f = self.found(i, d.end, What::Duration(iso_duration(unit, n)), "time.duration.bound", 0.85);
                 return Some((f, d.end));
@@ -621,7 +675,12 @@ impl<'a> Parser<'a> {
         // (خلال) + a relative expression or a bare period (خلال الأسبوع); the
         // preposition is not part of the expression
         let ri = if self.word(i, "خلال").is_some() { i + 1 } else { i };
-        if let Some(m) = self.lex.relative.find(self.toks, ri, true) {
+        // a byline opening the text (عين اليوم – الرياض): the outlet's name
+        let byline = ri > 0
+            && self.word(ri, "اليوم") == Some(0)
+            && self.punct(ri + 1, &["-", "–", "—"])
+            && self.doc.text.get(..self.toks[ri - 1].span.start).is_some_and(|b| !b.contains('\n'));
+        if let Some(m) = self.lex.relative.find(self.toks, ri, true).filter(|_| !byline) {
             // يومي and شهري before a date are "the two days, months of" (two_of)
             let date_after = self.int(m.end).is_some()
                 || self.month_at(m.end).is_some()
@@ -648,6 +707,7 @@ impl<'a> Parser<'a> {
             }
             let what = match m.value {
                 Relative::Set(p) => What::Set(p),
+                Relative::Clock(t) if t.is_empty() => What::Relative(Relative::Clock(t)),
                 Relative::Clock(t) => What::Time(format!("T{t}")),
                 r => What::Relative(r.clone()),
             };
@@ -928,6 +988,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        p.future = p.year.is_none() && p.rel.is_none() && self.future_before(i);
         let after_month_word = i > 0 && self.any_word(i - 1, &["شهر", "الشهر"]).is_some();
         if (ambiguous || calendar == Calendar::Hijri)
             && p.day.is_none()

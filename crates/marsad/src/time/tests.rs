@@ -180,7 +180,8 @@ fn relative_expressions() {
     assert_eq!(values("وصل الوفد العام الماضي.", p), vec![v("2021")]);
     assert_eq!(values("وصل الوفد قبل ثلاثة أيام.", p), vec![v("2022-11-17")]);
     assert_eq!(values("وصل الوفد منذ ثلاثة أيام.", p), vec![v("2022-11-17")]);
-    assert_eq!(values("يصل الوفد منتصف الشهر الجاري.", p), vec![v("2022-11-15")]);
+    // a part of a month keeps the month's value (the guideline's منتصف عام 2013 → 2013)
+    assert_eq!(values("يصل الوفد منتصف الشهر الجاري.", p), vec![v("2022-11")]);
     assert_eq!(times("يصل الوفد خلال الأسبوع.", p)[0].0, "الأسبوع");
     assert_eq!(values("يصل الوفد خلال الأسبوع.", p), vec![v("2022-W46")]);
     // a month without a year: the nearest one to the publication date
@@ -597,4 +598,49 @@ fn years_before_words_that_are_not_counted() {
     // a number that counts is not a year
     assert!(values("شارك 2011 شخصا في السباق.", None).is_empty());
     assert!(values("شارك 2000 شخص في السباق.", None).is_empty());
+}
+
+#[test]
+fn a_bound_before_a_lone_unit_and_times_of_day_without_an_hour() {
+    let p = Some("2015-08-02");
+    let t = times("بقي البلد بلا رئيس لأكثر من عام ونحو شهر.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("لأكثر من عام", v("P1Y")), ("ونحو شهر", v("P1M"))]
+    );
+    let t = times("تنتهي الدورة بعد الظهر ويصل الموكب عند الظهر.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.1, t.2.clone())).collect::<Vec<_>>(),
+        vec![(TimeKind::Time, None), (TimeKind::Time, v("T12:00"))]
+    );
+    assert_eq!(values("لا معلومات في الوقت الحاضر.", p), vec![None]);
+}
+
+#[test]
+fn a_byline_is_not_a_date() {
+    let t = times("عين اليوم – الرياض\nوصل الوفد اليوم إلى العاصمة.", Some("2015-08-02"));
+    assert_eq!(t.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), vec!["اليوم"]);
+    let text = "عين اليوم – الرياض\nوصل الوفد اليوم إلى العاصمة.";
+    assert_eq!(analyze(text, Some("2015-08-02")).times[0].span.start, text.rfind("اليوم").unwrap());
+}
+
+#[test]
+fn part_of_a_month_or_year_and_months_without_a_year() {
+    let p = Some("2015-08-02");
+    let t = times("وقعت اعتداءات باريس في مطلع يناير، وبدأ المشروع منتصف عام 2013.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("مطلع يناير", v("2015-01")), ("منتصف عام 2013", v("2013"))]
+    );
+    // a month more than half a year before publication is next year's only in a clause
+    // about the future
+    assert_eq!(values("ستقام الانتخابات في يناير.", p), vec![v("2016-01")]);
+    assert_eq!(values("تراجعت الصادرات مقارنة بشهر دسيمبر.", Some("2017-01-25")), vec![v("2016-12")]);
+}
+
+#[test]
+fn the_same_stretch_refers_back() {
+    let t = times("ارتفعت الإيرادات في الربع الثاني من 2015 مقارنة بالفترة نفسها.", Some("2015-08-02"));
+    assert_eq!(t[1].2, v("2015-04/2015-06"));
+    assert_eq!(t[1].3, Anchor::Inferred);
 }
