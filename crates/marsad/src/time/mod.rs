@@ -246,7 +246,17 @@ fn fix_year(
                 None => return YearFix { year: None, anchor: Anchor::None, evidence: None },
             },
         };
-        let y = year_for_month(py, pm, p.month.unwrap_or(1), p.rel, p.future);
+        let mut y = year_for_month(py, pm, p.month.unwrap_or(1), p.rel, p.future);
+        // the publication month itself with a day: المقبل before the day is this year's
+        // (19 فيفري المقبل on 13 February), الماضي after it too
+        if p.month == Some(pm) && p.calendar == Calendar::Gregorian {
+            if let Some(d) = p.day {
+                let pday = pd.day();
+                if (p.rel == Some(1) && d > pday) || (p.rel == Some(-1) && d < pday) {
+                    y = py;
+                }
+            }
+        }
         return YearFix { year: Some(y), anchor: Anchor::Published, evidence: None };
     }
     if p.calendar == Calendar::Hijri {

@@ -187,6 +187,28 @@ const DAYPART_NOUNS: &[&str] = &["صباح", "صبيحه", "مساء", "عصر",
 const PART_NOUNS: &[&str] =
     &["بدايه", "بدايات", "مطلع", "اوائل", "منتصف", "اواسط", "اواخر", "نهايه", "نهايات", "اخر", "ختام"];
 
+/// Nouns of places and institutions named after a date (ملعب 15 أكتوبر، شارع 26 يوليو،
+/// نهج 2 مارس): the date after them, without a year, is part of the name.
+const DATE_NAME_HEADS: &[&str] = &[
+    "ملعب",
+    "الملعب",
+    "شارع",
+    "الشارع",
+    "نهج",
+    "ساحه",
+    "جسر",
+    "مطار",
+    "ميناء",
+    "مدرسه",
+    "معهد",
+    "جامعه",
+    "مستشفي",
+    "حي",
+    "مدينه",
+    "قاعه",
+    "مركب",
+];
+
 /// Words after which a length is a stretch of time (منذ 3 عقود، قرابة خمسة عقود).
 const TIME_PREPOSITIONS: &[&str] = &[
     "منذ",
@@ -207,9 +229,10 @@ const TIME_PREPOSITIONS: &[&str] = &[
     "ال",
 ];
 
-/// Month names that are also common words (آب = father, مارس = practised, ماي):
+/// Month names that are also common words (آب = father, مارس = practised, ماي; جاني, a
+/// misspelt جانفي, = "came to me"):
 /// they need a day, a year or شهر with them.
-const AMBIGUOUS_MONTHS: &[&str] = &["اب", "مارس", "ماي"];
+const AMBIGUOUS_MONTHS: &[&str] = &["اب", "مارس", "ماي", "جاني"];
 
 /// Words (matching keys) the rules look for at the start of an expression.
 pub const MARKERS: &[&str] = &[
@@ -267,6 +290,10 @@ pub fn parse(doc: &Document, lex: &TimeLexicon, q: &QuantityLexicon, words: &Lex
             i += 1;
             continue;
         }
+        if let Some(end) = p.date_in_name(i) {
+            i = end;
+            continue;
+        }
         match p.at(i) {
             Some(f) => {
                 let end = f.1;
@@ -297,6 +324,15 @@ impl<'a> Parser<'a> {
             }),
             _ => false,
         }
+    }
+
+    /// One past a day and month naming a place (ملعب 15 أكتوبر، شارع 26 يوليو): the date
+    /// after such a noun, without a year, is part of the name and dates nothing.
+    fn date_in_name(&self, i: usize) -> Option<usize> {
+        if i == 0 || self.toks[i].kind != TokenKind::Number || self.any_word(i - 1, DATE_NAME_HEADS).is_none() {
+            return None;
+        }
+        self.point(i).filter(|m| m.value.day.is_some() && m.value.year.is_none()).map(|m| m.end)
     }
 
     /// True when a bound word at `i` (نحو، ما يقارب، بضعة) stands before a number or a

@@ -644,3 +644,15 @@ fn the_same_stretch_refers_back() {
     assert_eq!(t[1].2, v("2015-04/2015-06"));
     assert_eq!(t[1].3, Anchor::Inferred);
 }
+
+#[test]
+fn dates_in_names_and_the_coming_day_of_this_month() {
+    let p = Some("2017-02-13");
+    let t = times("يستقبل النادي يوم 19 فيفري المقبل ضيفه بملعب 15 أكتوبر ببنزرت.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("يوم 19 فيفري المقبل", v("2017-02-19"))]
+    );
+    assert_eq!(values("أعلن في 5 فيفري الماضي.", p), vec![v("2017-02-05")]);
+    assert_eq!(values("تبدأ المحادثات في 25 جاني.", Some("2016-01-10")), vec![v("2016-01-25")]);
+}
