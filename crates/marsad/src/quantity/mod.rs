@@ -294,6 +294,10 @@ fn not_a_number_word(
     if matches!(bare.as_str(), "واحد" | "واحده") && qualifier.is_none() {
         return Some(m.end);
     }
+    // a number word is never followed by digits (بعد عشرة 32 عاما: عشرة is companionship)
+    if doc.tokens.get(m.end).is_some_and(|t| t.kind == TokenKind::Number) {
+        return Some(m.end);
+    }
     if class == Some(lexicon::NumClass::Fraction) {
         let definite = bare.len() < stem.len();
         let round =
@@ -729,7 +733,11 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     // conjunction the clitics layer left on the word is taken off (واجنبيان)
     let (stem, written): (Cow<str>, &str) = match doc.segmentation_of(i) {
         Some(seg) => (Cow::Owned(match_key(&seg.stem().form)), doc.slice(seg.stem().span)),
-        None if tok.key.starts_with(['و', 'ف']) && tok.key.chars().count() >= 6 => {
+        None if tok.key.starts_with(['و', 'ف'])
+            && tok.key.chars().count() >= 6
+            && words.zipf(&tok.key['و'.len_utf8()..]) > words.zipf(&tok.key) =>
+        {
+            // only when the word without it is the commoner (واجنبيان, not فترتين)
             let w = doc.slice(tok.span);
             let first = w.chars().next().map_or(0, char::len_utf8);
             (Cow::Borrowed(&tok.key['و'.len_utf8()..]), &w[first..])

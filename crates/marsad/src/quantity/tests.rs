@@ -329,3 +329,10 @@ fn the_tunisian_and_algerian_abbreviations_of_the_dinar() {
     assert_eq!(one("ثمن التذكرة 30 د.ت فقط.").3, s("TND"));
     assert_eq!(one("بقيمة 300 مليون دج.").3, s("DZD"));
 }
+
+#[test]
+fn a_number_word_before_digits_and_codes_are_not_quantities() {
+    // عشرة before digits is a noun (companionship)
+    assert_eq!(found("طلقها بعد عشرة 32 سنة من الزواج."), vec![]);
+    assert!(quantities("أرسل رسالة تبدأ بالرمز (15) ثم نص الرسالة.").is_empty());
+}

@@ -209,6 +209,9 @@ const DATE_NAME_HEADS: &[&str] = &[
     "مركب",
 ];
 
+/// A person's age after من (35 من العمر، في الـ 15 من عمري).
+const AGE_WORDS: &[&str] = &["العمر", "عمره", "عمرها", "عمرهم", "عمري", "عمرك", "عمرنا", "عمرهما"];
+
 /// Words after which a length is a stretch of time (منذ 3 عقود، قرابة خمسة عقود).
 const TIME_PREPOSITIONS: &[&str] = &[
     "منذ",
@@ -644,9 +647,11 @@ impl<'a> Parser<'a> {
                 let u = self.unit_at(j).filter(|u| !u.dual)?;
                 let singular =
                     ["يوم", "اسبوع", "شهر", "عام", "سنه", "ساعه", "دقيقه", "عقد", "قرن"].contains(&t.key.as_str());
+                let half = self.word(j + 1, "ونصف") == Some(0);
+                let (end, n) = if half { (j + 2, 1.5) } else { (j + 1, 1.0) };
                 (singular && self.int(j + 1).is_none()).then_some(M {
-                    end: j + 1,
-                    value: (u.designator, u.size),
+                    end,
+                    value: (u.designator, n * u.size),
                     year_tok: None,
                 })
             };
@@ -671,15 +676,20 @@ impl<'a> Parser<'a> {
                 }
             }
             // 35 من العمر
-            if self.word(i + 1, "من").is_some() && self.any_word(i + 2, &["العمر", "عمره", "عمرها", "عمرهم"]).is_some()
-            {
+            if self.word(i + 1, "من").is_some() && self.any_word(i + 2, AGE_WORDS).is_some() {
                 let f = self.found(i, i + 3, What::Duration(format!("P{n}Y")), "time.duration.age", 0.85);
                 return Some((f, i + 3));
             }
         }
         // دون سن الثلاثين، في سن 18: an age
         if self.word(i, "سن").is_some() {
-            if let Some(n) = numbers::parse(self.toks, i + 1, self.q) {
+            // سن الـ 18: the article written apart
+            let k = if self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(n) = numbers::parse(self.toks, k, self.q) {
                 if let Some(v) = n.value.filter(|v| (1.0..=130.0).contains(v) && v.fract() == 0.0) {
                     let mut end = n.end;
                     if self.unit_at(end).is_some_and(|u| u.designator == "Y" && !u.dual) {
@@ -696,8 +706,7 @@ impl<'a> Parser<'a> {
         }
         // في الرابعة من عمره: an age as an ordinal
         if let Some((v, end)) = numbers::ordinal(self.toks, i, self.q) {
-            if self.word(end, "من").is_some() && self.any_word(end + 1, &["عمره", "عمرها", "العمر"]).is_some()
-            {
+            if self.word(end, "من").is_some() && self.any_word(end + 1, AGE_WORDS).is_some() {
                 let f = self.found(i, end + 2, What::Duration(format!("P{}Y", v as i64)), "time.duration.age", 0.8);
                 return Some((f, end + 2));
             }
@@ -1252,6 +1261,27 @@ impl<'a> Parser<'a> {
     /// apart: the first day alone, the second read next); يومي 26-27 without a month:
     /// the days, without a value; شهري نونبر ودجنبر 2016: two months, an interval.
     fn two_of(&self, i: usize) -> Option<(Found, usize)> {
+        // أيام 19 و20 و21 ماي: days in a row, an interval
+        if self.word(i, "ايام").is_some() && self.day(i + 1).is_some() {
+            let mut k = i + 1;
+            let mut days = vec![self.day(k)?];
+            while let Some(c) =
+                self.connector(k + 1, &["و"]).filter(|&c| self.day(c).is_some() && self.point(c).is_none())
+            {
+                days.push(self.day(c)?);
+                k = c;
+            }
+            let c = self.connector(k + 1, &["و"])?;
+            let last = self.point(c).filter(|m| m.value.day.is_some())?;
+            let all = days.iter().chain(last.value.day.iter()).copied().collect::<Vec<_>>();
+            if all.windows(2).all(|w| w[1] == w[0] + 1) {
+                let mut a = last.value.clone();
+                a.day = days.first().copied();
+                let f = self.found(i, last.end, What::Interval(a, last.value.clone()), "time.interval.days", 0.85);
+                return Some((self.with_year(f, last.year_tok, &last.value), last.end));
+            }
+            return None;
+        }
         if self.word(i, "يومي").is_some() {
             if let Some(w) = self.lex.weekdays.find(self.toks, i + 1, false) {
                 // يومي السبت والأحد: each weekday by its own rule; يومي is not "daily"
@@ -1505,6 +1535,8 @@ impl<'a> Parser<'a> {
                 end
             }
         };
+        // سنة ونصف، ساعتين ونصف: half a unit more
+        let half = |end: usize| self.word(end, "ونصف") == Some(0);
         if let Some(n) = numbers::parse(self.toks, j, self.q) {
             if let (Some(u), Some(v)) = (self.unit_at(n.end), n.value) {
                 // a year after a number is a date (2022 عام), not a duration; عقود is also
@@ -1515,12 +1547,17 @@ impl<'a> Parser<'a> {
                     && self.any_word(n.end + 1, &["الماضيه", "الاخيره", "المقبله", "الماضيين"]).is_none();
                 let year_after = n.digits && v >= 1000.0;
                 if !(year_after || u.dual || decades) {
-                    return Some(M { end: whole(n.end + 1), value: (u.designator, v * u.size), year_tok: None });
+                    let (end, v) = if half(n.end + 1) { (n.end + 2, v + 0.5) } else { (whole(n.end + 1), v) };
+                    return Some(M { end, value: (u.designator, v * u.size), year_tok: None });
                 }
             }
             return None;
         }
         let u = self.unit_at(j)?;
+        if half(j + 1) {
+            let n = if u.dual { 2.5 } else { 1.5 };
+            return Some(M { end: j + 2, value: (u.designator, n * u.size), year_tok: None });
+        }
         if u.dual {
             return Some(M { end: whole(j + 1), value: (u.designator, 2.0 * u.size), year_tok: None });
         }
@@ -1540,13 +1577,20 @@ impl<'a> Parser<'a> {
 }
 
 /// An ISO 8601 duration of `n` units (Y, M, W, D; TH, TM, TS): P3D, PT5H; a fraction
-/// of an hour or a year is written in the next unit down (نصف ساعة: PT30M).
+/// of an hour or a year is written with the next unit down (سنة ونصف: P1Y6M, نصف ساعة:
+/// PT30M, ساعتين ونصف: PT2H30M).
 fn iso_duration(unit: &str, n: f64) -> String {
-    let (unit, n) = match unit {
-        "TH" if n.fract() != 0.0 => ("TM", n * 60.0),
-        "Y" if n.fract() != 0.0 && (n * 12.0).fract() == 0.0 => ("M", n * 12.0),
-        u => (u, n),
+    let whole = n.trunc();
+    let (lower, rest) = match unit {
+        "TH" => ("M", (n - whole) * 60.0),
+        "Y" => ("M", (n - whole) * 12.0),
+        _ => ("", 0.0),
     };
+    if rest > 0.0 && rest.fract() == 0.0 {
+        let head = if whole > 0.0 { format!("{}{}", fmt_num(whole), &unit[unit.len() - 1..]) } else { String::new() };
+        let t = if unit.starts_with('T') { "T" } else { "" };
+        return format!("P{t}{head}{}{lower}", fmt_num(rest));
+    }
     match unit.strip_prefix('T') {
         Some(u) => format!("PT{}{u}", fmt_num(n)),
         None => format!("P{}{unit}", fmt_num(n)),

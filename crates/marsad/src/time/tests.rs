@@ -656,3 +656,17 @@ fn dates_in_names_and_the_coming_day_of_this_month() {
     assert_eq!(values("أعلن في 5 فيفري الماضي.", p), vec![v("2017-02-05")]);
     assert_eq!(values("تبدأ المحادثات في 25 جاني.", Some("2016-01-10")), vec![v("2016-01-25")]);
 }
+
+#[test]
+fn halves_ages_in_the_first_person_and_days_in_a_row() {
+    let p = Some("2017-05-10");
+    let t = times("يعمل به منذ حوالي سنة ونصف واستمر الاجتماع ساعتين ونصف ثم نصف ساعة.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("حوالي سنة ونصف", v("P1Y6M")), ("ساعتين ونصف", v("PT2H30M")), ("نصف ساعة", v("PT30M"))]
+    );
+    let t = times("تزوجته حين كنت في الـ 15 من عمري، وهو دون سن الـ 18.", p);
+    assert_eq!(t.iter().map(|t| t.2.clone()).collect::<Vec<_>>(), vec![v("P15Y"), v("P18Y")]);
+    let t = times("يعقد المؤتمر أيام 19 و20 و21 ماي 2017.", p);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("أيام 19 و20 و21 ماي 2017", v("2017-05-19/2017-05-21")));
+}
