@@ -735,9 +735,10 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
         Some(seg) => (Cow::Owned(match_key(&seg.stem().form)), doc.slice(seg.stem().span)),
         None if tok.key.starts_with(['و', 'ف'])
             && tok.key.chars().count() >= 6
-            && words.zipf(&tok.key['و'.len_utf8()..]) > words.zipf(&tok.key) =>
+            && (words.zipf(&tok.key['و'.len_utf8()..]) > words.zipf(&tok.key) || words.zipf(&tok.key) == 0.0) =>
         {
-            // only when the word without it is the commoner (واجنبيان, not فترتين)
+            // only when the word without it is the commoner, or the word is unknown
+            // (واجنبيان، وندوتين; not فترتين)
             let w = doc.slice(tok.span);
             let first = w.chars().next().map_or(0, char::len_utf8);
             (Cow::Borrowed(&tok.key['و'.len_utf8()..]), &w[first..])

@@ -316,6 +316,8 @@ fn duals_in_a_construct_after_bayna_with_a_conjunction_and_before_ithnayn() {
     assert!(quantities("زرت مدينتي الجميلة.").is_empty());
     assert_eq!(one("تعاون بين البلدين.").0, "البلدين");
     assert_eq!(one("قتل سعودي وأجنبيان.").0, "وأجنبيان");
+    assert_eq!(quantities("أقيمت ثلاث دورات وندوتين.")[1].0, "وندوتين");
+    assert_eq!(one("تتدرب على فترتين صباحية ومسائية.").3, s("فترة"));
     let q = one("أصيب عسكريين اثنين بجروح.");
     assert_eq!((q.0.as_str(), q.2, q.3), ("عسكريين اثنين", Some(2.0), s("عسكري")));
     assert_eq!(one("قتل جنديان اثنان.").0, "جنديان اثنان");
