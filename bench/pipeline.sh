@@ -5,12 +5,20 @@
 # time of analysing a one-line input. Run from the repository root:
 #
 #     bash bench/pipeline.sh [CORPUS.jsonl]
+#
+# MARSAD_BIN=PATH times that binary instead of building one (to set two builds side by
+# side in one session); the build goes to $CARGO_TARGET_DIR when it is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-target/bench/corpus.jsonl}"
 [ -f "$corpus" ] || python3 tools/bench_corpus.py ../shared/data/news/saudinewsnet/articles.jsonl "$corpus"
-cargo build --release -q -p marsad-cli
-bin=target/release/marsad
+if [ -n "${MARSAD_BIN:-}" ]; then
+  bin="$MARSAD_BIN"
+else
+  cargo build --release -q -p marsad-cli
+  bin="${CARGO_TARGET_DIR:-target}/release/marsad"
+fi
+mkdir -p target/bench
 articles=$(grep -c . "$corpus")
 mb=$(python3 -c "import json,sys; print(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1]))/1e6)" "$corpus")
 echo "corpus: $corpus, $articles articles, $mb MB of text; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"

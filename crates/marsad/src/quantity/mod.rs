@@ -66,7 +66,7 @@ pub fn find(doc: &Document, res: &QuantityData) -> Vec<Quantity> {
     }
     let in_time = |k: usize| timed[k];
     let mut out: Vec<Quantity> = Vec::new();
-    let mut ctx = Ctx { doc, lex, words, gazetteer: res.gazetteer, countries: None };
+    let mut ctx = Ctx { doc, lex, words, gazetteer: res.gazetteer, country_words: None, countries: None };
     let mut listed = usize::MAX;
     let mut i = 0;
     while i < toks.len() {
@@ -239,7 +239,8 @@ struct Ctx<'a> {
     lex: &'a QuantityLexicon,
     words: &'a Lexicon,
     gazetteer: &'a Gazetteer,
-    countries: Option<CountryCounts>,
+    country_words: Option<CountryWords>,
+    countries: Option<CountryNames>,
 }
 
 /// True when token `i` is a place, country or person name of the gazetteer (البحرين،
@@ -265,8 +266,8 @@ fn is_name(ctx: &Ctx, i: usize) -> bool {
     })
 }
 
-/// When the number words of `m` are not a quantity, one past the tokens to skip:
-/// واحد، واحدة alone ("one of", "one and the same": قوة واحدة، واحد منهم) — the
+/// When the number words of `m` are not a quantity, one past the tokens to skip: a
+/// number in words after an identifier's noun (شارع الستين); واحد، واحدة alone ("one of", "one and the same": قوة واحدة، واحد منهم) — the
 /// guideline counts them only in contexts the rules cannot tell; a fraction with the
 /// article (الربع، النصف: the quarter of a year, the half of a match) or before
 /// نهائي (نصف النهائي: a round's name).
@@ -280,10 +281,21 @@ fn not_a_number_word(
         return None;
     }
     let tok = &doc.tokens[m.start];
+    // a street's or an article's number in words (شارع الستين)
+    if m.start > 0
+        && context::role(doc, lex, m.start - 1) == Some(lexicon::NotQuantity::Identifier)
+        && doc.tokens[m.start - 1].key != "عدد"
+    {
+        return Some(m.end);
+    }
     let stem = &tok.key[m.stripped..];
     let bare = without_article(stem);
     let class = lex.numbers.get(bare.as_str()).map(|(_, c)| *c);
     if matches!(bare.as_str(), "واحد" | "واحده") && qualifier.is_none() {
+        return Some(m.end);
+    }
+    // a number word is never followed by digits (بعد عشرة 32 عاما: عشرة is companionship)
+    if doc.tokens.get(m.end).is_some_and(|t| t.kind == TokenKind::Number) {
         return Some(m.end);
     }
     if class == Some(lexicon::NumClass::Fraction) {
@@ -427,10 +439,18 @@ fn classify(ctx: &mut Ctx, m: &numbers::NumberMatch, qualifier: Option<Qualifier
     let Some(t) = next.filter(|t| t.kind == TokenKind::Arabic) else {
         return (make(QuantityKind::Number, None, "quantity.number", 0.9), k);
     };
+    // the abbreviations of the Tunisian press: م د (million dinars), أ د (thousand
+    // dinars), د or د.ت (dinars); دج the Algerian dinar
+    if let Some((code, scale, end)) = abbreviated_money(toks, k) {
+        let mut q = make(QuantityKind::Money, Some(code.to_owned()), "quantity.money.abbreviation", 0.85);
+        q.value = q.value.map(|v| v * scale);
+        return (q, end);
+    }
     if let Some(cur) = lex.currency(&t.key) {
         let (code, end, rule, c, factor) = resolve_currency(ctx, cur, k);
         let mut q = make(QuantityKind::Money, code.map(str::to_owned), rule, c);
-        q.value = q.value.map(|v| v * factor);
+        // divided by the subunits in a unit, so that 1150 مليم is 1.15 exactly
+        q.value = q.value.map(|v| if factor < 1.0 { v / (1.0 / factor).round() } else { v * factor });
         return (q, end);
     }
     let bare = without_article(&t.key);
@@ -457,7 +477,8 @@ fn classify(ctx: &mut Ctx, m: &numbers::NumberMatch, qualifier: Option<Qualifier
     let one_or_two = m.words && !m.digits && m.value.is_some_and(|v| v == 1.0 || v == 2.0);
     // a number word with the article follows its noun (الرجال الثلاثة): the word after
     // it is not what it counts (وصل الثلاثة حمد وعلي)
-    let definite_number = m.words && !m.digits && m.stripped == 0 && has_article(lex, &toks[m.start].key);
+    let definite_number =
+        m.words && !m.digits && m.stripped == 0 && m.end == m.start + 1 && has_article(lex, &toks[m.start].key);
     let score = m.start >= 2
         && toks[m.start - 1].kind == TokenKind::Punct
         && matches!(toks[m.start - 1].norm.as_str(), "-" | "–")
@@ -523,6 +544,29 @@ fn counted_before(doc: &Document, lex: &QuantityLexicon, m: &numbers::NumberMatc
     Some((noun.norm.to_string(), noun_at))
 }
 
+/// A currency written as an abbreviation at token `k`: (code, scale, one past it). م د
+/// and أ د are a million and a thousand dinars, د and د.ت dinars — the Tunisian press's
+/// notation, hence TND; دج is the Algerian dinar.
+fn abbreviated_money(toks: &[Token], k: usize) -> Option<(&'static str, f64, usize)> {
+    let key = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Arabic).map(|t| t.key.as_str());
+    let dinar_at = |i: usize| -> Option<usize> {
+        if key(i) != Some("د") {
+            return None;
+        }
+        // د.ت
+        let dotted = toks.get(i + 1).is_some_and(|t| t.norm == "." && t.joined) && key(i + 2) == Some("ت");
+        Some(if dotted && toks[i + 2].joined { i + 3 } else { i + 1 })
+    };
+    match key(k)? {
+        "م" => dinar_at(k + 1).map(|e| ("TND", 1e6, e)),
+        "ا" => dinar_at(k + 1).map(|e| ("TND", 1e3, e)),
+        "دج" => Some(("DZD", 1.0, k + 1)),
+        "دت" => Some(("TND", 1.0, k + 1)),
+        "د" => dinar_at(k).map(|e| ("TND", 1.0, e)),
+        _ => None,
+    }
+}
+
 /// مئة or مائة, with ب + ال or ال before it.
 fn is_hundred_word(key: &str) -> bool {
     let bare = without_article(key);
@@ -547,26 +591,21 @@ fn resolve_currency(
         }
     }
     if cur.countries.len() > 1 || (cur.default.is_none() && !cur.countries.is_empty()) {
-        let counts = ctx.countries.get_or_insert_with(|| country_counts(ctx.doc, ctx.gazetteer, ctx.words));
-        let mut best: Option<(&lexicon::CurrencyCountry, usize)> = None;
-        let mut tie = false;
-        for c in &cur.countries {
-            let words: usize = c.words.iter().map(|w| counts.words.get(w).copied().unwrap_or(0)).sum();
-            let named = c.country.and_then(|iso| counts.countries.get(iso)).copied().unwrap_or(0);
-            let n = words + named;
-            if n == 0 {
-                continue;
-            }
-            match best {
-                Some((_, b)) if n == b => tie = true,
-                Some((_, b)) if n < b => {}
-                _ => {
-                    best = Some((c, n));
-                    tie = false;
-                }
-            }
-        }
-        if let (Some((c, _)), false) = (best, tie) {
+        // the country words first (cheap); the gazetteer only when they do not decide
+        let words = ctx.country_words.get_or_insert_with(|| country_words(ctx.doc));
+        let by_words = dominant(cur, |c| c.words.iter().map(|w| words.get(w).copied().unwrap_or(0)).sum());
+        let clear = matches!(by_words, Some((_, n, second)) if n >= 2 && n > second);
+        let best = if clear {
+            by_words
+        } else {
+            let named = ctx.countries.get_or_insert_with(|| country_names(ctx.doc, ctx.gazetteer, ctx.words));
+            let words = ctx.country_words.as_ref().expect("counted above");
+            dominant(cur, |c| {
+                c.words.iter().map(|w| words.get(w).copied().unwrap_or(0)).sum::<usize>()
+                    + c.country.and_then(|iso| named.get(iso)).copied().unwrap_or(0)
+            })
+        };
+        if let Some((c, _, _)) = best.filter(|(_, n, second)| n > second) {
             return (Some(c.code), k + 1, "quantity.money.dominant_country", 0.7, c.factor);
         }
     }
@@ -575,6 +614,10 @@ fn resolve_currency(
         Some(c) if cur.countries.iter().all(|d| d.factor == c.factor) => c.factor,
         _ => 1.0,
     };
+    if let ([c], None) = (cur.countries.as_slice(), cur.default) {
+        // a word of one country only (مليم: the Tunisian dinar's)
+        return (Some(c.code), k + 1, "quantity.money.currency", 0.8, c.factor);
+    }
     match cur.default {
         // a name several countries share: its most usual one, less sure
         Some(code) if !cur.countries.is_empty() => (Some(code), k + 1, "quantity.money.default", 0.6, 1.0),
@@ -597,21 +640,40 @@ pub(crate) fn country_base(key: &str) -> String {
     bare
 }
 
-/// What an article says of countries: how often each word base ([`country_base`])
-/// occurs, and how often the gazetteer finds each country (ISO 3166-1 alpha-3) named,
-/// through its name, a demonym or one of its places.
-#[derive(Default)]
-struct CountryCounts {
-    words: std::collections::HashMap<String, usize>,
-    countries: std::collections::HashMap<&'static str, usize>,
+/// The country of `cur` the article speaks of most by `score`: it, its score and the
+/// next best score (equal: no country stands out); `None` when none scores.
+fn dominant(
+    cur: &CurrencyWord,
+    score: impl Fn(&lexicon::CurrencyCountry) -> usize,
+) -> Option<(&lexicon::CurrencyCountry, usize, usize)> {
+    let mut scored: Vec<(&lexicon::CurrencyCountry, usize)> =
+        cur.countries.iter().map(|c| (c, score(c))).filter(|(_, n)| *n > 0).collect();
+    scored.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let (c, n) = *scored.first()?;
+    Some((c, n, scored.get(1).map_or(0, |(_, m)| *m)))
 }
 
-fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> CountryCounts {
-    use marsad_core::document::GazKind;
-    let mut counts = CountryCounts::default();
+/// How often each word base ([`country_base`]) occurs in the article.
+type CountryWords = std::collections::HashMap<String, usize>;
+
+fn country_words(doc: &Document) -> CountryWords {
+    let mut counts = CountryWords::new();
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
-        *counts.words.entry(country_base(&t.key)).or_default() += 1;
+        *counts.entry(country_base(&t.key)).or_default() += 1;
     }
+    counts
+}
+
+/// How many different names the gazetteer finds for each country (ISO 3166-1 alpha-3)
+/// in the article: its name, a demonym or one of its places, a country, a demonym or a
+/// capital or large city counting twice. Names are counted once each, so that a common
+/// word that is also a small town somewhere (عتق) weighs little.
+type CountryNames = std::collections::HashMap<&'static str, usize>;
+
+fn country_names(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> CountryNames {
+    use marsad_core::document::GazKind;
+    let mut counts = CountryNames::new();
+    let mut seen: rustc_hash::FxHashSet<(&'static str, String)> = Default::default();
     for m in gazetteer.longest(doc, 0..doc.tokens.len()) {
         // a name of several countries (عمان: Oman and Amman) says nothing
         let mut country: Option<&'static str> = None;
@@ -619,6 +681,7 @@ fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> Cou
         // a place counts when it is a capital or a large city, or a name that is not
         // also a common word (the gazetteer holds towns called أن، دور، محلات)
         let rare = m.len() > 1 || words.zipf(&doc.tokens[m.first_token].key) < 4.0;
+        let mut weight = 1;
         for e in gazetteer.entries(&m) {
             let c = match e.kind {
                 GazKind::Country => e.id,
@@ -626,6 +689,9 @@ fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> Cou
                 GazKind::Place if e.major || rare => e.details().country,
                 _ => continue,
             };
+            if matches!(e.kind, GazKind::Country | GazKind::Demonym) || e.major {
+                weight = 2;
+            }
             if c.is_empty() || c.contains('|') {
                 continue;
             }
@@ -635,7 +701,11 @@ fn country_counts(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> Cou
             }
         }
         if let (Some(c), false) = (country, several) {
-            *counts.countries.entry(c).or_default() += 1;
+            // the name as written after its proclitics (عتق and لعتق are one name)
+            let name = marsad_core::normalize::key_of(&doc.text[m.start..doc.tokens[m.end_token - 1].span.end]);
+            if seen.insert((c, name)) {
+                *counts.entry(c).or_default() += weight;
+            }
         }
     }
     counts
@@ -663,7 +733,12 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     // conjunction the clitics layer left on the word is taken off (واجنبيان)
     let (stem, written): (Cow<str>, &str) = match doc.segmentation_of(i) {
         Some(seg) => (Cow::Owned(match_key(&seg.stem().form)), doc.slice(seg.stem().span)),
-        None if tok.key.starts_with(['و', 'ف']) && tok.key.chars().count() >= 6 => {
+        None if tok.key.starts_with(['و', 'ف'])
+            && tok.key.chars().count() >= 6
+            && (words.zipf(&tok.key['و'.len_utf8()..]) > words.zipf(&tok.key) || words.zipf(&tok.key) == 0.0) =>
+        {
+            // only when the word without it is the commoner, or the word is unknown
+            // (واجنبيان، وندوتين; not فترتين)
             let w = doc.slice(tok.span);
             let first = w.chars().next().map_or(0, char::len_utf8);
             (Cow::Borrowed(&tok.key['و'.len_utf8()..]), &w[first..])
@@ -695,9 +770,10 @@ fn dual_noun(doc: &Document, words: &Lexicon, i: usize) -> Option<String> {
     let (base, feminine, nominative) = if let Some(b) = stem.strip_suffix("تين").or_else(|| stem.strip_suffix("تان"))
     {
         (b, true, false)
-    } else if let Some(b) = stem.strip_suffix("يان") {
+    } else if let Some(b) = stem.strip_suffix("يان").filter(|b| b.strip_prefix("ال").unwrap_or(b).chars().count() >= 3)
+    {
         // the nominative dual of a relative adjective (أجنبيان): -ان is otherwise too
-        // often part of a word (لبنان، بيان) or a broken plural (بلدان)
+        // often part of a word (لبنان، بيان) or a broken plural (بلدان، الأديان)
         (&stem[..b.len() + 'ي'.len_utf8()], false, true)
     } else {
         (stem.strip_suffix("ين")?, false, false)

@@ -163,9 +163,16 @@ pub fn parse(tokens: &[Token], i: usize, lex: &QuantityLexicon) -> Option<Number
         j += 1;
     }
     let mut value = total + current;
-    // مليون و800 ألف: digits after و complete a number ending in a scale word
-    if last == NumClass::Scale {
-        let scale = tokens[j - 1..j].first().and_then(|t| number_word(lex, t, false)).map_or(0.0, |(_, v, _)| v);
+    // مليون و800 ألف، مليونين و500 ألف: digits after و complete a number ending in a
+    // scale word (its dual too)
+    if matches!(last, NumClass::Scale | NumClass::Dual) {
+        let scale = tokens[j - 1..j].first().and_then(|t| number_word(lex, t, j - 1 == i)).map_or(0.0, |(_, v, c)| {
+            if c == NumClass::Dual {
+                v / 2.0
+            } else {
+                v
+            }
+        });
         if let Some((rest, end)) = and_rest(tokens, j, lex).filter(|(r, _)| *r < scale) {
             value += rest;
             j = end;
@@ -192,7 +199,7 @@ fn is_punct(t: &Token, mark: &str) -> bool {
 fn and_rest(tokens: &[Token], j: usize, lex: &QuantityLexicon) -> Option<(f64, usize)> {
     let t = tokens.get(j)?;
     if t.kind == TokenKind::Arabic && t.key == "و" {
-        tokens.get(j + 1).filter(|n| n.kind == TokenKind::Number && n.joined)?;
+        tokens.get(j + 1).filter(|n| n.kind == TokenKind::Number)?;
         let m = parse(tokens, j + 1, lex).filter(|m| !m.paren)?;
         return Some((m.value.filter(|v| v.fract() == 0.0 || m.words)?, m.end));
     }

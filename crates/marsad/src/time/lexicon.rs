@@ -18,7 +18,8 @@ pub enum Relative {
     Vague(i8),
     /// A recurrence with its ISO 8601 period (`P1D`).
     Set(&'static str),
-    /// A time of day (`12:00` for منتصف النهار).
+    /// A time of day (`12:00` for منتصف النهار; empty when its hour is not known: بعد
+    /// الظهر).
     Clock(&'static str),
     /// A time the text gave before, at the precision of a unit (`D`, `M`, `Y`; `*`: as
     /// given), moved by an offset: اليوم التالي is the day after the last date given,
@@ -127,6 +128,7 @@ impl TimeLexicon {
                 ("present", _) => Relative::Vague(0),
                 ("future", _) => Relative::Vague(1),
                 ("set", period) => Relative::Set(period),
+                ("clock", "-") => Relative::Clock(""),
                 ("clock", t) => Relative::Clock(t),
                 ("same", n) | ("same_day", n) | ("same_month", n) | ("same_year", n) => {
                     let Ok(n) = n.trim_start_matches('+').parse::<i64>() else { continue };

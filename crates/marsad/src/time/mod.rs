@@ -183,8 +183,10 @@ fn iso(d: NaiveDate) -> String {
 
 /// The year of a month written without one, relative to the publication date:
 /// `rel` -1 (الماضي, the last such month before), 0 (الجاري), 1 (المقبل), or
-/// `None` (no marker: the year that puts it nearest the publication date).
-fn year_for_month(pub_year: i32, pub_month: u32, month: u32, rel: Option<i32>) -> i32 {
+/// `None` (no marker: the publication year, unless the month is more than half a year
+/// after it — last year's — or, in a clause about the future, more than half a year
+/// before it — next year's; the guideline's "unless tense says otherwise").
+fn year_for_month(pub_year: i32, pub_month: u32, month: u32, rel: Option<i32>, future: bool) -> i32 {
     let y = pub_year;
     let pm = pub_month as i32;
     let m = month as i32;
@@ -207,7 +209,7 @@ fn year_for_month(pub_year: i32, pub_month: u32, month: u32, rel: Option<i32>) -
         None => {
             if m - pm > 6 {
                 y - 1
-            } else if pm - m > 6 {
+            } else if pm - m > 6 && future {
                 y + 1
             } else {
                 y
@@ -244,7 +246,17 @@ fn fix_year(
                 None => return YearFix { year: None, anchor: Anchor::None, evidence: None },
             },
         };
-        let y = year_for_month(py, pm, p.month.unwrap_or(1), p.rel);
+        let mut y = year_for_month(py, pm, p.month.unwrap_or(1), p.rel, p.future);
+        // the publication month itself with a day: المقبل before the day is this year's
+        // (19 فيفري المقبل on 13 February), الماضي after it too
+        if p.month == Some(pm) && p.calendar == Calendar::Gregorian {
+            if let Some(d) = p.day {
+                let pday = pd.day();
+                if (p.rel == Some(1) && d > pday) || (p.rel == Some(-1) && d < pday) {
+                    y = py;
+                }
+            }
+        }
         return YearFix { year: Some(y), anchor: Anchor::Published, evidence: None };
     }
     if p.calendar == Calendar::Hijri {
@@ -465,10 +477,11 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
                         .iter()
                         .flat_map(|&f| [hy - 1, hy, hy + 1].map(move |y| (y, f)))
                         .filter_map(|(y, (m, a, b))| {
-                            let b = match days {
-                                parse::FeastDays::First => a,
-                                parse::FeastDays::FirstTwo => a + 1,
-                                parse::FeastDays::Holiday => b,
+                            let (a, b) = match days {
+                                parse::FeastDays::First => (a, a),
+                                parse::FeastDays::FirstTwo => (a, a + 1),
+                                parse::FeastDays::Holiday => (a, b),
+                                parse::FeastDays::Nth(n) => (a + n - 1, a + n - 1),
                             };
                             Some((lex.hijri_to_gregorian(y, m, a)?, lex.hijri_to_gregorian(y, m, b)?))
                         })
@@ -502,11 +515,8 @@ fn resolve(lex: &TimeLexicon, f: Found, ctx: &Context) -> TimeExpr {
             out.anchor = Anchor::None;
             match rel {
                 Relative::Vague(_) | Relative::Anaphor(..) => {}
-                Relative::Clock(t) => {
-                    out.kind = TimeKind::Time;
-                    out.anchor = Anchor::Absolute;
-                    out.value = Some(format!("T{t}"));
-                }
+                // a time of day whose hour is not known (بعد الظهر، عند العصر)
+                Relative::Clock(_) => out.kind = TimeKind::Time,
                 Relative::Set(p) => {
                     out.kind = TimeKind::Set;
                     out.anchor = Anchor::Absolute;

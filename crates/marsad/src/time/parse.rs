@@ -36,11 +36,23 @@ pub struct Point {
     /// A month named relative to the publication date (الخامس من الشهر المقبل: 1), when
     /// `month` is not given.
     pub month_offset: Option<i32>,
+    /// True in a clause about the future (سيعقد في يناير): a month without a year is
+    /// then not a past one.
+    pub future: bool,
 }
 
 impl Point {
     fn new(calendar: Calendar) -> Self {
-        Point { year: None, month: None, day: None, calendar, rel: None, invalid: false, month_offset: None }
+        Point {
+            year: None,
+            month: None,
+            day: None,
+            calendar,
+            rel: None,
+            invalid: false,
+            month_offset: None,
+            future: false,
+        }
     }
 
     /// True when the date exists (in `year`, when known; else in a leap year).
@@ -101,6 +113,8 @@ pub enum FeastDays {
     FirstTwo,
     /// The whole holiday (أيام العيد، إجازة العيد).
     Holiday,
+    /// Its n-th day (أول أيام العيد، اليوم الثاني لعيد الفطر).
+    Nth(u32),
 }
 
 /// How the year of a part of a year is given.
@@ -168,6 +182,36 @@ struct Parser<'a> {
 /// they belong to its expression and leave its value a date.
 const DAYPART_NOUNS: &[&str] = &["صباح", "صبيحه", "مساء", "عصر", "ظهر", "ظهيره", "ليله", "ليل", "فجر", "عشيه", "ضحي"];
 
+/// Nouns of a part of a month or a year before it (مطلع يناير، منتصف عام 2013): they
+/// belong to its expression and keep its value.
+const PART_NOUNS: &[&str] =
+    &["بدايه", "بدايات", "مطلع", "اوائل", "منتصف", "اواسط", "اواخر", "نهايه", "نهايات", "اخر", "ختام"];
+
+/// Nouns of places and institutions named after a date (ملعب 15 أكتوبر، شارع 26 يوليو،
+/// نهج 2 مارس): the date after them, without a year, is part of the name.
+const DATE_NAME_HEADS: &[&str] = &[
+    "ملعب",
+    "الملعب",
+    "شارع",
+    "الشارع",
+    "نهج",
+    "ساحه",
+    "جسر",
+    "مطار",
+    "ميناء",
+    "مدرسه",
+    "معهد",
+    "جامعه",
+    "مستشفي",
+    "حي",
+    "مدينه",
+    "قاعه",
+    "مركب",
+];
+
+/// A person's age after من (35 من العمر، في الـ 15 من عمري).
+const AGE_WORDS: &[&str] = &["العمر", "عمره", "عمرها", "عمرهم", "عمري", "عمرك", "عمرنا", "عمرهما"];
+
 /// Words after which a length is a stretch of time (منذ 3 عقود، قرابة خمسة عقود).
 const TIME_PREPOSITIONS: &[&str] = &[
     "منذ",
@@ -188,9 +232,10 @@ const TIME_PREPOSITIONS: &[&str] = &[
     "ال",
 ];
 
-/// Month names that are also common words (آب = father, مارس = practised, ماي):
+/// Month names that are also common words (آب = father, مارس = practised, ماي; جاني, a
+/// misspelt جانفي, = "came to me"):
 /// they need a day, a year or شهر with them.
-const AMBIGUOUS_MONTHS: &[&str] = &["اب", "مارس", "ماي"];
+const AMBIGUOUS_MONTHS: &[&str] = &["اب", "مارس", "ماي", "جاني"];
 
 /// Words (matching keys) the rules look for at the start of an expression.
 pub const MARKERS: &[&str] = &[
@@ -226,6 +271,16 @@ pub const MARKERS: &[&str] = &[
     "اجازه",
     "عطله",
     "صلاه",
+    "سن",
+    "بدايه",
+    "بدايات",
+    "مطلع",
+    "اوائل",
+    "منتصف",
+    "اواسط",
+    "اواخر",
+    "نهايات",
+    "اخر",
 ];
 
 /// Finds the time expressions of a tokenised document, in text order, without overlaps.
@@ -236,6 +291,10 @@ pub fn parse(doc: &Document, lex: &TimeLexicon, q: &QuantityLexicon, words: &Lex
     while i < p.toks.len() {
         if !p.may_start(i) {
             i += 1;
+            continue;
+        }
+        if let Some(end) = p.date_in_name(i) {
+            i = end;
             continue;
         }
         match p.at(i) {
@@ -262,11 +321,37 @@ impl<'a> Parser<'a> {
                     || DAYPART_NOUNS.contains(&s.as_ref())
                     || self.q.numbers.contains_key(s.as_ref())
                     || self.q.ordinals.has_first(s.as_ref())
-                    || self.q.approximations.has_first(s.as_ref())
-                    || s.strip_prefix("ال").is_some_and(|r| self.q.numbers.contains_key(r))
+                    || (self.q.approximations.has_first(s.as_ref()) && self.bound_before_length(i))
+                    || s.strip_prefix("ال")
+                        .is_some_and(|r| self.q.numbers.contains_key(r) || self.lex.units.contains_key(r))
             }),
             _ => false,
         }
+    }
+
+    /// One past a day and month naming a place (ملعب 15 أكتوبر، شارع 26 يوليو): the date
+    /// after such a noun, without a year, is part of the name and dates nothing.
+    fn date_in_name(&self, i: usize) -> Option<usize> {
+        if i == 0 || self.toks[i].kind != TokenKind::Number || self.any_word(i - 1, DATE_NAME_HEADS).is_none() {
+            return None;
+        }
+        self.point(i).filter(|m| m.value.day.is_some() && m.value.year.is_none()).map(|m| m.end)
+    }
+
+    /// True when a bound word at `i` (نحو، ما يقارب، بضعة) stands before a number or a
+    /// unit of time within three words: only then may it open a length.
+    fn bound_before_length(&self, i: usize) -> bool {
+        self.q.approximations.find(self.toks, i, true).is_some_and(|b| {
+            (b.end..(b.end + 2).min(self.toks.len())).any(|k| {
+                let t = &self.toks[k];
+                t.kind == TokenKind::Number
+                    || self.q.numbers.contains_key(t.key.as_str())
+                    || stems(&t.key).any(|(_, s)| {
+                        self.lex.units.contains_key(s.as_ref())
+                            || s.strip_prefix("ال").is_some_and(|r| self.lex.units.contains_key(r))
+                    })
+            })
+        })
     }
 
     fn tok(&self, i: usize) -> Option<&'a Token> {
@@ -282,8 +367,14 @@ impl<'a> Parser<'a> {
         stems(&t.key).into_iter().find(|(_, s)| s == key).map(|(n, _)| n)
     }
 
+    /// Bytes of proclitics before the first of `keys` that is a reading of token `i`
+    /// (its readings derived once).
     fn any_word(&self, i: usize, keys: &[&str]) -> Option<usize> {
-        keys.iter().find_map(|k| self.word(i, k))
+        let t = self.tok(i).filter(|t| t.kind == TokenKind::Arabic)?;
+        if keys.contains(&t.key.as_str()) {
+            return Some(0);
+        }
+        stems(&t.key).find(|(_, s)| keys.contains(&s.as_ref())).map(|(n, _)| n)
     }
 
     fn punct(&self, i: usize, chars: &[&str]) -> bool {
@@ -316,6 +407,22 @@ impl<'a> Parser<'a> {
     /// The expression at token `i` and one past its last token; a part of the day
     /// before a day (مساء الجمعة، صباح اليوم) joins the day's expression.
     fn at(&self, i: usize) -> Option<(Found, usize)> {
+        // بداية، مطلع، منتصف، أواخر، نهاية + a month or a year: that month or year, the
+        // word inside the span (a quarter's end is read by part_of_year)
+        if self.any_word(i, PART_NOUNS).is_some() && self.part_of_year(i).is_none() {
+            if let Some((mut f, end)) = self.at_day(i + 1) {
+                let whole = match &f.what {
+                    What::Point(p) => p.day.is_none() && (p.month.is_some() || p.year.is_some()),
+                    What::Relative(Relative::Offset('M' | 'Y', _)) | What::Decade(_) => true,
+                    _ => false,
+                };
+                if whole && f.first_token == i + 1 {
+                    f.span = self.found(i, end, What::Decade(0), f.rule, f.confidence).span;
+                    f.first_token = i;
+                    return Some((f, end));
+                }
+            }
+        }
         if self.any_word(i, DAYPART_NOUNS).is_some() {
             if let Some((mut f, end)) = self.at_day(i + 1) {
                 let is_day = matches!(f.what, What::Weekday(..) | What::Relative(Relative::Offset('D', _)))
@@ -534,7 +641,21 @@ impl<'a> Parser<'a> {
             if self.tok(j).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال") {
                 j += 1;
             }
-            if let Some(d) = self.duration(j, false).or_else(|| self.definite_unit(j)) {
+            // a lone singular unit after a bound is one of it (لأكثر من عام، قرابة شهر)
+            let lone = || {
+                let t = self.tok(j)?;
+                let u = self.unit_at(j).filter(|u| !u.dual)?;
+                let singular =
+                    ["يوم", "اسبوع", "شهر", "عام", "سنه", "ساعه", "دقيقه", "عقد", "قرن"].contains(&t.key.as_str());
+                let half = self.word(j + 1, "ونصف") == Some(0);
+                let (end, n) = if half { (j + 2, 1.5) } else { (j + 1, 1.0) };
+                (singular && self.int(j + 1).is_none()).then_some(M {
+                    end,
+                    value: (u.designator, n * u.size),
+                    year_tok: None,
+                })
+            };
+            if let Some(d) = self.duration(j, false).or_else(|| self.definite_unit(j)).or_else(lone) {
                 let (unit, n) = d.value;
                 let f = self.found(i, d.end, What::Duration(iso_duration(unit, n)), "time.duration.bound", 0.85);
                 return Some((f, d.end));
@@ -555,16 +676,37 @@ impl<'a> Parser<'a> {
                 }
             }
             // 35 من العمر
-            if self.word(i + 1, "من").is_some() && self.any_word(i + 2, &["العمر", "عمره", "عمرها", "عمرهم"]).is_some()
-            {
+            if self.word(i + 1, "من").is_some() && self.any_word(i + 2, AGE_WORDS).is_some() {
                 let f = self.found(i, i + 3, What::Duration(format!("P{n}Y")), "time.duration.age", 0.85);
                 return Some((f, i + 3));
             }
         }
+        // دون سن الثلاثين، في سن 18: an age
+        if self.word(i, "سن").is_some() {
+            // سن الـ 18: the article written apart
+            let k = if self.tok(i + 1).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(n) = numbers::parse(self.toks, k, self.q) {
+                if let Some(v) = n.value.filter(|v| (1.0..=130.0).contains(v) && v.fract() == 0.0) {
+                    let mut end = n.end;
+                    if self.unit_at(end).is_some_and(|u| u.designator == "Y" && !u.dual) {
+                        end += 1;
+                    }
+                    let f = self.found(i, end, What::Duration(format!("P{v}Y")), "time.duration.age", 0.8);
+                    return Some((f, end));
+                }
+            }
+        }
+        // اليومين الماضيين، الأشهر السبعة المنقضية: a length with the article
+        if let Some(f) = self.definite_length(i) {
+            return Some(f);
+        }
         // في الرابعة من عمره: an age as an ordinal
         if let Some((v, end)) = numbers::ordinal(self.toks, i, self.q) {
-            if self.word(end, "من").is_some() && self.any_word(end + 1, &["عمره", "عمرها", "العمر"]).is_some()
-            {
+            if self.word(end, "من").is_some() && self.any_word(end + 1, AGE_WORDS).is_some() {
                 let f = self.found(i, end + 2, What::Duration(format!("P{}Y", v as i64)), "time.duration.age", 0.8);
                 return Some((f, end + 2));
             }
@@ -578,7 +720,12 @@ impl<'a> Parser<'a> {
         // (خلال) + a relative expression or a bare period (خلال الأسبوع); the
         // preposition is not part of the expression
         let ri = if self.word(i, "خلال").is_some() { i + 1 } else { i };
-        if let Some(m) = self.lex.relative.find(self.toks, ri, true) {
+        // a byline opening the text (عين اليوم – الرياض): the outlet's name
+        let byline = ri > 0
+            && self.word(ri, "اليوم") == Some(0)
+            && self.punct(ri + 1, &["-", "–", "—"])
+            && self.doc.text.get(..self.toks[ri - 1].span.start).is_some_and(|b| !b.contains('\n'));
+        if let Some(m) = self.lex.relative.find(self.toks, ri, true).filter(|_| !byline) {
             // يومي and شهري before a date are "the two days, months of" (two_of)
             let date_after = self.int(m.end).is_some()
                 || self.month_at(m.end).is_some()
@@ -605,6 +752,7 @@ impl<'a> Parser<'a> {
             }
             let what = match m.value {
                 Relative::Set(p) => What::Set(p),
+                Relative::Clock(t) if t.is_empty() => What::Relative(Relative::Clock(t)),
                 Relative::Clock(t) => What::Time(format!("T{t}")),
                 r => What::Relative(r.clone()),
             };
@@ -783,6 +931,10 @@ impl<'a> Parser<'a> {
             if self.punct(j, &["،", ","]) {
                 j += 1;
             }
+            // يوم الأربعاء 6 / 10 / 1436هـ
+            if let Some(m) = self.numeric(j) {
+                return Some(m);
+            }
         }
         let mut p = Point::new(Calendar::Gregorian);
         // (اليوم) الثالث من (شهر) نوفمبر، السادس والعشرين من سبتمبر، 5 من الشهر المقبل: a
@@ -881,6 +1033,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        p.future = p.year.is_none() && p.rel.is_none() && self.future_before(i);
         let after_month_word = i > 0 && self.any_word(i - 1, &["شهر", "الشهر"]).is_some();
         if (ambiguous || calendar == Calendar::Hijri)
             && p.day.is_none()
@@ -963,10 +1116,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         let c = self.int(i + 4)?;
-        // at most one space, next to a separator (2-10- 2022)
-        if (1..=4).filter(|&k| !self.toks[i + k].joined).count() > 1 {
-            return None;
-        }
+        // spaces beside the separators are allowed (2-10- 2022، 6 / 10 / 1436هـ): the
+        // sizes of the three numbers make it a date
         let digits = |k: usize| self.toks[k].norm.len();
         let (y, m, d, yk) = if digits(i) == 4 && digits(i + 2) <= 2 && digits(i + 4) <= 2 {
             (a, b, c, i)
@@ -1110,6 +1261,27 @@ impl<'a> Parser<'a> {
     /// apart: the first day alone, the second read next); يومي 26-27 without a month:
     /// the days, without a value; شهري نونبر ودجنبر 2016: two months, an interval.
     fn two_of(&self, i: usize) -> Option<(Found, usize)> {
+        // أيام 19 و20 و21 ماي: days in a row, an interval
+        if self.word(i, "ايام").is_some() && self.day(i + 1).is_some() {
+            let mut k = i + 1;
+            let mut days = vec![self.day(k)?];
+            while let Some(c) =
+                self.connector(k + 1, &["و"]).filter(|&c| self.day(c).is_some() && self.point(c).is_none())
+            {
+                days.push(self.day(c)?);
+                k = c;
+            }
+            let c = self.connector(k + 1, &["و"])?;
+            let last = self.point(c).filter(|m| m.value.day.is_some())?;
+            let all = days.iter().chain(last.value.day.iter()).copied().collect::<Vec<_>>();
+            if all.windows(2).all(|w| w[1] == w[0] + 1) {
+                let mut a = last.value.clone();
+                a.day = days.first().copied();
+                let f = self.found(i, last.end, What::Interval(a, last.value.clone()), "time.interval.days", 0.85);
+                return Some((self.with_year(f, last.year_tok, &last.value), last.end));
+            }
+            return None;
+        }
         if self.word(i, "يومي").is_some() {
             if let Some(w) = self.lex.weekdays.find(self.toks, i + 1, false) {
                 // يومي السبت والأحد: each weekday by its own rule; يومي is not "daily"
@@ -1151,11 +1323,26 @@ impl<'a> Parser<'a> {
     /// first day. العيد alone needs one of those words before it or المبارك after it
     /// (العيد الوطني is another feast).
     fn feast(&self, i: usize) -> Option<(Found, usize)> {
+        // أول أيام العيد، اليوم الثاني للعيد، اليوم الأول من عيد الفطر
+        let nth = match numbers::ordinal(self.toks, i, self.q) {
+            Some((v, e)) if (1.0..=4.0).contains(&v) && self.word(e, "ايام") == Some(0) => Some((v as u32, e + 1)),
+            _ if self.word(i, "اليوم").is_some() => match numbers::ordinal(self.toks, i + 1, self.q) {
+                Some((v, e)) if (1.0..=4.0).contains(&v) => {
+                    Some((v as u32, if self.word(e, "من") == Some(0) { e + 1 } else { e }))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
         let whole = self.any_word(i, &["ايام", "اجازه", "عطله"]).is_some();
         let two = self.word(i, "يومي").is_some();
         let prayer = self.word(i, "صلاه").is_some();
-        let j = if whole || two || prayer { i + 1 } else { i };
-        let m = self.lex.feasts.find(self.toks, j, j == i)?;
+        let j = match nth {
+            Some((_, e)) => e,
+            None if whole || two || prayer => i + 1,
+            None => i,
+        };
+        let m = self.lex.feasts.find(self.toks, j, true)?;
         let feast = *m.value;
         let mut end = m.end;
         let blessed = self.any_word(end, &["المبارك", "السعيد"]) == Some(0);
@@ -1172,7 +1359,9 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        let days = if whole {
+        let days = if let Some((n, _)) = nth {
+            FeastDays::Nth(n)
+        } else if whole {
             FeastDays::Holiday
         } else if two {
             FeastDays::FirstTwo
@@ -1268,6 +1457,47 @@ impl<'a> Parser<'a> {
         Some((f, e))
     }
 
+    /// A length with the article: a dual unit (اليومين، الشهرين) or a plural unit and a
+    /// number word with the article (الأيام الأربعة، الأشهر السبعة), then an adjective of
+    /// past or future (الماضية، المنقضية، الأخيرة، المقبلة), which belongs to it.
+    fn definite_length(&self, i: usize) -> Option<(Found, usize)> {
+        let t = self.tok(i).filter(|t| t.kind == TokenKind::Arabic)?;
+        let (_, bare) = stems(&t.key).find(|(_, s)| s.starts_with("ال"))?;
+        let u = *self.lex.units.get(&bare["ال".len()..])?;
+        let (n, mut end) = if u.dual {
+            (2.0, i + 1)
+        } else {
+            let m = numbers::parse(self.toks, i + 1, self.q).filter(|m| !m.digits && m.end == i + 2)?;
+            let number = &self.toks[i + 1].key[m.stripped..];
+            if !number.starts_with("ال") {
+                return None;
+            }
+            (m.value?, m.end)
+        };
+        let adjective = [
+            "الماضيه",
+            "الماضيين",
+            "المنقضيه",
+            "المنقضين",
+            "الاخيره",
+            "الاخيرين",
+            "المقبله",
+            "المقبلين",
+            "القادمه",
+            "القادمين",
+            "الاولي",
+            "الاولين",
+        ];
+        if self.any_word(end, &adjective) == Some(0) {
+            end += 1;
+        } else if !u.dual {
+            return None;
+        }
+        let f =
+            self.found(i, end, What::Duration(iso_duration(u.designator, n * u.size)), "time.duration.definite", 0.8);
+        Some((f, end))
+    }
+
     /// The unit of time at token `k` (its clitics not allowed).
     fn unit_at(&self, k: usize) -> Option<TimeUnit> {
         self.tok(k).filter(|t| t.kind == TokenKind::Arabic).and_then(|t| self.lex.units.get(t.key.as_str())).copied()
@@ -1305,6 +1535,8 @@ impl<'a> Parser<'a> {
                 end
             }
         };
+        // سنة ونصف، ساعتين ونصف: half a unit more
+        let half = |end: usize| self.word(end, "ونصف") == Some(0);
         if let Some(n) = numbers::parse(self.toks, j, self.q) {
             if let (Some(u), Some(v)) = (self.unit_at(n.end), n.value) {
                 // a year after a number is a date (2022 عام), not a duration; عقود is also
@@ -1315,12 +1547,17 @@ impl<'a> Parser<'a> {
                     && self.any_word(n.end + 1, &["الماضيه", "الاخيره", "المقبله", "الماضيين"]).is_none();
                 let year_after = n.digits && v >= 1000.0;
                 if !(year_after || u.dual || decades) {
-                    return Some(M { end: whole(n.end + 1), value: (u.designator, v * u.size), year_tok: None });
+                    let (end, v) = if half(n.end + 1) { (n.end + 2, v + 0.5) } else { (whole(n.end + 1), v) };
+                    return Some(M { end, value: (u.designator, v * u.size), year_tok: None });
                 }
             }
             return None;
         }
         let u = self.unit_at(j)?;
+        if half(j + 1) {
+            let n = if u.dual { 2.5 } else { 1.5 };
+            return Some(M { end: j + 2, value: (u.designator, n * u.size), year_tok: None });
+        }
         if u.dual {
             return Some(M { end: whole(j + 1), value: (u.designator, 2.0 * u.size), year_tok: None });
         }
@@ -1340,13 +1577,20 @@ impl<'a> Parser<'a> {
 }
 
 /// An ISO 8601 duration of `n` units (Y, M, W, D; TH, TM, TS): P3D, PT5H; a fraction
-/// of an hour or a year is written in the next unit down (نصف ساعة: PT30M).
+/// of an hour or a year is written with the next unit down (سنة ونصف: P1Y6M, نصف ساعة:
+/// PT30M, ساعتين ونصف: PT2H30M).
 fn iso_duration(unit: &str, n: f64) -> String {
-    let (unit, n) = match unit {
-        "TH" if n.fract() != 0.0 => ("TM", n * 60.0),
-        "Y" if n.fract() != 0.0 && (n * 12.0).fract() == 0.0 => ("M", n * 12.0),
-        u => (u, n),
+    let whole = n.trunc();
+    let (lower, rest) = match unit {
+        "TH" => ("M", (n - whole) * 60.0),
+        "Y" => ("M", (n - whole) * 12.0),
+        _ => ("", 0.0),
     };
+    if rest > 0.0 && rest.fract() == 0.0 {
+        let head = if whole > 0.0 { format!("{}{}", fmt_num(whole), &unit[unit.len() - 1..]) } else { String::new() };
+        let t = if unit.starts_with('T') { "T" } else { "" };
+        return format!("P{t}{head}{}{lower}", fmt_num(rest));
+    }
     match unit.strip_prefix('T') {
         Some(u) => format!("PT{}{u}", fmt_num(n)),
         None => format!("P{}{unit}", fmt_num(n)),

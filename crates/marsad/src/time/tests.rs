@@ -180,7 +180,8 @@ fn relative_expressions() {
     assert_eq!(values("وصل الوفد العام الماضي.", p), vec![v("2021")]);
     assert_eq!(values("وصل الوفد قبل ثلاثة أيام.", p), vec![v("2022-11-17")]);
     assert_eq!(values("وصل الوفد منذ ثلاثة أيام.", p), vec![v("2022-11-17")]);
-    assert_eq!(values("يصل الوفد منتصف الشهر الجاري.", p), vec![v("2022-11-15")]);
+    // a part of a month keeps the month's value (the guideline's منتصف عام 2013 → 2013)
+    assert_eq!(values("يصل الوفد منتصف الشهر الجاري.", p), vec![v("2022-11")]);
     assert_eq!(times("يصل الوفد خلال الأسبوع.", p)[0].0, "الأسبوع");
     assert_eq!(values("يصل الوفد خلال الأسبوع.", p), vec![v("2022-W46")]);
     // a month without a year: the nearest one to the publication date
@@ -491,6 +492,27 @@ fn ages_and_ranges_of_lengths() {
     );
     assert_eq!(values("تجاوز 35 من العمر.", p), vec![v("P35Y")]);
     assert_eq!(values("أصيب في الرابعة من عمره.", p), vec![v("P4Y")]);
+    assert_eq!(values("يستهدف الشباب دون سن الثلاثين.", p), vec![v("P30Y")]);
+}
+
+#[test]
+fn lengths_with_the_article() {
+    let p = Some("2016-05-10");
+    let t = times("تراجع التضخم خلال الشهرين المنقضين وطيلة الأشهر السبعة المنقضية.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("الشهرين المنقضين", v("P2M")), ("الأشهر السبعة المنقضية", v("P7M"))]
+    );
+    assert_eq!(values("امتلأت الساحات على مدى الأيام الأربعة الماضية.", p), vec![v("P4D")]);
+    // a plural unit and a number with the article need the adjective: الأيام الأربعة
+    // alone may be any four days
+    assert!(values("وزع الأيام الأربعة على الفرق.", p).is_empty());
+}
+
+#[test]
+fn a_weekday_before_a_numeric_date_with_spaces() {
+    let t = times("تغلق المنافذ اعتبارا من يوم الأربعاء 6 / 10 / 1436هـ.", None);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("يوم الأربعاء 6 / 10 / 1436هـ", v("2015-07-22")));
 }
 
 #[test]
@@ -545,6 +567,8 @@ fn feasts_are_hijri_dates() {
     assert_eq!(values("ضبطت المخالفات خلال أيام العيد.", p), vec![v("2015-07-17/2015-07-19")]);
     assert_eq!(values("عادت الحركة بعد إجازة عيد الفطر.", p), vec![v("2015-07-17/2015-07-19")]);
     assert_eq!(values("ازدحمت الحدائق يومي العيد.", p), vec![v("2015-07-17/2015-07-18")]);
+    assert_eq!(values("ازدحمت الحدائق أول أيام العيد.", p), vec![v("2015-07-17")]);
+    assert_eq!(values("ازدحمت الحدائق في اليوم الثاني لعيد الفطر.", p), vec![v("2015-07-18")]);
     // another feast
     assert!(values("احتفلت البلاد بالعيد الوطني.", p).is_empty());
 }
@@ -574,4 +598,75 @@ fn years_before_words_that_are_not_counted() {
     // a number that counts is not a year
     assert!(values("شارك 2011 شخصا في السباق.", None).is_empty());
     assert!(values("شارك 2000 شخص في السباق.", None).is_empty());
+}
+
+#[test]
+fn a_bound_before_a_lone_unit_and_times_of_day_without_an_hour() {
+    let p = Some("2015-08-02");
+    let t = times("بقي البلد بلا رئيس لأكثر من عام ونحو شهر.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("لأكثر من عام", v("P1Y")), ("ونحو شهر", v("P1M"))]
+    );
+    let t = times("تنتهي الدورة بعد الظهر ويصل الموكب عند الظهر.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.1, t.2.clone())).collect::<Vec<_>>(),
+        vec![(TimeKind::Time, None), (TimeKind::Time, v("T12:00"))]
+    );
+    assert_eq!(values("لا معلومات في الوقت الحاضر.", p), vec![None]);
+}
+
+#[test]
+fn a_byline_is_not_a_date() {
+    let t = times("عين اليوم – الرياض\nوصل الوفد اليوم إلى العاصمة.", Some("2015-08-02"));
+    assert_eq!(t.iter().map(|t| t.0.as_str()).collect::<Vec<_>>(), vec!["اليوم"]);
+    let text = "عين اليوم – الرياض\nوصل الوفد اليوم إلى العاصمة.";
+    assert_eq!(analyze(text, Some("2015-08-02")).times[0].span.start, text.rfind("اليوم").unwrap());
+}
+
+#[test]
+fn part_of_a_month_or_year_and_months_without_a_year() {
+    let p = Some("2015-08-02");
+    let t = times("وقعت اعتداءات باريس في مطلع يناير، وبدأ المشروع منتصف عام 2013.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("مطلع يناير", v("2015-01")), ("منتصف عام 2013", v("2013"))]
+    );
+    // a month more than half a year before publication is next year's only in a clause
+    // about the future
+    assert_eq!(values("ستقام الانتخابات في يناير.", p), vec![v("2016-01")]);
+    assert_eq!(values("تراجعت الصادرات مقارنة بشهر دسيمبر.", Some("2017-01-25")), vec![v("2016-12")]);
+}
+
+#[test]
+fn the_same_stretch_refers_back() {
+    let t = times("ارتفعت الإيرادات في الربع الثاني من 2015 مقارنة بالفترة نفسها.", Some("2015-08-02"));
+    assert_eq!(t[1].2, v("2015-04/2015-06"));
+    assert_eq!(t[1].3, Anchor::Inferred);
+}
+
+#[test]
+fn dates_in_names_and_the_coming_day_of_this_month() {
+    let p = Some("2017-02-13");
+    let t = times("يستقبل النادي يوم 19 فيفري المقبل ضيفه بملعب 15 أكتوبر ببنزرت.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("يوم 19 فيفري المقبل", v("2017-02-19"))]
+    );
+    assert_eq!(values("أعلن في 5 فيفري الماضي.", p), vec![v("2017-02-05")]);
+    assert_eq!(values("تبدأ المحادثات في 25 جاني.", Some("2016-01-10")), vec![v("2016-01-25")]);
+}
+
+#[test]
+fn halves_ages_in_the_first_person_and_days_in_a_row() {
+    let p = Some("2017-05-10");
+    let t = times("يعمل به منذ حوالي سنة ونصف واستمر الاجتماع ساعتين ونصف ثم نصف ساعة.", p);
+    assert_eq!(
+        t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect::<Vec<_>>(),
+        vec![("حوالي سنة ونصف", v("P1Y6M")), ("ساعتين ونصف", v("PT2H30M")), ("نصف ساعة", v("PT30M"))]
+    );
+    let t = times("تزوجته حين كنت في الـ 15 من عمري، وهو دون سن الـ 18.", p);
+    assert_eq!(t.iter().map(|t| t.2.clone()).collect::<Vec<_>>(), vec![v("P15Y"), v("P18Y")]);
+    let t = times("يعقد المؤتمر أيام 19 و20 و21 ماي 2017.", p);
+    assert_eq!((t[0].0.as_str(), t[0].2.clone()), ("أيام 19 و20 و21 ماي 2017", v("2017-05-19/2017-05-21")));
 }
