@@ -8,7 +8,7 @@ Run from the repository root (or give the events folder as the only argument):
 Each file is read by its `# columns:` header line. The checks:
   - every row has as many fields as the header has columns, and no required field is empty;
   - plover.tsv: each event_type has its own row (empty mode), no (event_type, mode) twice, cameo codes 2-4
-    digits, quad_class 1-4, goldstein a number in [-10, 10];
+    digits and listed in cameo.tsv (which gives each code its quad class and Goldstein value);
   - contexts.tsv: no context twice, cue words Arabic;
   - triggers.tsv: event_type and (event_type, mode) exist in plover.tsv, form is verb/noun/phrase, cameo is 2-4
     digits, trigger is Arabic letters only (single spaces between words, no diacritics, no tatweel), a verb
@@ -27,6 +27,7 @@ from pathlib import Path
 MIN_PER_TYPE = 12
 FORMS = {"verb", "noun", "phrase"}
 CAMEO_RE = re.compile(r"^[0-9]{2,4}$")
+CAMEO_CODES = set()  # filled from cameo.tsv
 # Arabic letters proper (hamza forms, alef variants, ta marbuta, alef maqsura), no diacritics or tatweel.
 ARABIC_WORD = "[\u0621-\u063a\u0641-\u064a]+"
 ARABIC_TEXT_RE = re.compile(f"^{ARABIC_WORD}( {ARABIC_WORD})*$")
@@ -91,11 +92,13 @@ def check_cameo(path, n, value, several):
     for code in codes:
         if not CAMEO_RE.match(code):
             err(path, n, f"cameo code {code!r} is not 2-4 digits")
+        elif CAMEO_CODES and code not in CAMEO_CODES:
+            err(path, n, f"cameo code {code!r} is not in cameo.tsv")
 
 
 def check_plover(path):
     columns, rows = read_tsv(path)
-    if not need(path, columns, ["event_type", "mode", "definition", "cameo", "quad_class", "goldstein"]):
+    if not need(path, columns, ["event_type", "mode", "definition", "cameo"]):
         return {}
     types = {}
     seen = set()
@@ -111,19 +114,11 @@ def check_plover(path):
         types.setdefault(t, set())
         if m:
             types[t].add(m)
-        for c in ("definition", "cameo", "quad_class", "goldstein"):
+        for c in ("definition", "cameo"):
             if not r[c]:
                 err(path, n, f"empty {c}")
         if r["cameo"]:
             check_cameo(path, n, r["cameo"], several=True)
-        if r["quad_class"] not in {"1", "2", "3", "4"}:
-            err(path, n, f"quad_class {r['quad_class']!r} is not 1-4")
-        try:
-            g = float(r["goldstein"])
-            if not -10.0 <= g <= 10.0:
-                err(path, n, f"goldstein {g} outside [-10, 10]")
-        except ValueError:
-            err(path, n, f"goldstein {r['goldstein']!r} is not a number")
     own = {t for (t, m) in seen if not m}
     for t in types:
         if t not in own:
@@ -198,6 +193,8 @@ def check_triggers(path, types):
 
 def main():
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("resources/events")
+    columns, rows = read_tsv(folder / "cameo.tsv")
+    CAMEO_CODES.update(r["code"] for _, r in rows)
     types = check_plover(folder / "plover.tsv")
     check_contexts(folder / "contexts.tsv")
     counts = check_triggers(folder / "triggers.tsv", types)

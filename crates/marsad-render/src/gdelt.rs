@@ -152,22 +152,37 @@ fn geo(e: Option<&Entity>) -> [String; 8] {
     g
 }
 
+/// CAMEO's actor role and sector codes that marsad writes after a country or alone
+/// (`USAGOV`, `GOV`): they go to the Type1Code column, never to CountryCode.
+const ROLE_CODES: &[&str] = &["GOV", "MIL", "LEG", "JUD", "COP", "IGO", "NGO", "REB", "OPP", "BUS", "MED", "CVL"];
+
+/// Splits a CAMEO-style actor code into its country (ISO 3166-1 alpha-3) and its role:
+/// `USAGOV` → (`USA`, `GOV`), `GOV` → (none, `GOV`), `DZA` → (`DZA`, none). A part that
+/// is neither three capital letters nor a known role is left out.
+fn split_code(code: &str) -> (Option<&str>, Option<&str>) {
+    let three = |s: &str| s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase());
+    let role = |s: &str| ROLE_CODES.contains(&s);
+    match code.len() {
+        3 if role(code) => (None, Some(code)),
+        3 if three(code) => (Some(code), None),
+        6 if three(&code[..3]) && !role(&code[..3]) && role(&code[3..]) => (Some(&code[..3]), Some(&code[3..])),
+        _ => (None, None),
+    }
+}
+
 /// The ten actor columns: code, name, country, known group, ethnic, religion ×2, type ×3.
 fn actor(doc: &Document, p: &Option<Participant>) -> [String; 10] {
     let mut a: [String; 10] = Default::default();
     let Some(part) = p else { return a };
     let ent = entity(doc, p);
-    let code = part.code.clone().unwrap_or_default();
-    a[0] = code.clone();
-    a[1] = clean(ent.and_then(|e| e.name_en.as_deref()).unwrap_or_else(|| doc.slice(part.span))).to_uppercase();
-    if code.len() >= 3 && code[..3].bytes().all(|b| b.is_ascii_uppercase()) {
-        a[2] = code[..3].to_owned();
-        if code.len() >= 6 {
-            a[7] = code[3..6].to_owned();
-        }
-    } else if !code.is_empty() {
-        a[7] = code;
+    let code = part.code.as_deref().unwrap_or_default();
+    let (country, role) = split_code(code);
+    if country.is_some() || role.is_some() {
+        a[0] = code.to_owned();
     }
+    a[1] = clean(ent.and_then(|e| e.name_en.as_deref()).unwrap_or_else(|| doc.slice(part.span))).to_uppercase();
+    a[2] = country.unwrap_or_default().to_owned();
+    a[7] = role.unwrap_or_default().to_owned();
     a
 }
 
@@ -195,7 +210,8 @@ fn row(doc: &Document, index: usize, e: &Event) -> Vec<String> {
     r.push(if e.quad_class > 0 { e.quad_class.to_string() } else { String::new() });
     r.push(format!("{:.1}", e.goldstein));
     r.extend(["1", "1", "1"].map(str::to_owned));
-    r.push(String::new()); // AvgTone: no tone layer yet
+    // GDELT's tone: percent of positive words minus percent of negative words, of the article
+    r.push(if doc.tone.article.words > 0 { format!("{:.4}", doc.tone.article.tone) } else { String::new() });
     r.extend(geo(entity(doc, &e.actor)));
     r.extend(geo(entity(doc, &e.recipient)));
     r.extend(geo(e.location.as_deref().and_then(|id| doc.entities.iter().find(|x| x.id == id))));
@@ -236,5 +252,46 @@ mod tests {
         let doc = Pipeline::new().analyze("لم تقصف الطائرات المدينة.", Metadata::default());
         assert!(!doc.events.is_empty());
         assert_eq!(render(&doc, false), "");
+    }
+
+    #[test]
+    fn a_role_without_a_country_is_a_type_never_a_country_code() {
+        assert_eq!(split_code("USAGOV"), (Some("USA"), Some("GOV")));
+        assert_eq!(split_code("GOV"), (None, Some("GOV")));
+        assert_eq!(split_code("IGO"), (None, Some("IGO")));
+        assert_eq!(split_code("DZA"), (Some("DZA"), None));
+        assert_eq!(split_code("GOVMIL"), (None, None), "two roles are no country and role");
+        assert_eq!(split_code("usa"), (None, None));
+    }
+
+    #[test]
+    fn quad_class_goldstein_and_tone_follow_the_code_and_the_article() {
+        let doc = Pipeline::new().analyze(
+            "وقع وزير الخارجية السعودي اتفاقية تعاون مع نظيره الفرنسي في الرياض. ورحبت الحكومة بالاتفاق الجيد.",
+            Metadata { published: Some("2024-03-10".into()), ..Default::default() },
+        );
+        let out = render(&doc, false);
+        assert!(!out.is_empty(), "a row: {:?}", doc.events);
+        for line in out.lines() {
+            let row: Vec<&str> = line.split('\t').collect();
+            let lex = marsad::events::lexicon::EventLexicon::embedded();
+            let scale = lex.scale(row[26]).expect("a CAMEO code");
+            assert_eq!(row[29], scale.quad_class.to_string(), "QuadClass of {}", row[26]);
+            assert_eq!(row[30], format!("{:.1}", scale.goldstein), "GoldsteinScale of {}", row[26]);
+            assert_eq!(row[34], format!("{:.4}", doc.tone.article.tone), "AvgTone is the article's tone");
+        }
+    }
+
+    #[test]
+    fn easing_sanctions_is_a_concession_and_imposing_them_a_sanction() {
+        let codes = |text: &str| -> Vec<(String, String)> {
+            let doc = Pipeline::new().analyze(text, Metadata::default());
+            doc.events.iter().map(|e| (e.event_type.clone(), e.cameo.clone())).collect()
+        };
+        let eased = codes("أعلن الاتحاد الأوروبي تخفيف العقوبات المفروضة على إيران.");
+        assert!(eased.contains(&("CONCEDE".into(), "085".into())), "{eased:?}");
+        assert!(!eased.iter().any(|(_, c)| c == "163"), "easing is not imposing: {eased:?}");
+        let imposed = codes("فرضت واشنطن عقوبات جديدة على شركات روسية.");
+        assert!(imposed.contains(&("SANCTION".into(), "163".into())), "{imposed:?}");
     }
 }

@@ -1,5 +1,6 @@
-//! The event lexicon: PLOVER types with their CAMEO codes (`resources/events/plover.tsv`)
-//! and the Arabic triggers (`resources/events/triggers.tsv`).
+//! The event lexicon: PLOVER types with their CAMEO codes (`resources/events/plover.tsv`),
+//! the Arabic triggers (`resources/events/triggers.tsv`) and the CAMEO table giving each
+//! code its GDELT quad class and Goldstein value (`resources/events/cameo.tsv`).
 
 use rustc_hash::FxHashMap;
 
@@ -21,8 +22,7 @@ pub struct Trigger {
     pub cameo: &'static str,
 }
 
-/// What `plover.tsv` says of a CAMEO code's neighbourhood: GDELT's quad class and the
-/// Goldstein value.
+/// What `cameo.tsv` says of a CAMEO code: GDELT's quad class and the Goldstein value.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scale {
     /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
@@ -37,8 +37,8 @@ pub struct EventLexicon {
     pub triggers: Vec<Trigger>,
     /// First-word form (matching key) → triggers starting with it, longest first.
     pub by_first: FxHashMap<String, Vec<usize>>,
-    /// (type, mode or "") → scale of its first CAMEO code.
-    pub scales: FxHashMap<(&'static str, &'static str), Scale>,
+    /// CAMEO code → its quad class and Goldstein value.
+    pub cameo: FxHashMap<&'static str, Scale>,
     /// PLOVER contexts (`contexts.tsv`; the special contexts historical, future,
     /// hypothetical and negation are left to modality).
     pub contexts: Vec<&'static str>,
@@ -52,29 +52,29 @@ impl EventLexicon {
     pub fn embedded() -> EventLexicon {
         let mut lex = EventLexicon::parse(
             include_str!("../../../../resources/events/triggers.tsv"),
-            include_str!("../../../../resources/events/plover.tsv"),
+            include_str!("../../../../resources/events/cameo.tsv"),
         );
         (lex.contexts, lex.context_cues) = contexts(include_str!("../../../../resources/events/contexts.tsv"));
         lex
     }
 
-    /// Reads the two files' texts.
-    pub fn parse(triggers_tsv: &'static str, plover_tsv: &'static str) -> EventLexicon {
+    /// Reads the texts of the trigger list and the CAMEO table.
+    pub fn parse(triggers_tsv: &'static str, cameo_tsv: &'static str) -> EventLexicon {
         let mut lex = EventLexicon {
             triggers: Vec::new(),
             by_first: FxHashMap::default(),
-            scales: FxHashMap::default(),
+            cameo: FxHashMap::default(),
             contexts: Vec::new(),
             context_cues: Default::default(),
         };
-        if let Some(t) = Table::parse(plover_tsv) {
-            let (ty, mode, quad, gold) = (t.col("event_type"), t.col("mode"), t.col("quad_class"), t.col("goldstein"));
+        if let Some(t) = Table::parse(cameo_tsv) {
+            let (code, quad, gold) = (t.col("code"), t.col("quad_class"), t.col("goldstein"));
             for r in &t.rows {
                 let scale = Scale {
                     quad_class: t.get(r, quad).parse().unwrap_or(0),
                     goldstein: t.get(r, gold).parse().unwrap_or(0.0),
                 };
-                lex.scales.insert((t.get(r, ty), t.get(r, mode)), scale);
+                lex.cameo.insert(t.get(r, code), scale);
             }
         }
         let Some(t) = Table::parse(triggers_tsv) else { return lex };
@@ -109,9 +109,10 @@ impl EventLexicon {
         lex
     }
 
-    /// The scale of an event type and mode (the type's own when the mode has none).
-    pub fn scale(&self, event_type: &str, mode: Option<&str>) -> Option<Scale> {
-        mode.and_then(|m| self.scales.get(&(event_type, m))).or_else(|| self.scales.get(&(event_type, ""))).copied()
+    /// The quad class and Goldstein value of the CAMEO code written for an event, so that
+    /// the three never disagree; `None` for a code the CAMEO table does not list.
+    pub fn scale(&self, cameo: &str) -> Option<Scale> {
+        self.cameo.get(cameo).copied()
     }
 }
 
@@ -182,8 +183,23 @@ mod tests {
             "ASSAULT",
         ] {
             assert!(lex.triggers.iter().any(|t| t.event_type == ty), "{ty}");
-            assert!(lex.scale(ty, None).is_some(), "{ty} has a scale");
         }
         assert!(lex.by_first.contains_key("قصفت"), "verbs are conjugated");
+    }
+
+    #[test]
+    fn every_cameo_code_written_has_its_quad_class_and_goldstein_value() {
+        let lex = EventLexicon::embedded();
+        for t in &lex.triggers {
+            assert!(lex.scale(t.cameo).is_some(), "trigger {:?}: CAMEO {} is not in cameo.tsv", t.words, t.cameo);
+        }
+        // the quad class follows the root code, the Goldstein value the code itself
+        let s = |c| lex.scale(c).expect(c);
+        assert_eq!((s("020").quad_class, s("020").goldstein), (1, 3.0));
+        assert_eq!((s("057").quad_class, s("057").goldstein), (1, 8.0));
+        assert_eq!((s("085").quad_class, s("085").goldstein), (2, 7.0));
+        assert_eq!((s("112").quad_class, s("112").goldstein), (3, -2.0));
+        assert_eq!((s("163").quad_class, s("163").goldstein), (4, -8.0));
+        assert!(lex.cameo.keys().all(|c| (2..=4).contains(&c.len())));
     }
 }

@@ -224,7 +224,7 @@ fn event(
         None => (actor, recipient, rule),
     };
     let (modality, source) = modality(doc, res, first, sentence.first_token, t.event_type);
-    let scale = lex.scale(t.event_type, t.mode);
+    let scale = lex.scale(t.cameo);
     let participant = |s: Source| Participant {
         span: s.span.unwrap_or(doc.tokens[first].span),
         code: s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id)).and_then(actor_code),
