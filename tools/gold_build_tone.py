@@ -16,7 +16,7 @@ A pick number refers to gold/tone/picks.tsv (tools/gold_pick_tone.py), which giv
 document, corpus, split and sentence offsets. Every target must occur in its sentence
 as whole words (#k counts whole-word occurrences only), and not overlap another
 target; a pick must not be annotated twice. Any error stops the build and nothing is
-written. The output has one line per sentence, sorted by document and offset; the
+written. The output (--one FILE: a single file) has one line per sentence, sorted by document and offset; the
 summary (sentences, targets per class and split) goes to stderr. --check only checks.
 """
 import argparse
@@ -180,6 +180,8 @@ def main() -> int:
     ap.add_argument("--picks", type=Path, default=ROOT / "gold" / "tone" / "picks.tsv")
     ap.add_argument("--out", type=Path, default=ROOT / "gold" / "tone")
     ap.add_argument("--check", action="store_true", help="check the drafts, write nothing")
+    ap.add_argument("--one", type=Path, help="write every sentence to this one file instead of dev/test "
+                                             "(a second annotation pass for agreement)")
     args = ap.parse_args()
     files = sorted(args.drafts.glob(args.glob))
     if not files:
@@ -198,14 +200,18 @@ def main() -> int:
     print(summary(records, skipped, len(picks) - len(ann)), file=sys.stderr)
     if args.check:
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for split in ("dev", "test"):
-        recs = sorted((r for s, r in records if s == split), key=lambda r: (r["doc"], r["sentence"]["start"]))
-        tmp = args.out / f"{split}.jsonl.tmp"
+    if args.one:
+        targets = {args.one: [r for _, r in records]}
+    else:
+        targets = {args.out / f"{split}.jsonl": [r for s, r in records if s == split] for split in ("dev", "test")}
+    for path, recs in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        recs = sorted(recs, key=lambda r: (r["doc"], r["sentence"]["start"]))
+        tmp = path.with_name(path.name + ".tmp")
         with tmp.open("w", encoding="utf-8") as f:
             for r in recs:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        tmp.replace(args.out / f"{split}.jsonl")
+        tmp.replace(path)
     return 0
 
 
