@@ -15,6 +15,11 @@ printed by several outlets). Three strata, so that all three polarity classes oc
   parties, country names and demonyms) but no polar cue;
 - `plain` (the rest): any sentence, not filtered on content.
 
+These are picks 1-380. A supplementary draw (picks 381-500) from further articles adds
+sentences with a cue of blame or failure (`negcue`, 85: NEGATIVE_CUES and
+MORE_NEGATIVE_CUES) or of praise or success without one (`poscue`, 35), so that the
+two polar classes are not swamped by neutral targets.
+
 Sentences are the candidate sentences of tools/gold_show.py, 40-320 characters, from
 articles of 200-4,000 characters. The split is by article, 50/50, dealt alternately
 within each corpus and stratum (dev first), so both files mix corpora and strata.
@@ -37,18 +42,26 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"saudinewsnet": "news/saudinewsnet/articles.jsonl", "antcorpus": "news/antcorpus/articles.jsonl"}
 QUOTA = {"saudinewsnet": {"polar": 85, "actor": 125, "plain": 45},
          "antcorpus": {"polar": 45, "actor": 60, "plain": 20}}
+# The supplementary draw (picks 381-500): negative and positive cue sentences only.
+EXTRA_QUOTA = {"saudinewsnet": {"negcue": 60, "poscue": 25}, "antcorpus": {"negcue": 25, "poscue": 10}}
 MIN_SENT, MAX_SENT, MIN_DOC, MAX_DOC = 40, 320, 200, 4000
 
 # Stems (matched as substrings of words) of praise, support and success, and of
 # accusation, condemnation and failure.
-POLAR_CUES = [
+POSITIVE_CUES = [
     "أشاد", "يشيد", "إشادة", "اشادة", "ثمن", "يثمن", "تثمين", "هنأ", "يهنئ", "تهنئة", "أثنى", "يثني",
     "نوه", "ينوه", "شكر", "يشكر", "رحب", "يرحب", "ترحيب", "نجح", "نجاح", "إنجاز", "انجاز", "فاز",
     "فوز", "تتويج", "توج", "تكريم", "كرم",
+]
+NEGATIVE_CUES = [
     "أدان", "يدين", "إدانة", "ادانة", "ندد", "يندد", "تنديد", "استنكر", "يستنكر", "استنكار", "شجب",
     "انتقد", "ينتقد", "انتقاد", "اتهم", "يتهم", "اتهام", "حمل مسؤولية", "فشل", "إخفاق", "اخفاق",
     "هاجم", "يهاجم", "فساد", "تجاوزات", "خسر", "هزيمة", "انهزم", "إرهاب", "ارهاب", "جرائم", "تورط",
 ]
+POLAR_CUES = POSITIVE_CUES + NEGATIVE_CUES
+# Further stems of blame and failure, used only by the supplementary draw.
+MORE_NEGATIVE_CUES = ["بتهمة", "متهم", "مخالفات", "تقصير", "عقوبات", "اعتداء", "سخر", "جريمة", "احتجاج",
+                      "انتهاك", "تهديد", "هدد", "رفض", "غضب", "إهمال", "اهمال", "تراجع"]
 # Words that usually name an actor: titles, institutions, parties, countries, demonyms.
 ACTOR_CUES = [
     "الرئيس", "رئيس", "وزير", "وزارة", "الحكومة", "حكومة", "حزب", "الملك", "الأمير", "ولي العهد",
@@ -92,16 +105,31 @@ def load(data: Path, corpus: str):
         return [json.loads(line) for line in f]
 
 
-def pick(data: Path, seed: int):
-    used = used_ids()
-    seen_sentences = set()
+def stratum_pool(text: str, cands, stratum: str):
+    """The candidate sentences that fit a stratum."""
+    def has(c, cues):
+        return has_any(text[c[0]:c[1]], cues)
+    if stratum == "polar":
+        return [c for c in cands if has(c, POLAR_CUES) and has(c, ACTOR_CUES)]
+    if stratum == "actor":
+        return [c for c in cands if has(c, ACTOR_CUES) and not has(c, POLAR_CUES)]
+    if stratum == "negcue":
+        return [c for c in cands if has(c, NEGATIVE_CUES + MORE_NEGATIVE_CUES) and has(c, ACTOR_CUES)]
+    if stratum == "poscue":
+        return [c for c in cands if has(c, POSITIVE_CUES) and has(c, ACTOR_CUES)
+                and not has(c, NEGATIVE_CUES + MORE_NEGATIVE_CUES)]
+    return list(cands)
+
+
+def draw(data: Path, quota: dict, label: str, exclude: set, seen_sentences: set):
+    """One sentence per article for each corpus and stratum of quota; rows dealt dev/test."""
     rows = []
     for corpus in CORPORA:
-        rng = random.Random(f"{seed}:{corpus}")
+        rng = random.Random(f"{label}:{corpus}")
         recs = [r for r in load(data, corpus)
-                if r["id"] not in used and MIN_DOC <= len(r.get("text") or "") <= MAX_DOC]
+                if r["id"] not in exclude and MIN_DOC <= len(r.get("text") or "") <= MAX_DOC]
         rng.shuffle(recs)
-        want = dict(QUOTA[corpus])
+        want = dict(quota[corpus])
         got = {k: [] for k in want}
         for rec in recs:
             if all(len(got[k]) >= want[k] for k in want):
@@ -112,14 +140,7 @@ def pick(data: Path, seed: int):
                 continue
             # the stratum still most short of its quota decides which sentence this article gives
             need = max(want, key=lambda k: (want[k] - len(got[k])) / want[k])
-            if need == "polar":
-                pool = [c for c in cands if has_any(text[c[0]:c[1]], POLAR_CUES)
-                        and has_any(text[c[0]:c[1]], ACTOR_CUES)]
-            elif need == "actor":
-                pool = [c for c in cands if has_any(text[c[0]:c[1]], ACTOR_CUES)
-                        and not has_any(text[c[0]:c[1]], POLAR_CUES)]
-            else:
-                pool = cands
+            pool = stratum_pool(text, cands, need)
             if not pool:
                 continue
             s, e = rng.choice(pool)
@@ -133,9 +154,19 @@ def pick(data: Path, seed: int):
                 sys.exit(f"gold_pick_tone: {corpus}: only {len(items)} {stratum} sentences")
             for i, (doc, corp, st, s, e) in enumerate(items):
                 rows.append((doc, corp, st, "dev" if i % 2 == 0 else "test", s, e))
+    return rows
+
+
+def pick(data: Path, seed: int):
+    used = used_ids()
+    seen_sentences = set()
+    rows = draw(data, QUOTA, str(seed), used, seen_sentences)
     # interleave so that any prefix of the list mixes corpora, strata and splits
     random.Random(seed).shuffle(rows)
-    return rows
+    # the supplementary draw: other articles, sentences with cues of blame or praise
+    extra = draw(data, EXTRA_QUOTA, f"{seed}:extra", used | {r[0] for r in rows}, seen_sentences)
+    random.Random(f"{seed}:extra").shuffle(extra)
+    return rows + extra
 
 
 def main() -> int:
