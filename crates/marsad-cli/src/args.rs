@@ -146,6 +146,23 @@ pub enum EvalCommand {
     /// Parts of speech: UPOS accuracy on a file's own pieces and through marsad's
     /// segmentation, and the clitic split points, on UD Arabic-PADT lines.
     Pos(EvalPosArgs),
+    /// Tone toward named actors: three-class accuracy and macro-F1 on gold sentences of
+    /// docs/annotation/tone.md (default gold/tone/dev.jsonl).
+    Tone(EvalToneArgs),
+}
+
+#[derive(clap::Args)]
+pub struct EvalToneArgs {
+    /// Gold file (JSON Lines of sentences with their targets, as character offsets into
+    /// the news corpora). Default: gold/tone/dev.jsonl.
+    pub gold: Option<PathBuf>,
+    /// JSON Lines files holding the texts the gold file cites (`id` and `text` fields);
+    /// repeat for several [default: the SaudiNewsNet and ANT corpus files of ../shared/data/news].
+    #[arg(long)]
+    pub texts: Vec<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args)]

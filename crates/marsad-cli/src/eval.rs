@@ -7,7 +7,7 @@ use marsad_eval::eval::expressions::Layer;
 
 use crate::args::{
     EvalCheckworthyArgs, EvalEntitiesArgs, EvalEventsArgs, EvalExpressionsArgs, EvalFramingArgs, EvalNerArgs,
-    EvalPosArgs,
+    EvalPosArgs, EvalToneArgs,
 };
 use crate::io::write_output;
 use crate::train::{read_checkworthy, read_framing_gold};
@@ -120,6 +120,35 @@ pub fn eval_pos(args: EvalPosArgs) -> Result<()> {
         None => None,
     };
     let scores = evaluate(&gold, train.as_deref(), &marsad::Pipeline::new());
+    let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
+    write_output(None, out.as_bytes())
+}
+
+pub fn eval_tone(args: EvalToneArgs) -> Result<()> {
+    use marsad_eval::eval::tone;
+    let gold_path = args.gold.unwrap_or_else(|| "gold/tone/dev.jsonl".into());
+    let gold = tone::read_gold(&gold_path)?;
+    let texts_files = if args.texts.is_empty() {
+        vec![
+            PathBuf::from("../shared/data/news/saudinewsnet/articles.jsonl"),
+            PathBuf::from("../shared/data/news/antcorpus/articles.jsonl"),
+        ]
+    } else {
+        args.texts
+    };
+    let ids = tone::doc_ids(&gold);
+    let mut texts = std::collections::HashMap::new();
+    for f in &texts_files {
+        texts.extend(marsad_eval::eval::events_claims::read_texts(f, "id", "text", &ids)?);
+    }
+    let scores = tone::evaluate(&gold, &texts, &marsad::Pipeline::new());
+    if scores.missing > 0 && scores.sentences == 0 {
+        bail!(
+            "{}: none of its documents is in {}",
+            gold_path.display(),
+            texts_files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
+    }
     let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
     write_output(None, out.as_bytes())
 }

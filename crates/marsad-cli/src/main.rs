@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),
         Command::Train(TrainCommand::Pos(args)) => train::train_pos(args),
         Command::Eval(EvalCommand::Pos(args)) => eval::eval_pos(args),
+        Command::Eval(EvalCommand::Tone(args)) => eval::eval_tone(args),
         Command::Eval(EvalCommand::Framing(args)) => eval::eval_framing(args),
         Command::Eval(EvalCommand::Checkworthy(args)) => eval::eval_checkworthy(args),
         Command::Eval(EvalCommand::Ner(args)) => eval::eval_ner(args),

@@ -6,7 +6,8 @@
 //! quantities: offset gold files into the news corpora, strict and relaxed spans, values, beside
 //! the trivial baseline of [`regex_baseline`]) and
 //! [`entities`] (entity resolution: links, grouping, metonymy) and [`events_claims`]
-//! (events and claims, per field, texts from any JSON Lines file).
+//! (events and claims, per field, texts from any JSON Lines file) and [`tone`] (polarity
+//! toward named actors on the project's gold sentences).
 
 pub mod conll;
 pub mod entities;
@@ -18,3 +19,4 @@ pub mod guard;
 pub mod ner;
 pub mod pos;
 pub mod regex_baseline;
+pub mod tone;
