@@ -362,7 +362,7 @@ pub fn pos_tag(doc: &Document, i: usize) -> ItemView {
         kind: p.tag.name().to_owned(),
         value: upos_words(p.tag).to_owned(),
         notes,
-        origin: p.origin.clone(),
+        origin: p.origin.origin(),
     }
 }
 
