@@ -441,7 +441,8 @@ mod tests {
             assert!(!splits.contains(&persian.to_owned()), "{persian} in {splits:?}");
         }
         // the Arabic lines keep their clitics, names in Persian letters or not
-        for arabic in ["ال+خارجية", "س+تستانف", "و+اعلنت", "ال+بيشمركة", "ال+سيطرة"] {
+        for arabic in ["ال+خارجية", "س+تستانف", "و+اعلنت", "ال+بيشمركة", "ال+سيطرة"]
+        {
             assert!(splits.contains(&arabic.to_owned()), "{arabic} in {splits:?}");
         }
     }
