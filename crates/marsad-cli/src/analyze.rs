@@ -106,7 +106,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
             let json = render::json::Options { pretty: !args.compact, ..json };
             render::json::write(&doc, &mut out, &json).and_then(|()| out.write_all(b"\n"))
         }
-        Format::Html => out.write_all(render::html::render(&doc).as_bytes()),
+        Format::Html => render::html::write(&doc, &mut out),
         Format::Gdelt => out.write_all(render::gdelt::render(&doc, args.header).as_bytes()),
     }
     .context("cannot write the output")?;

@@ -8,21 +8,22 @@ use std::hash::Hash;
 
 use rustc_hash::FxHashMap;
 
-/// A bounded memory: cleared when it holds [`WordMemo::CAPACITY`] words, so a
-/// long batch cannot grow it without end.
-pub struct WordMemo<K, V> {
+/// A bounded memory: cleared when it holds [`WordMemo::CAPACITY`] words (`CAP`,
+/// 100,000 unless a memory of large values asks for fewer), so a long batch or a
+/// long article cannot grow it without end.
+pub struct WordMemo<K, V, const CAP: usize = 100_000> {
     map: FxHashMap<K, V>,
 }
 
-impl<K, V> Default for WordMemo<K, V> {
+impl<K, V, const CAP: usize> Default for WordMemo<K, V, CAP> {
     fn default() -> Self {
         WordMemo { map: FxHashMap::default() }
     }
 }
 
-impl<K: Hash + Eq, V: Clone> WordMemo<K, V> {
+impl<K: Hash + Eq, V: Clone, const CAP: usize> WordMemo<K, V, CAP> {
     /// Words remembered before the memory is cleared.
-    pub const CAPACITY: usize = 100_000;
+    pub const CAPACITY: usize = CAP;
 
     /// The value remembered for `key`, or `compute()` remembered and returned.
     /// The memory is not borrowed while `compute` runs.

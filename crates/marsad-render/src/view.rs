@@ -7,7 +7,7 @@
 //! the layer's order; the renderers lay them out (a terminal line, a tooltip, a table
 //! row). Adding a layer means adding its function here, and both renderers show it.
 
-use marsad_core::document::{Document, Origin, Participant, RepairKind, Segmentation, Source, Upos};
+use marsad_core::document::{Document, Entity, Origin, Participant, RepairKind, Segmentation, Source, Upos};
 use marsad_core::names::serde_name;
 use marsad_core::span::Span;
 
@@ -95,58 +95,75 @@ pub fn participant_words(doc: &Document, p: Option<&Participant>) -> String {
 /// The time expressions: kind, ISO value, anchor (with the text an inferred year comes
 /// from) and calendar.
 pub fn times(doc: &Document) -> Vec<ItemView> {
-    doc.times
-        .iter()
-        .map(|t| {
-            let mut anchor = serde_name(&t.anchor);
-            if let Some(e) = t.evidence {
-                anchor = format!("{anchor} from «{}»", doc.slice(e.span));
-            }
-            ItemView {
-                span: t.span,
-                kind: serde_name(&t.kind),
-                value: t.value.clone().unwrap_or_else(|| "?".to_owned()),
-                notes: vec![anchor, serde_name(&t.calendar)],
-                origin: t.origin.clone(),
-            }
-        })
-        .collect()
+    (0..doc.times.len()).map(|i| time(doc, i)).collect()
+}
+
+/// The view of time expression `i` (see [`times`]).
+pub fn time(doc: &Document, i: usize) -> ItemView {
+    let t = &doc.times[i];
+    let mut anchor = serde_name(&t.anchor);
+    if let Some(e) = t.evidence {
+        anchor = format!("{anchor} from «{}»", doc.slice(e.span));
+    }
+    ItemView {
+        span: t.span,
+        kind: serde_name(&t.kind),
+        value: t.value.clone().unwrap_or_else(|| "?".to_owned()),
+        notes: vec![anchor, serde_name(&t.calendar)],
+        origin: t.origin.clone(),
+    }
 }
 
 /// The quantities: kind and value with its qualifier and unit (`about 23000000000 USD`).
 pub fn quantities(doc: &Document) -> Vec<ItemView> {
-    doc.quantities
-        .iter()
-        .map(|q| {
-            let mut value = q.value.and_then(format_value).unwrap_or_else(|| "?".to_owned());
-            if let Some(unit) = &q.unit {
-                value = format!("{value} {unit}");
-            }
-            if let Some(qual) = q.qualifier {
-                value = format!("{} {value}", serde_name(&qual));
-            }
-            ItemView { span: q.span, kind: serde_name(&q.kind), value, notes: Vec::new(), origin: q.origin.clone() }
-        })
-        .collect()
+    (0..doc.quantities.len()).map(|i| quantity(doc, i)).collect()
+}
+
+/// The view of quantity `i` (see [`quantities`]).
+pub fn quantity(doc: &Document, i: usize) -> ItemView {
+    let q = &doc.quantities[i];
+    let mut value = q.value.and_then(format_value).unwrap_or_else(|| "?".to_owned());
+    if let Some(unit) = &q.unit {
+        value = format!("{value} {unit}");
+    }
+    if let Some(qual) = q.qualifier {
+        value = format!("{} {value}", serde_name(&qual));
+    }
+    ItemView { span: q.span, kind: serde_name(&q.kind), value, notes: Vec::new(), origin: q.origin.clone() }
 }
 
 /// The named-entity mentions: kind, the entity each resolves to, the gazetteer entries
 /// inside it.
 pub fn mentions(doc: &Document) -> Vec<ItemView> {
-    doc.mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let value = doc.entities.iter().find(|e| e.mentions.contains(&i)).map_or(String::new(), |e| {
-                let link = e.link.as_deref().unwrap_or("unresolved");
-                let metonymy = if e.metonymy.contains(&i) { ", metonymy" } else { "" };
-                format!("→ {} {} ({link}{metonymy})", e.id, e.name)
-            });
-            let ids: Vec<String> = m.gazetteer.iter().map(|g| format!("{} {}", g.kind.name(), g.id)).collect();
-            let notes = if ids.is_empty() { Vec::new() } else { vec![format!("gazetteer: {}", ids.join(", "))] };
-            ItemView { span: m.span, kind: m.kind.name().to_owned(), value, notes, origin: m.origin.clone() }
-        })
-        .collect()
+    let entities = entity_of_mentions(doc);
+    (0..doc.mentions.len()).map(|i| mention(doc, i, entities[i].map(|e| &doc.entities[e]))).collect()
+}
+
+/// For every mention, the first entity that holds it, if any: found once for the
+/// whole document rather than by searching every entity for each mention.
+pub fn entity_of_mentions(doc: &Document) -> Vec<Option<usize>> {
+    let mut of = vec![None; doc.mentions.len()];
+    for (e, entity) in doc.entities.iter().enumerate() {
+        for &m in &entity.mentions {
+            if let Some(slot @ None) = of.get_mut(m) {
+                *slot = Some(e);
+            }
+        }
+    }
+    of
+}
+
+/// The view of mention `i` (see [`mentions`]), given the entity it resolves to.
+pub fn mention(doc: &Document, i: usize, entity: Option<&Entity>) -> ItemView {
+    let m = &doc.mentions[i];
+    let value = entity.map_or(String::new(), |e| {
+        let link = e.link.as_deref().unwrap_or("unresolved");
+        let metonymy = if e.metonymy.contains(&i) { ", metonymy" } else { "" };
+        format!("→ {} {} ({link}{metonymy})", e.id, e.name)
+    });
+    let ids: Vec<String> = m.gazetteer.iter().map(|g| format!("{} {}", g.kind.name(), g.id)).collect();
+    let notes = if ids.is_empty() { Vec::new() } else { vec![format!("gazetteer: {}", ids.join(", "))] };
+    ItemView { span: m.span, kind: m.kind.name().to_owned(), value, notes, origin: m.origin.clone() }
 }
 
 /// The entities, in order of first mention: kind, name, what they are linked to and
@@ -197,107 +214,110 @@ pub fn entities(doc: &Document) -> Vec<ItemView> {
 /// The events: type and mode, CAMEO code, actor → recipient, modality (and who
 /// reports it), date and contexts.
 pub fn events(doc: &Document) -> Vec<ItemView> {
-    doc.events
-        .iter()
-        .map(|e| {
-            let kind = match &e.mode {
-                Some(m) => format!("{}/{m}", e.event_type),
-                None => e.event_type.clone(),
-            };
-            let mut modality = serde_name(&e.modality);
-            if let Some(s) = &e.source {
-                modality = format!("{modality} by {}", source_words(doc, s));
-            }
-            let value = format!(
-                "{} → {}, {modality}",
-                participant_words(doc, e.actor.as_ref()),
-                participant_words(doc, e.recipient.as_ref())
-            );
-            let mut notes = vec![format!("CAMEO {}", e.cameo)];
-            notes.extend(e.time.and_then(|t| doc.times.get(t)).and_then(|t| t.value.clone()));
-            notes.extend(e.location.clone());
-            if !e.contexts.is_empty() {
-                notes.push(format!("contexts: {}", e.contexts.join(", ")));
-            }
-            ItemView { span: e.trigger.span, kind, value, notes, origin: e.origin.clone() }
-        })
-        .collect()
+    (0..doc.events.len()).map(|i| event(doc, i)).collect()
+}
+
+/// The view of event `i` (see [`events`]).
+pub fn event(doc: &Document, i: usize) -> ItemView {
+    let e = &doc.events[i];
+    let kind = match &e.mode {
+        Some(m) => format!("{}/{m}", e.event_type),
+        None => e.event_type.clone(),
+    };
+    let mut modality = serde_name(&e.modality);
+    if let Some(s) = &e.source {
+        modality = format!("{modality} by {}", source_words(doc, s));
+    }
+    let value = format!(
+        "{} → {}, {modality}",
+        participant_words(doc, e.actor.as_ref()),
+        participant_words(doc, e.recipient.as_ref())
+    );
+    let mut notes = vec![format!("CAMEO {}", e.cameo)];
+    notes.extend(e.time.and_then(|t| doc.times.get(t)).and_then(|t| t.value.clone()));
+    notes.extend(e.location.clone());
+    if !e.contexts.is_empty() {
+        notes.push(format!("contexts: {}", e.contexts.join(", ")));
+    }
+    ItemView { span: e.trigger.span, kind, value, notes, origin: e.origin.clone() }
 }
 
 /// The quotations and reports of speech: kind and stance, the speaker.
 pub fn quotations(doc: &Document) -> Vec<ItemView> {
-    doc.quotations
-        .iter()
-        .map(|q| ItemView {
-            span: q.span,
-            kind: format!("{} {}", serde_name(&q.kind), serde_name(&q.stance)),
-            value: source_words(doc, &q.speaker),
-            notes: Vec::new(),
-            origin: q.origin.clone(),
-        })
-        .collect()
+    (0..doc.quotations.len()).map(|i| quotation(doc, i)).collect()
+}
+
+/// The view of quotation `i` (see [`quotations`]).
+pub fn quotation(doc: &Document, i: usize) -> ItemView {
+    let q = &doc.quotations[i];
+    ItemView {
+        span: q.span,
+        kind: format!("{} {}", serde_name(&q.kind), serde_name(&q.stance)),
+        value: source_words(doc, &q.speaker),
+        notes: Vec::new(),
+        origin: q.origin.clone(),
+    }
 }
 
 /// The claims, in text order: rank and check-worthiness, source (hedged or vague
 /// marked), the reasons for the rank.
 pub fn claims(doc: &Document) -> Vec<ItemView> {
-    doc.claims
-        .iter()
-        .map(|c| {
-            let flags: Vec<&str> =
-                [(c.hedged, "hedged"), (c.vague, "vague source")].iter().filter(|f| f.0).map(|f| f.1).collect();
-            let mut value = format!(
-                "#{} check-worthiness {:.2}, source: {}",
-                c.rank,
-                c.checkworthiness,
-                source_words(doc, &c.source)
-            );
-            if !flags.is_empty() {
-                value.push_str(&format!(" ({})", flags.join(", ")));
-            }
-            ItemView {
-                span: c.span,
-                kind: if c.rank <= 3 { "top".to_owned() } else { "claim".to_owned() },
-                value,
-                notes: c.reasons.clone(),
-                origin: c.origin.clone(),
-            }
-        })
-        .collect()
+    (0..doc.claims.len()).map(|i| claim(doc, i)).collect()
+}
+
+/// The view of claim `i` (see [`claims`]).
+pub fn claim(doc: &Document, i: usize) -> ItemView {
+    let c = &doc.claims[i];
+    let flags: Vec<&str> =
+        [(c.hedged, "hedged"), (c.vague, "vague source")].iter().filter(|f| f.0).map(|f| f.1).collect();
+    let mut value =
+        format!("#{} check-worthiness {:.2}, source: {}", c.rank, c.checkworthiness, source_words(doc, &c.source));
+    if !flags.is_empty() {
+        value.push_str(&format!(" ({})", flags.join(", ")));
+    }
+    ItemView {
+        span: c.span,
+        kind: if c.rank <= 3 { "top".to_owned() } else { "claim".to_owned() },
+        value,
+        notes: c.reasons.clone(),
+        origin: c.origin.clone(),
+    }
 }
 
 /// The persuasion-technique spans: technique and class, the cues inside.
 pub fn techniques(doc: &Document) -> Vec<ItemView> {
-    doc.techniques
-        .spans
-        .iter()
-        .map(|t| ItemView {
-            span: t.span,
-            kind: t.technique.clone(),
-            value: t.class.clone(),
-            notes: if t.cues.is_empty() { Vec::new() } else { vec![format!("cues: {}", t.cues.join(", "))] },
-            origin: t.origin.clone(),
-        })
-        .collect()
+    (0..doc.techniques.spans.len()).map(|i| technique(doc, i)).collect()
+}
+
+/// The view of technique span `i` (see [`techniques`]).
+pub fn technique(doc: &Document, i: usize) -> ItemView {
+    let t = &doc.techniques.spans[i];
+    ItemView {
+        span: t.span,
+        kind: t.technique.clone(),
+        value: t.class.clone(),
+        notes: if t.cues.is_empty() { Vec::new() } else { vec![format!("cues: {}", t.cues.join(", "))] },
+        origin: t.origin.clone(),
+    }
 }
 
 /// The words of the polarity lexicon found in the text: their weight here and in the
 /// lexicon, and the modifier before them.
 pub fn polar_words(doc: &Document) -> Vec<ItemView> {
-    doc.tone
-        .words
-        .iter()
-        .map(|w| {
-            let modifier = w.modifier.as_deref().map_or(String::new(), |m| format!(", after {m}"));
-            ItemView {
-                span: w.span,
-                kind: if w.polarity > 0.0 { "positive".to_owned() } else { "negative".to_owned() },
-                value: format!("{:+.2} (lexicon {:+.2}{modifier})", w.polarity, w.prior),
-                notes: Vec::new(),
-                origin: Origin::rule("tone.lexicon", 1.0),
-            }
-        })
-        .collect()
+    (0..doc.tone.words.len()).map(|i| polar_word(doc, i)).collect()
+}
+
+/// The view of polar word `i` (see [`polar_words`]).
+pub fn polar_word(doc: &Document, i: usize) -> ItemView {
+    let w = &doc.tone.words[i];
+    let modifier = w.modifier.as_deref().map_or(String::new(), |m| format!(", after {m}"));
+    ItemView {
+        span: w.span,
+        kind: if w.polarity > 0.0 { "positive".to_owned() } else { "negative".to_owned() },
+        value: format!("{:+.2} (lexicon {:+.2}{modifier})", w.polarity, w.prior),
+        notes: Vec::new(),
+        origin: Origin::rule("tone.lexicon", 1.0),
+    }
 }
 
 /// A tag in words (`NOUN` → `noun`).
@@ -326,40 +346,42 @@ pub fn upos_words(tag: Upos) -> &'static str {
 /// The parts of speech: the tag of each token or clitic piece, in words; a piece
 /// names its word.
 pub fn pos(doc: &Document) -> Vec<ItemView> {
-    doc.pos
-        .iter()
-        .map(|p| {
-            let word = doc.tokens.get(p.token).map(|t| t.span);
-            let notes = match word {
-                Some(w) if w != p.span => vec![format!("piece of {}", doc.slice(w))],
-                _ => Vec::new(),
-            };
-            ItemView {
-                span: p.span,
-                kind: p.tag.name().to_owned(),
-                value: upos_words(p.tag).to_owned(),
-                notes,
-                origin: p.origin.clone(),
-            }
-        })
-        .collect()
+    (0..doc.pos.len()).map(|i| pos_tag(doc, i)).collect()
+}
+
+/// The view of part-of-speech tag `i` (see [`pos`]).
+pub fn pos_tag(doc: &Document, i: usize) -> ItemView {
+    let p = &doc.pos[i];
+    let word = doc.tokens.get(p.token).map(|t| t.span);
+    let notes = match word {
+        Some(w) if w != p.span => vec![format!("piece of {}", doc.slice(w))],
+        _ => Vec::new(),
+    };
+    ItemView {
+        span: p.span,
+        kind: p.tag.name().to_owned(),
+        value: upos_words(p.tag).to_owned(),
+        notes,
+        origin: p.origin.origin(),
+    }
 }
 
 /// The suggested repairs: kind, the text and its replacement.
 pub fn repairs(doc: &Document) -> Vec<ItemView> {
-    doc.repairs
-        .iter()
-        .map(|r| {
-            let suggestion = if r.suggestion.is_empty() { "(delete)" } else { r.suggestion.as_str() };
-            ItemView {
-                span: r.span,
-                kind: repair_kind_name(r.kind).to_owned(),
-                value: format!("→ {suggestion}"),
-                notes: Vec::new(),
-                origin: r.origin.clone(),
-            }
-        })
-        .collect()
+    (0..doc.repairs.len()).map(|i| repair(doc, i)).collect()
+}
+
+/// The view of repair `i` (see [`repairs`]).
+pub fn repair(doc: &Document, i: usize) -> ItemView {
+    let r = &doc.repairs[i];
+    let suggestion = if r.suggestion.is_empty() { "(delete)" } else { r.suggestion.as_str() };
+    ItemView {
+        span: r.span,
+        kind: repair_kind_name(r.kind).to_owned(),
+        value: format!("→ {suggestion}"),
+        notes: Vec::new(),
+        origin: r.origin.clone(),
+    }
 }
 
 #[cfg(test)]

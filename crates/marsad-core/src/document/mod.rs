@@ -18,7 +18,7 @@ pub use layers::entities::{
     Candidate, Coordinates, Entity, EntityKind, GazKind, GazetteerRef, Mention, MentionKind, Reference, Role, MAX_REFS,
 };
 pub use layers::events::{Event, Modality, Participant};
-pub use layers::pos::{PosTag, Upos};
+pub use layers::pos::{PosOrigin, PosTag, Upos};
 pub use layers::quantity::{Qualifier, Quantity, QuantityKind};
 pub use layers::techniques::{
     ClassCount, Label, ParagraphTechniques, Summary, TechniqueCount, TechniqueSpan, Techniques,

@@ -42,8 +42,13 @@ pub struct Layer {
     /// reads first (claims, named entities, events, persuasion techniques), so the
     /// text stays readable; the others are one click away.
     pub on: bool,
-    /// Makes its highlights.
-    pub highlights: fn(&Document) -> Vec<Highlight>,
+    /// How many items of the document it shows (some may have no highlight).
+    pub items: fn(&Document) -> usize,
+    /// Where the first highlight of item `i` begins at the earliest (bytes of the
+    /// text): the page asks for an item's highlights when the text reaches it.
+    pub start: fn(&Document, usize) -> usize,
+    /// Pushes the highlights of item `i`, in the order they nest.
+    pub highlights: fn(&LayerInput, usize, &mut Vec<Highlight>),
     /// How its highlights look.
     pub styles: &'static [LayerStyle],
 }
@@ -61,6 +66,8 @@ pub const LAYERS: &[Layer] = &[
         name: "sentences",
         label: "Sentences",
         on: false,
+        items: |d| d.sentences.len(),
+        start: |d, i| d.sentences[i].span.start,
         highlights: sentences,
         styles: &[
             LayerStyle { selector: ".sent.s-a", css: "background: var(--sent-a)", legend: "sentence" },
@@ -72,6 +79,8 @@ pub const LAYERS: &[Layer] = &[
         name: "claims",
         label: "Claims",
         on: true,
+        items: |d| d.claims.len(),
+        start: |d, i| d.claims[i].span.start,
         highlights: claims,
         styles: &[
             LayerStyle { selector: ".claim", css: "box-shadow: inset 0 2px 0 #90a4ae", legend: "claim" },
@@ -82,6 +91,8 @@ pub const LAYERS: &[Layer] = &[
         name: "quotations",
         label: "Quotations",
         on: false,
+        items: |d| d.quotations.len(),
+        start: |d, i| d.quotations[i].span.start,
         highlights: quotations,
         styles: &[
             LayerStyle { selector: ".quote", css: "background: #fff8e1", legend: "" },
@@ -97,6 +108,8 @@ pub const LAYERS: &[Layer] = &[
         name: "techniques",
         label: "Persuasion techniques",
         on: true,
+        items: |d| d.techniques.spans.len(),
+        start: |d, i| d.techniques.spans[i].span.start,
         highlights: techniques,
         styles: &[
             LayerStyle { selector: ".tech", css: "text-decoration: underline 3px; text-underline-offset: .45em; text-decoration-skip-ink: none", legend: "" },
@@ -112,6 +125,8 @@ pub const LAYERS: &[Layer] = &[
         name: "events",
         label: "Events",
         on: true,
+        items: |d| d.events.len(),
+        start: |d, i| d.events[i].trigger.span.start,
         highlights: events,
         styles: &[LayerStyle { selector: ".event", css: "outline: 2px dashed #ef6c00; outline-offset: 1px", legend: "event trigger" }],
     },
@@ -119,6 +134,8 @@ pub const LAYERS: &[Layer] = &[
         name: "mentions",
         label: "Named entities",
         on: true,
+        items: |d| d.mentions.len(),
+        start: |d, i| d.mentions[i].span.start,
         highlights: mentions,
         styles: &[
             LayerStyle { selector: ".ent", css: "border-bottom: 2px solid; padding-bottom: 1px", legend: "" },
@@ -136,6 +153,8 @@ pub const LAYERS: &[Layer] = &[
         name: "times",
         label: "Dates and times",
         on: false,
+        items: |d| d.times.len(),
+        start: |d, i| d.times[i].span.start,
         highlights: times,
         styles: &[
             LayerStyle {
@@ -150,6 +169,8 @@ pub const LAYERS: &[Layer] = &[
         name: "quantities",
         label: "Quantities",
         on: false,
+        items: |d| d.quantities.len(),
+        start: |d, i| d.quantities[i].span.start,
         highlights: quantities,
         styles: &[LayerStyle {
             selector: ".qty",
@@ -161,6 +182,8 @@ pub const LAYERS: &[Layer] = &[
         name: "tone",
         label: "Tone",
         on: false,
+        items: |d| d.tone.words.len(),
+        start: |d, i| d.tone.words[i].span.start,
         highlights: tone,
         styles: &[
             LayerStyle { selector: ".pol.pol-pos", css: "color: #1b7a2a", legend: "positive word" },
@@ -171,6 +194,8 @@ pub const LAYERS: &[Layer] = &[
         name: "tokens",
         label: "Numbers, links, tags",
         on: false,
+        items: |d| d.tokens.len(),
+        start: |d, i| d.tokens[i].span.start,
         highlights: tokens,
         styles: &[
             LayerStyle {
@@ -190,6 +215,8 @@ pub const LAYERS: &[Layer] = &[
         name: "clitics",
         label: "Clitics",
         on: false,
+        items: |d| d.clitics.len(),
+        start: |d, i| clitic_start(d, i),
         highlights: clitics,
         styles: &[
             LayerStyle { selector: ".cw", css: "box-shadow: inset 0 -1px 0 #80cbc4", legend: "word with clitics" },
@@ -204,6 +231,8 @@ pub const LAYERS: &[Layer] = &[
         name: "pos",
         label: "Parts of speech",
         on: false,
+        items: |d| d.pos.len(),
+        start: |d, i| d.pos[i].span.start,
         highlights: pos,
         styles: &[
             LayerStyle { selector: ".pos.pos-VERB", css: "color: #4527a0", legend: "verb" },
@@ -218,6 +247,8 @@ pub const LAYERS: &[Layer] = &[
         name: "repairs",
         label: "Repairs",
         on: false,
+        items: |d| d.repairs.len(),
+        start: |d, i| d.repairs[i].span.start,
         highlights: repairs,
         styles: &[
             LayerStyle {
@@ -264,154 +295,162 @@ fn role_name(role: MorphemeRole) -> &'static str {
     }
 }
 
+/// What the layers read while the page is written: the document, and what is
+/// found once for all its items (the entity each mention belongs to).
+pub struct LayerInput<'d> {
+    /// The document shown.
+    pub doc: &'d Document,
+    entity_of_mention: Vec<Option<usize>>,
+}
+
+impl<'d> LayerInput<'d> {
+    /// What the layers of `doc` read.
+    pub fn new(doc: &'d Document) -> Self {
+        LayerInput { doc, entity_of_mention: view::entity_of_mentions(doc) }
+    }
+}
+
+/// Where a word with clitics or any of its morphemes begins, whichever is first.
+fn clitic_start(doc: &Document, i: usize) -> usize {
+    let seg = &doc.clitics[i];
+    seg.morphemes.iter().map(|m| m.span.start).fold(seg.span.start, usize::min)
+}
+
 /// The `sentences` layer: every sentence, alternating backgrounds.
-pub fn sentences(doc: &Document) -> Vec<Highlight> {
-    doc.sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let kind = sentence_kind_name(s.kind);
-            Highlight {
-                span: s.span,
-                class: format!("sent {} sent-{kind}", if i % 2 == 0 { "s-a" } else { "s-b" }),
-                title: format!("Sentence {} ({kind}){}", i + 1, provenance(&s.origin)),
-            }
-        })
-        .collect()
+pub fn sentences(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let s = &input.doc.sentences[i];
+    let kind = sentence_kind_name(s.kind);
+    out.push(Highlight {
+        span: s.span,
+        class: format!("sent {} sent-{kind}", if i % 2 == 0 { "s-a" } else { "s-b" }),
+        title: format!("Sentence {} ({kind}){}", i + 1, provenance(&s.origin)),
+    });
 }
 
 /// The `tokens` layer: the tokens that are not words or punctuation (numbers with
 /// their values, percentages, addresses, tags).
-pub fn tokens(doc: &Document) -> Vec<Highlight> {
-    doc.tokens
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind,
-                TokenKind::Number
-                    | TokenKind::Percent
-                    | TokenKind::Url
-                    | TokenKind::Email
-                    | TokenKind::Hashtag
-                    | TokenKind::Mention
-            )
-        })
-        .map(|t| {
-            let kind = TokenKind::name(t.kind);
-            let value = match t.value.and_then(format_value) {
-                Some(v) if t.kind == TokenKind::Percent => format!(" {v}%"),
-                Some(v) => format!(" {v}"),
-                None => String::new(),
-            };
-            Highlight {
-                span: t.span,
-                class: format!("tok tok-{kind}"),
-                title: format!("{kind}{value}{}", provenance(&t.origin)),
-            }
-        })
-        .collect()
+pub fn tokens(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let t = &input.doc.tokens[i];
+    if !matches!(
+        t.kind,
+        TokenKind::Number
+            | TokenKind::Percent
+            | TokenKind::Url
+            | TokenKind::Email
+            | TokenKind::Hashtag
+            | TokenKind::Mention
+    ) {
+        return;
+    }
+    let kind = TokenKind::name(t.kind);
+    let value = match t.value.and_then(format_value) {
+        Some(v) if t.kind == TokenKind::Percent => format!(" {v}%"),
+        Some(v) => format!(" {v}"),
+        None => String::new(),
+    };
+    out.push(Highlight {
+        span: t.span,
+        class: format!("tok tok-{kind}"),
+        title: format!("{kind}{value}{}", provenance(&t.origin)),
+    });
 }
 
 /// The `clitics` layer: every word with clitics, and inside it its morphemes, the
 /// clitics coloured and underlined. Nothing is drawn between them: generated
 /// content at a boundary inside a word would break the joining of its letters.
-pub fn clitics(doc: &Document) -> Vec<Highlight> {
-    let mut out = Vec::new();
-    for seg in &doc.clitics {
-        let summary = format!("{}{}", segmented(doc, seg, " + "), provenance(&seg.origin));
-        out.push(Highlight { span: seg.span, class: "cw".to_owned(), title: summary.clone() });
-        for m in &seg.morphemes {
-            let role = role_name(m.role);
-            let clitic = if m.role == MorphemeRole::Stem { "stem" } else { "clitic" };
-            out.push(Highlight {
-                span: m.span,
-                class: format!("morph {clitic} morph-{role}"),
-                title: format!("{role} {} · {summary}", doc.slice(m.span)),
-            });
-        }
+pub fn clitics(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let doc = input.doc;
+    let seg = &doc.clitics[i];
+    let summary = format!("{}{}", segmented(doc, seg, " + "), provenance(&seg.origin));
+    out.push(Highlight { span: seg.span, class: "cw".to_owned(), title: summary.clone() });
+    for m in &seg.morphemes {
+        let role = role_name(m.role);
+        let clitic = if m.role == MorphemeRole::Stem { "stem" } else { "clitic" };
+        out.push(Highlight {
+            span: m.span,
+            class: format!("morph {clitic} morph-{role}"),
+            title: format!("{role} {} · {summary}", doc.slice(m.span)),
+        });
     }
-    out
 }
 
-/// Highlights of a layer from its views: the tooltip is `Title (kind): value; notes — rule
-/// confidence`, the class is the layer's class and the item's kind.
-fn from_views(views: Vec<ItemView>, title: &str, class: impl Fn(usize, &ItemView) -> String) -> Vec<Highlight> {
-    views
-        .into_iter()
-        .enumerate()
-        .map(|(i, v)| Highlight {
-            span: v.span,
-            class: class(i, &v),
-            title: format!("{title} ({}): {} — {}", v.kind, v.summary(), v.provenance()),
-        })
-        .collect()
+/// The highlight of an item from its view: the tooltip is `Title (kind): value; notes — rule
+/// confidence`.
+fn from_view(v: ItemView, title: &str, class: String) -> Highlight {
+    Highlight { span: v.span, class, title: format!("{title} ({}): {} — {}", v.kind, v.summary(), v.provenance()) }
 }
 
 /// The `mentions` layer: every named entity, coloured by type, with the entity it
 /// resolves to and its gazetteer entries in the tooltip.
-pub fn mentions(doc: &Document) -> Vec<Highlight> {
-    from_views(view::mentions(doc), "Entity", |_, v| format!("ent ent-{}", v.kind))
+pub fn mentions(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let doc = input.doc;
+    let v = view::mention(doc, i, input.entity_of_mention[i].map(|e| &doc.entities[e]));
+    let class = format!("ent ent-{}", v.kind);
+    out.push(from_view(v, "Entity", class));
 }
 
 /// The `times` layer: every time expression, with its ISO value, anchor and (for an
 /// inferred year) the text it was inferred from.
-pub fn times(doc: &Document) -> Vec<Highlight> {
-    from_views(view::times(doc), "Time", |i, v| {
-        let inferred = if doc.times[i].inferred { " time-inferred" } else { "" };
-        format!("time time-{}{inferred}", v.kind)
-    })
+pub fn times(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::time(input.doc, i);
+    let inferred = if input.doc.times[i].inferred { " time-inferred" } else { "" };
+    let class = format!("time time-{}{inferred}", v.kind);
+    out.push(from_view(v, "Time", class));
 }
 
 /// The `events` layer: every event trigger, with type, CAMEO code, actor, recipient
 /// and modality.
-pub fn events(doc: &Document) -> Vec<Highlight> {
-    from_views(view::events(doc), "Event", |_, _| "event".to_owned())
+pub fn events(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    out.push(from_view(view::event(input.doc, i), "Event", "event".to_owned()));
 }
 
 /// The `claims` layer: every claim with its rank, score, source and reasons; the
 /// three most check-worthy stand out.
-pub fn claims(doc: &Document) -> Vec<Highlight> {
-    from_views(view::claims(doc), "Claim", |_, v| {
-        if v.kind == "top" {
-            "claim claim-top".to_owned()
-        } else {
-            "claim".to_owned()
-        }
-    })
+pub fn claims(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::claim(input.doc, i);
+    let class = if v.kind == "top" { "claim claim-top" } else { "claim" };
+    out.push(from_view(v, "Claim", class.to_owned()));
 }
 
 /// The `techniques` layer: every persuasion-technique span, with its class, cues and model.
-pub fn techniques(doc: &Document) -> Vec<Highlight> {
-    from_views(view::techniques(doc), "Technique", |_, v| format!("tech tech-{}", v.value))
+pub fn techniques(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::technique(input.doc, i);
+    let class = format!("tech tech-{}", v.value);
+    out.push(from_view(v, "Technique", class));
 }
 
 /// The `tone` layer: every word of the polarity lexicon, with its weight and modifier.
-pub fn tone(doc: &Document) -> Vec<Highlight> {
-    from_views(view::polar_words(doc), "Tone", |_, v| {
-        format!("pol pol-{}", if v.kind == "positive" { "pos" } else { "neg" })
-    })
+pub fn tone(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::polar_word(input.doc, i);
+    let class = format!("pol pol-{}", if v.kind == "positive" { "pos" } else { "neg" });
+    out.push(from_view(v, "Tone", class));
 }
 
 /// The `quotations` layer: every quotation and report of speech, with its speaker.
-pub fn quotations(doc: &Document) -> Vec<Highlight> {
-    from_views(view::quotations(doc), "Quotation", |i, _| {
-        format!("quote quote-{}", serde_kind(&doc.quotations[i].kind))
-    })
+pub fn quotations(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let class = format!("quote quote-{}", serde_kind(&input.doc.quotations[i].kind));
+    out.push(from_view(view::quotation(input.doc, i), "Quotation", class));
 }
 
 /// The `quantities` layer: every quantity with its value, unit and qualifier.
-pub fn quantities(doc: &Document) -> Vec<Highlight> {
-    from_views(view::quantities(doc), "Quantity", |_, v| format!("qty qty-{}", v.kind))
+pub fn quantities(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::quantity(input.doc, i);
+    let class = format!("qty qty-{}", v.kind);
+    out.push(from_view(v, "Quantity", class));
 }
 
 /// The `pos` layer: every token and clitic piece, with its part of speech in the tooltip.
-pub fn pos(doc: &Document) -> Vec<Highlight> {
-    from_views(view::pos(doc), "POS", |_, v| format!("pos pos-{}", v.kind))
+pub fn pos(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::pos_tag(input.doc, i);
+    let class = format!("pos pos-{}", v.kind);
+    out.push(from_view(v, "POS", class));
 }
 
 /// The `repairs` layer: every suggested repair.
-pub fn repairs(doc: &Document) -> Vec<Highlight> {
-    from_views(view::repairs(doc), "Repair", |_, v| format!("repair repair-{}", v.kind))
+pub fn repairs(input: &LayerInput, i: usize, out: &mut Vec<Highlight>) {
+    let v = view::repair(input.doc, i);
+    let class = format!("repair repair-{}", v.kind);
+    out.push(from_view(v, "Repair", class));
 }
 
 fn serde_kind<T: serde::Serialize>(v: &T) -> String {

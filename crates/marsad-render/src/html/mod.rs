@@ -3,10 +3,8 @@
 //! The article text is shown as published, with the layers highlighted over it.
 //! Each layer is one function producing [`Highlight`]s (a span, CSS classes and
 //! a tooltip) and one entry in [`LAYERS`] (its name, label and CSS): adding a
-//! layer is adding those two. Rendering cuts the text at every boundary of every
-//! highlight and wraps each piece in the highlights covering it, outermost layer
-//! first, reusing the elements still open from the piece before; so highlights of
-//! different layers may overlap freely and the markup stays well nested. Every
+//! layer is adding those two. The page is written as it is made (see [`write`] and
+//! the `article` module): a long article's page is never held whole. Every
 //! element carries `data-layer`, `data-start` and `data-end` (the character
 //! offsets of the whole highlighted item, as in the JSON output) and a `title`.
 //!
@@ -14,11 +12,10 @@
 //! so the page works without JavaScript and prints as shown. Everything from the
 //! input (text, metadata) is escaped.
 
-use std::cmp::Reverse;
 use std::fmt::Write;
 
 use marsad_core::document::{Document, Origin, TokenKind};
-use marsad_core::span::{CharIndex, Span};
+use marsad_core::span::CharIndex;
 use marsad_core::SCHEMA_VERSION;
 
 /// The fonts Arabic text is set in, best first.
@@ -33,17 +30,39 @@ pub const CONTENT_SECURITY_POLICY: &str =
 
 const BASE_CSS: &str = include_str!("report.css");
 
+mod article;
 mod layers;
 mod sections;
+mod sink;
 
-pub use layers::{Highlight, Layer, LayerStyle, LAYERS};
+pub use layers::{Highlight, Layer, LayerInput, LayerStyle, LAYERS};
+use sink::Sink;
 
 use crate::view::format_confidence;
 
 /// The report as one self-contained HTML page.
 pub fn render(doc: &Document) -> String {
+    let mut out = Vec::with_capacity(doc.text.len() * 8 + 8192);
+    write(doc, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("the page is UTF-8")
+}
+
+/// [`render`] written to `w` as it is made, a stretch of the article or a table
+/// row at a time, so that the page of a long article is never held whole (give it
+/// a buffered writer).
+///
+/// # Errors
+///
+/// The writer's errors.
+pub fn write(doc: &Document, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let mut out = Sink::new(w);
+    page(&mut out, doc, article::STRETCH);
+    out.finish()
+}
+
+/// The page, the article highlighted `stretch` bytes of text at a time.
+fn page(out: &mut Sink, doc: &Document, stretch: usize) {
     let index = CharIndex::new(&doc.text);
-    let mut out = String::with_capacity(doc.text.len() * 8 + 8192);
     let title = doc.meta.title.as_deref().unwrap_or("marsad report");
     out.push_str("<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"{CONTENT_SECURITY_POLICY}\">");
@@ -52,9 +71,9 @@ pub fn render(doc: &Document) -> String {
     let _ = writeln!(out, "<title>{}</title>", escape(title));
     out.push_str("<style>\n");
     out.push_str(BASE_CSS);
-    layer_css(&mut out);
+    layer_css(out);
     out.push_str("</style>\n</head>\n<body>\n");
-    header(&mut out, doc);
+    header(out, doc);
     // The article first, at a readable measure; its switches just above it (the
     // layers on by default first), the tables below it at the page's full width.
     out.push_str("<main class=\"view\">\n");
@@ -68,11 +87,10 @@ pub fn render(doc: &Document) -> String {
         );
     }
     out.push_str("<article class=\"text\" lang=\"ar\" dir=\"rtl\">");
-    text(&mut out, doc, &index);
+    article::write(out, doc, &index, stretch);
     out.push_str("</article>\n</main>\n");
-    sections::aside(&mut out, doc, &index);
+    sections::aside(out, doc, &index);
     out.push_str("</body>\n</html>\n");
-    out
 }
 
 /// Escapes text for HTML content and quoted attribute values.
@@ -82,18 +100,23 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
+/// Writes `s` escaped: runs of plain text at once, each of the five markup
+/// characters as its entity, a NUL (which HTML does not allow) as U+FFFD.
+fn escape_into(out: &mut impl Write, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'', '\0']) {
+        let _ = out.write_str(&rest[..i]);
+        let _ = out.write_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => "\u{FFFD}",
+        });
+        rest = &rest[i + 1..];
     }
+    let _ = out.write_str(rest);
 }
 
 /// ` — rule confidence`, the end of every tooltip.
@@ -103,7 +126,7 @@ fn provenance(origin: &Origin) -> String {
 
 /// The CSS of every layer, each rule applied while the layer's switch is on (and
 /// always to the legend and the repairs table).
-fn layer_css(out: &mut String) {
+fn layer_css(out: &mut Sink) {
     for layer in LAYERS {
         for s in layer.styles {
             let _ = write!(out, "#layer-{}:checked ~ article {}", layer.name, s.selector);
@@ -117,7 +140,7 @@ fn layer_css(out: &mut String) {
 }
 
 /// The title, where the article comes from, and what went wrong reading it.
-fn header(out: &mut String, doc: &Document) {
+fn header(out: &mut Sink, doc: &Document) {
     let m = &doc.meta;
     out.push_str("<header>\n");
     match &m.title {
@@ -158,7 +181,7 @@ fn header(out: &mut String, doc: &Document) {
 }
 
 /// What the analysis read: source, language, encoding, counts and schema, at the end of the panel.
-fn about(out: &mut String, doc: &Document) {
+fn about(out: &mut Sink, doc: &Document) {
     let m = &doc.meta;
     out.push_str("<h2>About this analysis</h2>\n<dl class=\"meta\">\n");
     let mut field = |name: &str, value: String| {
@@ -187,84 +210,13 @@ fn about(out: &mut String, doc: &Document) {
     out.push_str("</dl>\n");
 }
 
-/// A highlight placed in the page: its layer and its nesting rank.
-struct Placed {
-    layer: usize,
-    hl: Highlight,
-}
-
-/// The article text with every layer's highlights.
-fn text(out: &mut String, doc: &Document, index: &CharIndex) {
-    let text = doc.text.as_str();
-    let valid = |s: Span| {
-        s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
-    };
-    let placed: Vec<Placed> = LAYERS
-        .iter()
-        .enumerate()
-        .flat_map(|(layer, l)| (l.highlights)(doc).into_iter().map(move |hl| Placed { layer, hl }))
-        .filter(|p| valid(p.hl.span))
-        .collect();
-    // nesting order: layer, then enclosing before enclosed
-    let key = |i: usize| (placed[i].layer, placed[i].hl.span.start, Reverse(placed[i].hl.span.end), i);
-    let mut order: Vec<usize> = (0..placed.len()).collect();
-    order.sort_by_key(|&i| key(i));
-    let mut rank = vec![0; placed.len()];
-    for (r, &i) in order.iter().enumerate() {
-        rank[i] = r;
-    }
-    let mut by_start = order;
-    by_start.sort_by_key(|&i| (placed[i].hl.span.start, rank[i]));
-
-    let mut bounds: Vec<usize> = placed.iter().flat_map(|p| [p.hl.span.start, p.hl.span.end]).collect();
-    bounds.extend([0, text.len()]);
-    bounds.sort_unstable();
-    bounds.dedup();
-
-    let mut active: Vec<usize> = Vec::new(); // covering the current piece, by rank
-    let mut open: Vec<usize> = Vec::new(); // elements open, outermost first
-    let mut next = 0;
-    for w in bounds.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        active.retain(|&i| placed[i].hl.span.end > a);
-        while next < by_start.len() && placed[by_start[next]].hl.span.start <= a {
-            let i = by_start[next];
-            next += 1;
-            let at = active.partition_point(|&j| rank[j] < rank[i]);
-            active.insert(at, i);
-        }
-        let common = open.iter().zip(&active).take_while(|(x, y)| x == y).count();
-        for _ in common..open.len() {
-            out.push_str("</span>");
-        }
-        open.truncate(common);
-        for &i in &active[common..] {
-            let p = &placed[i];
-            let cont = if a == p.hl.span.start { "" } else { " cont" };
-            let _ = write!(
-                out,
-                "<span class=\"{}{cont}\" data-layer=\"{}\" data-start=\"{}\" data-end=\"{}\" title=\"{}\">",
-                escape(&p.hl.class),
-                LAYERS[p.layer].name,
-                index.char_of(p.hl.span.start),
-                index.char_of(p.hl.span.end),
-                escape(&p.hl.title)
-            );
-            open.push(i);
-        }
-        escape_into(out, &text[a..b]);
-    }
-    for _ in open {
-        out.push_str("</span>");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::json;
     use marsad::Pipeline;
     use marsad_core::document::{Metadata, Repair, RepairKind};
+    use marsad_core::span::Span;
     use std::collections::{BTreeMap, BTreeSet};
 
     const TEXT: &str = "عاجل: الحكومة تعلن خطة جديدة\r\n\r\nقالَ وزيرُ المالية إنّ النمو بلغ ٣٫٥٪ في عام ٢٠٢٢، \
@@ -419,6 +371,27 @@ mod tests {
         for doc in [doc(), Pipeline::new().analyze("", Metadata::default())] {
             let html = render(&doc);
             assert_eq!(strip(article(&html)), doc.text);
+        }
+    }
+
+    /// The page written `stretch` bytes of the article at a time.
+    fn page_in_stretches(doc: &Document, stretch: usize) -> String {
+        let mut bytes = Vec::new();
+        let mut out = Sink::new(&mut bytes);
+        page(&mut out, doc, stretch);
+        out.finish().unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn where_the_stretches_of_text_end_changes_nothing() {
+        let example = include_str!("../../../../examples/01_ziyara_rasmiya.txt");
+        for doc in [doc(), Pipeline::new().analyze(example, Metadata::default())] {
+            let whole = page_in_stretches(&doc, usize::MAX);
+            assert_eq!(whole, render(&doc));
+            for stretch in [1, 2, 3, 7, 16, 100, 333, 1000] {
+                assert_eq!(page_in_stretches(&doc, stretch), whole, "{stretch} bytes at a time");
+            }
         }
     }
 

@@ -9,10 +9,11 @@ use marsad_core::names::serde_name;
 use marsad_core::span::CharIndex;
 
 use super::escape;
+use super::sink::Sink;
 use super::LAYERS;
 use crate::view::{format_confidence, repair_kind_name, source_words};
 
-pub(super) fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
+pub(super) fn aside(out: &mut Sink, doc: &Document, index: &CharIndex) {
     out.push_str("<aside class=\"ui\" lang=\"en\" dir=\"ltr\">\n");
     claims_section(out, doc, index);
     events_section(out, doc, index);
@@ -32,7 +33,7 @@ pub(super) fn aside(out: &mut String, doc: &Document, index: &CharIndex) {
     out.push_str("</aside>\n");
 }
 
-fn repairs_section(out: &mut String, doc: &Document, index: &CharIndex) {
+fn repairs_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
     let _ = writeln!(out, "<h2>Repairs ({})</h2>", doc.repairs.len());
     if doc.repairs.is_empty() {
         out.push_str("<p class=\"muted\">No repairs suggested.</p>\n");
@@ -59,7 +60,7 @@ fn repairs_section(out: &mut String, doc: &Document, index: &CharIndex) {
     }
 }
 
-fn claims_section(out: &mut String, doc: &Document, index: &CharIndex) {
+fn claims_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
     let _ = writeln!(out, "<h2>Claims, most check-worthy first ({})</h2>", doc.claims.len());
     if doc.claims.is_empty() {
         out.push_str("<p class=\"muted\">No claims.</p>\n");
@@ -91,7 +92,7 @@ fn claims_section(out: &mut String, doc: &Document, index: &CharIndex) {
     }
 }
 
-fn entities_section(out: &mut String, doc: &Document) {
+fn entities_section(out: &mut Sink, doc: &Document) {
     let _ = writeln!(out, "<h2>Entities ({})</h2>", doc.entities.len());
     if doc.entities.is_empty() {
         out.push_str("<p class=\"muted\">No named entities.</p>\n");
@@ -131,7 +132,7 @@ fn entities_section(out: &mut String, doc: &Document) {
 }
 
 /// The article's persuasion profile, each technique, and the paragraphs that use them.
-fn framing_section(out: &mut String, doc: &Document, index: &CharIndex) {
+fn framing_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
     let t = &doc.techniques;
     let _ = writeln!(out, "<h2>Persuasion techniques ({} spans)</h2>", t.spans.len());
     let s = &t.summary;
@@ -192,7 +193,7 @@ fn framing_section(out: &mut String, doc: &Document, index: &CharIndex) {
 }
 
 /// The events as a table: what, who to whom, how asserted, when and where.
-fn events_section(out: &mut String, doc: &Document, index: &CharIndex) {
+fn events_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
     let _ = writeln!(out, "<h2>Events ({})</h2>", doc.events.len());
     if doc.events.is_empty() {
         out.push_str("<p class=\"muted\">No events.</p>\n");
@@ -232,7 +233,7 @@ fn events_section(out: &mut String, doc: &Document, index: &CharIndex) {
 }
 
 /// The article's tone and the tone towards each actor.
-fn tone_section(out: &mut String, doc: &Document) {
+fn tone_section(out: &mut Sink, doc: &Document) {
     let a = &doc.tone.article;
     let _ = writeln!(out, "<h2>Tone</h2>");
     let _ = writeln!(

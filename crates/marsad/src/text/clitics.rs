@@ -101,13 +101,16 @@ pub fn segment(doc: &mut Document, res: &super::TextData) {
     let mut out = Vec::new();
     let map = doc.normalized.map();
     let mut cursor = 0; // words come in text order: walk the offset map alongside
+    let persian = super::inspect::persian_stretches(doc);
     for (i, tok) in doc.tokens.iter().enumerate() {
         // a word with a Persian-only letter (پ چ ژ گ) is a Persian or Kurdish word or
-        // name: Arabic clitics do not apply to it
+        // name, and a word in Persian text (خارجه in وزارت امور خارجه گفت که) is
+        // Persian even in Arabic letters: Arabic clitics do not apply to them
         if tok.kind != TokenKind::Arabic
             || tok.norm.chars().nth(2).is_none()
             || res.clitic_stems.contains(tok.key.as_str())
             || tok.norm.contains(super::inspect::is_persian_only)
+            || persian.get(i).copied().unwrap_or(false)
         {
             continue;
         }
@@ -417,6 +420,31 @@ mod tests {
                 assert_eq!(split($word), vec![$($part.to_string()),*]);
             }
         )*};
+    }
+
+    /// The words split into clitics in `text`, as their morphemes joined with `+`.
+    fn splits_in(text: &str) -> Vec<String> {
+        let doc = Pipeline::new().analyze_through(text, Metadata::default(), "clitics");
+        doc.clitics
+            .iter()
+            .map(|s| s.morphemes.iter().map(|m| m.form.to_string()).collect::<Vec<_>>().join("+"))
+            .collect()
+    }
+
+    #[test]
+    fn words_of_persian_text_are_not_split_even_in_arabic_letters() {
+        let text = "قال وزير الخارجية إن المحادثات ستستأنف غدا.\n\
+                    سخنگوی وزارت امور خارجه گفت که پیشنهاد چین برای گفتگو پذیرفته شد.\n\
+                    وأعلنت قوات البيشمركة أن مقاتلي الپيشمرگة استعادوا السيطرة على بلدة شنگال بالكامل.";
+        let splits = splits_in(text);
+        for persian in ["خارج+ه", "و+زارت", "ب+راي"] {
+            assert!(!splits.contains(&persian.to_owned()), "{persian} in {splits:?}");
+        }
+        // the Arabic lines keep their clitics, names in Persian letters or not
+        for arabic in ["ال+خارجية", "س+تستانف", "و+اعلنت", "ال+بيشمركة", "ال+سيطرة"]
+        {
+            assert!(splits.contains(&arabic.to_owned()), "{arabic} in {splits:?}");
+        }
     }
 
     segments! {

@@ -2,7 +2,7 @@
 //! analysing as Arabic. Adds [`Document::warnings`] and sets the detected language.
 
 use marsad_core::chars::is_arabic_letter;
-use marsad_core::document::{Document, Warning};
+use marsad_core::document::{Document, TokenKind, Warning};
 
 /// Below this share of Arabic letters among all letters, the text is not Arabic.
 const MIN_ARABIC_SHARE: f64 = 0.3;
@@ -21,6 +21,57 @@ const MIN_FOREIGN_LETTERS: usize = 5;
 /// Letters of Persian (and Urdu, Kurdish) that Arabic does not use.
 pub fn is_persian_only(c: char) -> bool {
     matches!(c, 'پ' | 'چ' | 'ژ' | 'گ')
+}
+
+/// Persian function words that Arabic does not write as words of their own (as the
+/// normalised view spells them, ک and ی folded): که "that", از "from", را (the
+/// object marker), است "is", های (the plural), می (the verb prefix).
+const PERSIAN_FUNCTION_WORDS: [&str; 6] = ["كه", "از", "را", "است", "هاي", "مي"];
+
+/// How far (in tokens, either way, on the same line) a word looks for signs that
+/// it stands in Persian text.
+const PERSIAN_REACH: usize = 6;
+
+/// For every token of `doc`, whether it stands in a stretch of Persian text: on its
+/// line, within [`PERSIAN_REACH`] tokens, at least two Persian words, one of them a
+/// function word (که، از، را، است، های، می) and the other one too or a word with a
+/// Persian-only letter. A Persian name or two in an Arabic sentence (الپيشمرگة،
+/// شنگال) is not Persian text; وزارت امور خارجه گفت که is. Empty when no token is
+/// a Persian word at all.
+pub fn persian_stretches(doc: &Document) -> Vec<bool> {
+    // 0: none, 1: a word with a Persian-only letter, 2: a Persian function word
+    let sign = |t: &marsad_core::document::Token| {
+        if t.kind != TokenKind::Arabic {
+            0u8
+        } else if PERSIAN_FUNCTION_WORDS.contains(&t.norm.as_str()) {
+            2
+        } else {
+            u8::from(t.norm.contains(is_persian_only))
+        }
+    };
+    let signs: Vec<u8> = doc.tokens.iter().map(sign).collect();
+    if !signs.contains(&2) {
+        return Vec::new();
+    }
+    // the line of each token: a new one after every line break between tokens
+    let mut lines = Vec::with_capacity(doc.tokens.len());
+    let (mut line, mut at) = (0usize, 0usize);
+    for t in &doc.tokens {
+        line += doc.text.get(at..t.span.start).map_or(0, |gap| gap.matches('\n').count());
+        lines.push(line);
+        at = t.span.end;
+    }
+    (0..doc.tokens.len())
+        .map(|i| {
+            let around = i.saturating_sub(PERSIAN_REACH)..(i + PERSIAN_REACH + 1).min(doc.tokens.len());
+            let (mut words, mut function) = (0, 0);
+            for j in around.filter(|&j| lines[j] == lines[i]) {
+                words += usize::from(signs[j] > 0);
+                function += usize::from(signs[j] == 2);
+            }
+            words >= 2 && function >= 1
+        })
+        .collect()
 }
 
 fn is_hebrew_letter(c: char) -> bool {

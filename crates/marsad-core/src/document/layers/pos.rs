@@ -108,7 +108,42 @@ pub struct PosTag {
     /// Its tag.
     pub tag: Upos,
     /// The model that chose it and its confidence.
-    pub origin: Origin,
+    pub origin: PosOrigin,
+}
+
+/// The origin of a [`PosTag`]: always the tagger ([`PosOrigin::RULE`]), so only its
+/// confidence is kept: 4 bytes instead of an [`Origin`]'s 32, for a tag on every
+/// token and clitic piece. Written and read as the same origin object.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PosOrigin {
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+}
+
+impl PosOrigin {
+    /// The rule name of the tagger's decisions.
+    pub const RULE: &'static str = "pos.perceptron";
+
+    /// The origin it stands for.
+    pub fn origin(self) -> Origin {
+        Origin::rule(Self::RULE, self.confidence)
+    }
+}
+
+impl Serialize for PosOrigin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.origin().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for PosOrigin {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let origin = Origin::deserialize(d)?;
+        if origin.rule != Self::RULE {
+            return Err(serde::de::Error::custom(format!("unknown part-of-speech rule {:?}", origin.rule)));
+        }
+        Ok(PosOrigin { confidence: origin.confidence })
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +152,12 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_match_json() {
+        let origin = PosOrigin { confidence: 0.75 };
+        let json = serde_json::to_string(&origin).unwrap();
+        assert_eq!(json, serde_json::to_string(&Origin::rule("pos.perceptron", 0.75)).unwrap());
+        assert_eq!(serde_json::from_str::<PosOrigin>(&json).unwrap(), origin);
+        assert!(serde_json::from_str::<PosOrigin>(r#"{"rule":"other","confidence":1.0}"#).is_err());
+        assert_eq!(std::mem::size_of::<PosTag>(), 32, "a tag for every token stays small");
         for (i, t) in Upos::ALL.into_iter().enumerate() {
             assert_eq!(t as usize, i);
             assert_eq!(Upos::from_name(t.name()), Some(t));

@@ -13,7 +13,7 @@ pub mod tagger;
 
 use std::borrow::Cow;
 
-use marsad_core::document::{Document, MorphemeRole, Origin, PosTag, Upos};
+use marsad_core::document::{Document, MorphemeRole, PosOrigin, PosTag, Upos};
 use marsad_core::lexicon::Lexicon;
 use marsad_core::normalize::match_key;
 use marsad_core::span::Span;
@@ -22,7 +22,7 @@ use features::Piece;
 use model::PosModel;
 
 /// The rule name of the tagger's decisions.
-pub const RULE: &str = "pos.perceptron";
+pub const RULE: &str = PosOrigin::RULE;
 
 /// What the stage reads besides the document: borrowed from the pipeline's resources.
 #[derive(Clone, Copy)]
@@ -40,7 +40,7 @@ pub fn recognize(doc: &mut Document, data: &PosData) {
         let (pieces, at) = sentence_pieces(doc, s.first_token..s.end_token);
         let decisions = tagger::tag(&pieces, data.model, data.lexicon);
         for ((span, token), d) in at.into_iter().zip(decisions) {
-            let origin = Origin::rule(RULE, data.model.confidence(d.margin));
+            let origin = PosOrigin { confidence: data.model.confidence(d.margin) };
             out.push(PosTag { span, token, tag: Upos::ALL[d.tag as usize], origin });
         }
     }

@@ -57,9 +57,14 @@ pub fn best(scores: &Scores) -> Decision {
 /// another piece (in the order of `Role::ALL`).
 type WordScores = [Scores; 5];
 
+/// Pieces whose scores are remembered: each takes about 450 bytes (85 scores and
+/// its key), so a quarter of the other memories' bound keeps this one near 11 MB,
+/// and the words news repeat most still stay in it.
+const REMEMBERED: usize = 25_000;
+
 thread_local! {
     /// Word-only scores of pieces, by model and piece (see [`memo_key`]).
-    static WORD_SCORES: RefCell<WordMemo<String, Rc<WordScores>>> = Default::default();
+    static WORD_SCORES: RefCell<WordMemo<String, Rc<WordScores>, REMEMBERED>> = Default::default();
 }
 
 /// The memory key of a piece's word-only scores under a model: the model's id, the
