@@ -79,6 +79,9 @@ pub struct QuantityLexicon {
     pub not_counted: FxHashSet<String>,
     /// Words that make a number next to them a name, an identifier or a rank.
     pub not_quantities: FxHashMap<String, NotQuantity>,
+    /// Words of one country's or region's usage (معتمدية: Tunisia), by matching key:
+    /// the countries (ISO 3166-1 alpha-3) they point to.
+    pub regional: Phrases<Vec<&'static str>>,
 }
 
 impl QuantityLexicon {
@@ -92,6 +95,7 @@ impl QuantityLexicon {
             include_str!("../../../../resources/quantity/approximations.tsv"),
             include_str!("../../../../resources/quantity/not_counted.tsv"),
             include_str!("../../../../resources/quantity/not_quantities.tsv"),
+            include_str!("../../../../resources/quantity/regional_words.tsv"),
         )
     }
 
@@ -104,6 +108,7 @@ impl QuantityLexicon {
         approximations: &'static str,
         not_counted: &'static str,
         not_quantities: &'static str,
+        regional: &'static str,
     ) -> Self {
         let mut lex = QuantityLexicon::default();
         for row in tsv_rows(numbers) {
@@ -186,6 +191,11 @@ impl QuantityLexicon {
                 _ => continue,
             };
             lex.not_quantities.insert(key_of(word), role);
+        }
+        for row in tsv_rows(regional) {
+            if let (Some(word), Some(countries)) = (row.first(), row.get(1)) {
+                lex.regional.insert(word, countries.split_whitespace().collect());
+            }
         }
         lex
     }
