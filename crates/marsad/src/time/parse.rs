@@ -725,7 +725,9 @@ impl<'a> Parser<'a> {
             && self.word(ri, "اليوم") == Some(0)
             && self.punct(ri + 1, &["-", "–", "—"])
             && self.doc.text.get(..self.toks[ri - 1].span.start).is_some_and(|b| !b.contains('\n'));
-        if let Some(m) = self.lex.relative.find(self.toks, ri, true).filter(|_| !byline) {
+        // اليوم الأول، لليوم الثالث على التوالي: the nth day of something, not today
+        let nth_day = self.word(ri, "اليوم").is_some() && numbers::ordinal(self.toks, ri + 1, self.q).is_some();
+        if let Some(m) = self.lex.relative.find(self.toks, ri, true).filter(|_| !byline && !nth_day) {
             // يومي and شهري before a date are "the two days, months of" (two_of)
             let date_after = self.int(m.end).is_some()
                 || self.month_at(m.end).is_some()
@@ -1572,7 +1574,49 @@ impl<'a> Parser<'a> {
         if marker.is_some() && self.word(i, "مده").is_some() {
             return Some(M { end: whole(j + 1), value: (u.designator, u.size), year_tok: None });
         }
+        if marker.is_none() && self.lasting_object(j) {
+            return Some(M { end: j + 1, value: (u.designator, u.size), year_tok: None });
+        }
         None
+    }
+
+    /// True when the singular unit at `j` is what a verb of lasting just before it
+    /// measures (استمر الاجتماع ساعة، دامت الحرب عاما): one of the unit. Only forms whose
+    /// case cannot make them a date's head (ساعة، سنة، يوما; not يوم, which opens يوم
+    /// الخميس), and not before a number, a weekday or a month (استمرت حتى سنة 2015).
+    fn lasting_object(&self, j: usize) -> bool {
+        const UNITS: &[&str] = &["ساعه", "دقيقه", "سنه", "يوما", "اسبوعا", "شهرا", "عاما", "عقدا", "قرنا"];
+        const VERBS: &[&str] = &[
+            "استمر",
+            "استمرت",
+            "يستمر",
+            "تستمر",
+            "دام",
+            "دامت",
+            "يدوم",
+            "تدوم",
+            "استغرق",
+            "استغرقت",
+            "يستغرق",
+            "تستغرق",
+            "امتد",
+            "امتدت",
+            "يمتد",
+            "تمتد",
+            "مكث",
+            "مكثت",
+            "يمكث",
+            "تمكث",
+        ];
+        if !self.tok(j).is_some_and(|t| t.kind == TokenKind::Arabic && UNITS.contains(&t.key.as_str())) {
+            return false;
+        }
+        let date_after = self.tok(j + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            || self.month_at(j + 1).is_some()
+            || self.lex.weekdays.find(self.toks, j + 1, false).is_some();
+        // the verb, or the verb and its subject (استمرت المعركة ساعة)
+        let verb = (1..=2).any(|back| j >= back && self.any_word(j - back, VERBS).is_some());
+        verb && !date_after
     }
 }
 
