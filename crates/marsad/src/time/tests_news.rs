@@ -151,6 +151,11 @@ fn first_day_of_an_event_is_not_today() {
     assert!(t.iter().all(|t| t.2.as_deref() != Some(PUBLISHED)), "{t:?}");
     let t = times("وصل الوفد في اليوم الثاني للقمة.");
     assert!(t.iter().all(|t| t.2.as_deref() != Some(PUBLISHED)), "{t:?}");
+    // an ordinal without the article heads its own phrase: اليوم is today
+    let t = times("يخوض الفريق اليوم رابع تجاربه الودية.");
+    assert_eq!(t.first().map(|t| t.2.clone()), Some(v(PUBLISHED)), "{t:?}");
+    let t = one("تنطلق العروض عند الساعة العاشرة من مساء اليوم أول عروضها.");
+    assert_eq!((t.0.as_str(), t.2), ("الساعة العاشرة من مساء اليوم", v("2022-10-10T22:00")));
 }
 
 #[test]
