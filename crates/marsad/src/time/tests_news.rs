@@ -112,6 +112,10 @@ fn whole_year_is_one_year() {
 fn lone_hour_after_a_verb_of_lasting_is_one_hour() {
     let t = one("استمر الاجتماع ساعة قبل أن ينفض.");
     assert_eq!((t.0.as_str(), t.1, t.2), ("ساعة", TimeKind::Duration, v("PT1H")));
+    let t = one("دامت الحرب عاما كاملا.");
+    assert_eq!((t.0.as_str(), t.2), ("عاما كاملا", v("P1Y")));
+    // after a preposition it is a point of time, not a length
+    assert!(times("امتدت المفاوضات إلى ساعة متأخرة من الليل.").iter().all(|t| t.1 != TimeKind::Duration));
 }
 
 #[test]

@@ -159,8 +159,11 @@ impl Parser<'_> {
         let date_after = self.tok(j + 1).is_some_and(|t| t.kind == TokenKind::Number)
             || self.month_at(j + 1).is_some()
             || self.lex.weekdays.find(self.toks, j + 1, false).is_some();
-        // the verb, or the verb and its subject (استمرت المعركة ساعة)
-        let verb = (1..=2).any(|back| j >= back && self.any_word(j - back, VERBS).is_some());
+        // the verb, or the verb and its subject (استمرت المعركة ساعة); not a preposition
+        // (امتدت إلى ساعة متأخرة: a point of time)
+        let subject = |k: usize| self.any_word(k, &["الي", "حتي", "في", "منذ", "عند", "قبل", "بعد", "لمده"]).is_none();
+        let verb = (j >= 1 && self.any_word(j - 1, VERBS).is_some())
+            || (j >= 2 && subject(j - 1) && self.any_word(j - 2, VERBS).is_some());
         verb && !date_after
     }
 }
