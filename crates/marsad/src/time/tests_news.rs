@@ -94,6 +94,9 @@ fn length_after_an_event_is_a_duration() {
     assert_eq!((t.0.as_str(), t.1, t.2), ("ثلاثة أيام", TimeKind::Duration, v("P3D")));
     let t = one("يخضع المريض للعلاج ثم يعود بعد 8 أسابيع إلى العمل.");
     assert_eq!((t.0.as_str(), t.1, t.2), ("8 أسابيع", TimeKind::Duration, v("P8W")));
+    // in a clause about the future, from the publication date: the date that long after it
+    let t = one("سيعود الوفد إلى البلاد بعد ثلاثة أيام.");
+    assert_eq!((t.0.as_str(), t.1, t.2, t.3), ("بعد ثلاثة أيام", TimeKind::Date, v("2022-10-13"), Anchor::Published));
 }
 
 #[test]

@@ -268,10 +268,12 @@ impl Parser<'_> {
             && self.doc.text.get(..self.toks[ri - 1].span.start).is_some_and(|b| !b.contains('\n'));
         // اليوم الأول، لليوم الثالث على التوالي: the nth day of something, not today; the
         // ordinal agrees with اليوم in taking the article (اليوم رابع تجاربه is today)
-        let nth_day = self.word(ri, "اليوم").is_some()
-            && self.tok(ri + 1).is_some_and(|t| t.key.starts_with("ال"))
-            && numbers::ordinal(self.toks, ri + 1, self.q).is_some();
-        if let Some(m) = self.lex.relative.find(self.toks, ri, true).filter(|_| !byline && !nth_day) {
+        let nth_day = || {
+            self.tok(ri + 1).is_some_and(|t| t.key.starts_with("ال"))
+                && self.word(ri, "اليوم").is_some()
+                && numbers::ordinal(self.toks, ri + 1, self.q).is_some()
+        };
+        if let Some(m) = self.lex.relative.find(self.toks, ri, true).filter(|_| !byline && !nth_day()) {
             // يومي and شهري before a date are "the two days, months of" (two_of)
             let date_after = self.int(m.end).is_some()
                 || self.month_at(m.end).is_some()
