@@ -512,16 +512,33 @@ def marsad_in_process(binary: Path, gold_dir: Path, data_dir: Path) -> dict[str,
 # --------------------------------------------------------------------------- report
 
 
-def make_tools(binary: Path, workdir: Path) -> list[Tool]:
-    """The tools compared, marsad first; a missing Python package is an input error."""
-    tools: list[Tool] = [Marsad(binary, workdir)]
-    for cls in (DateParser, Puckling, ArabicItn, PyArabic):
+PYTHON_TOOLS = {"dateparser": "DateParser", "puckling": "Puckling", "arabic-itn": "ArabicItn", "pyarabic": "PyArabic"}
+TOOL_NAMES = ("marsad", *PYTHON_TOOLS, "regex")
+
+
+def make_tools(binary: Path, workdir: Path, names: tuple[str, ...] = TOOL_NAMES) -> list[Tool]:
+    """The tools compared (those named, marsad first); a missing Python package is an input error."""
+    tools: list[Tool] = [Marsad(binary, workdir)] if "marsad" in names else []
+    for name, cls_name in PYTHON_TOOLS.items():
+        if name not in names:
+            continue
+        cls = globals()[cls_name]
         try:
             tools.append(cls())
         except ImportError as e:
             raise BenchError(f"{cls.name}: {e} (install the tools with `pip install -r bench/requirements.txt`)")
-    tools.append(RegexBaseline())
+    if "regex" in names:
+        tools.append(RegexBaseline())
     return tools
+
+
+def tool_names(arg: str) -> tuple[str, ...]:
+    """The --tools list: known names only, at least one."""
+    names = tuple(n.strip() for n in arg.split(",") if n.strip())
+    unknown = [n for n in names if n not in TOOL_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown tool {', '.join(unknown) or '(none given)'}: choose from {', '.join(TOOL_NAMES)}")
+    return names
 
 
 def benchmark(docs: list[Doc], tools: list[Tool]) -> dict:
@@ -626,6 +643,10 @@ def main() -> int:
     )
     ap.add_argument("--marsad", type=Path, default=REPO / "target" / "release" / "marsad", help="marsad binary")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument(
+        "--tools", type=tool_names, default=TOOL_NAMES,
+        help=f"comma-separated tools to run (default: all of {','.join(TOOL_NAMES)})",
+    )
     args = ap.parse_args()
     try:
         if not args.marsad.is_file():
@@ -636,7 +657,7 @@ def main() -> int:
         load_texts(args.data, docs)
         ordered = [docs[k] for k in sorted(docs)]
         with tempfile.TemporaryDirectory(prefix="marsad-bench-") as workdir:
-            tools = make_tools(args.marsad.resolve(), Path(workdir))
+            tools = make_tools(args.marsad.resolve(), Path(workdir), args.tools)
             report = benchmark(ordered, tools)
         in_process = marsad_in_process(args.marsad.resolve(), args.gold, args.data)
     except BenchError as e:

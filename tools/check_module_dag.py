@@ -3,7 +3,8 @@
 
     tools/check_module_dag.py [--graph]
 
-Reads every `crate::` path outside test code (in `use` lines and inline paths alike,
+Reads every `crate::` path outside test code (test modules and the files `tests.rs`,
+`tests_*.rs`; in `use` lines and inline paths alike,
 including grouped `use crate::{a, b::c}` forms and `super::` from a top-level module)
 in each crate under `crates/`, maps it to the top-level module it names (names the
 crate root re-exports with `pub use module::…` count as that module), and fails with
@@ -77,7 +78,9 @@ def crate_graph(src: Path):
     edges = {m: set() for m in modules}
     for path in sorted(src.rglob("*.rs")):
         rel = path.relative_to(src)
-        if path == root_file or path.name == "tests.rs" or rel.parts[0] == "bin":
+        # test files: tests.rs, and tests_*.rs beside it (cases grouped by where they came from)
+        is_test = path.name == "tests.rs" or (path.name.startswith("tests_") and path.suffix == ".rs")
+        if path == root_file or is_test or rel.parts[0] == "bin":
             continue
         top = rel.parts[0][:-3] if len(rel.parts) == 1 else rel.parts[0]
         if top not in modules:

@@ -79,32 +79,59 @@ pub struct QuantityLexicon {
     pub not_counted: FxHashSet<String>,
     /// Words that make a number next to them a name, an identifier or a rank.
     pub not_quantities: FxHashMap<String, NotQuantity>,
+    /// Words of one country's or region's usage (معتمدية: Tunisia), by matching key:
+    /// the countries (ISO 3166-1 alpha-3) they point to.
+    pub regional: Phrases<Vec<&'static str>>,
+}
+
+/// The text of each list of `resources/quantity/`, for [`QuantityLexicon::parse`].
+#[derive(Clone, Copy, Debug)]
+pub struct QuantityFiles {
+    /// `numbers.tsv`: number words, their values and classes.
+    pub numbers: &'static str,
+    /// `ordinals.tsv`: ordinal adjectives.
+    pub ordinals: &'static str,
+    /// `currencies.tsv`: currency words, codes and countries.
+    pub currencies: &'static str,
+    /// `units.tsv`: units of measure.
+    pub units: &'static str,
+    /// `approximations.tsv`: approximation and bound markers.
+    pub approximations: &'static str,
+    /// `not_counted.tsv`: words that follow a number without being counted by it.
+    pub not_counted: &'static str,
+    /// `not_quantities.tsv`: words that make a number a name, an identifier or a rank.
+    pub not_quantities: &'static str,
+    /// `regional_words.tsv`: words of one country's usage.
+    pub regional: &'static str,
 }
 
 impl QuantityLexicon {
     /// The lists embedded in the binary.
     pub fn embedded() -> Self {
-        Self::parse(
-            include_str!("../../../../resources/quantity/numbers.tsv"),
-            include_str!("../../../../resources/quantity/ordinals.tsv"),
-            include_str!("../../../../resources/quantity/currencies.tsv"),
-            include_str!("../../../../resources/quantity/units.tsv"),
-            include_str!("../../../../resources/quantity/approximations.tsv"),
-            include_str!("../../../../resources/quantity/not_counted.tsv"),
-            include_str!("../../../../resources/quantity/not_quantities.tsv"),
-        )
+        Self::parse(QuantityFiles {
+            numbers: include_str!("../../../../resources/quantity/numbers.tsv"),
+            ordinals: include_str!("../../../../resources/quantity/ordinals.tsv"),
+            currencies: include_str!("../../../../resources/quantity/currencies.tsv"),
+            units: include_str!("../../../../resources/quantity/units.tsv"),
+            approximations: include_str!("../../../../resources/quantity/approximations.tsv"),
+            not_counted: include_str!("../../../../resources/quantity/not_counted.tsv"),
+            not_quantities: include_str!("../../../../resources/quantity/not_quantities.tsv"),
+            regional: include_str!("../../../../resources/quantity/regional_words.tsv"),
+        })
     }
 
     /// Parses the lists from their text.
-    pub fn parse(
-        numbers: &'static str,
-        ordinals: &'static str,
-        currencies: &'static str,
-        units: &'static str,
-        approximations: &'static str,
-        not_counted: &'static str,
-        not_quantities: &'static str,
-    ) -> Self {
+    pub fn parse(files: QuantityFiles) -> Self {
+        let QuantityFiles {
+            numbers,
+            ordinals,
+            currencies,
+            units,
+            approximations,
+            not_counted,
+            not_quantities,
+            regional,
+        } = files;
         let mut lex = QuantityLexicon::default();
         for row in tsv_rows(numbers) {
             let (Some(word), Some(value), Some(class)) = (row.first(), row.get(1), row.get(2)) else { continue };
@@ -186,6 +213,11 @@ impl QuantityLexicon {
                 _ => continue,
             };
             lex.not_quantities.insert(key_of(word), role);
+        }
+        for row in tsv_rows(regional) {
+            if let (Some(word), Some(countries)) = (row.first(), row.get(1)) {
+                lex.regional.insert(word, countries.split_whitespace().collect());
+            }
         }
         lex
     }

@@ -592,18 +592,15 @@ fn resolve_currency(
     }
     if cur.countries.len() > 1 || (cur.default.is_none() && !cur.countries.is_empty()) {
         // the country words first (cheap); the gazetteer only when they do not decide
-        let words = ctx.country_words.get_or_insert_with(|| country_words(ctx.doc));
-        let by_words = dominant(cur, |c| c.words.iter().map(|w| words.get(w).copied().unwrap_or(0)).sum());
+        let words = ctx.country_words.get_or_insert_with(|| country_words(ctx.doc, ctx.lex));
+        let by_words = dominant(cur, |c| words.score(c));
         let clear = matches!(by_words, Some((_, n, second)) if n >= 2 && n > second);
         let best = if clear {
             by_words
         } else {
             let named = ctx.countries.get_or_insert_with(|| country_names(ctx.doc, ctx.gazetteer, ctx.words));
             let words = ctx.country_words.as_ref().expect("counted above");
-            dominant(cur, |c| {
-                c.words.iter().map(|w| words.get(w).copied().unwrap_or(0)).sum::<usize>()
-                    + c.country.and_then(|iso| named.get(iso)).copied().unwrap_or(0)
-            })
+            dominant(cur, |c| words.score(c) + c.country.and_then(|iso| named.get(iso)).copied().unwrap_or(0))
         };
         if let Some((c, _, _)) = best.filter(|(_, n, second)| n > second) {
             return (Some(c.code), k + 1, "quantity.money.dominant_country", 0.7, c.factor);
@@ -653,13 +650,39 @@ fn dominant(
     Some((c, n, scored.get(1).map_or(0, |(_, m)| *m)))
 }
 
-/// How often each word base ([`country_base`]) occurs in the article.
-type CountryWords = std::collections::HashMap<String, usize>;
+/// What an article's words say of its country: how often each word base
+/// ([`country_base`]) occurs, and how many different words of one country's usage
+/// (`regional_words.tsv`) point to each country.
+#[derive(Default)]
+struct CountryWords {
+    bases: std::collections::HashMap<String, usize>,
+    regional: std::collections::HashMap<&'static str, usize>,
+}
 
-fn country_words(doc: &Document) -> CountryWords {
-    let mut counts = CountryWords::new();
-    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic) {
-        *counts.entry(country_base(&t.key)).or_default() += 1;
+impl CountryWords {
+    /// The evidence for currency country `c`: its country words, and the words of its
+    /// country's usage.
+    fn score(&self, c: &lexicon::CurrencyCountry) -> usize {
+        c.words.iter().map(|w| self.bases.get(w).copied().unwrap_or(0)).sum::<usize>()
+            + c.country.and_then(|iso| self.regional.get(iso)).copied().unwrap_or(0)
+    }
+}
+
+fn country_words(doc: &Document, lex: &QuantityLexicon) -> CountryWords {
+    let mut counts = CountryWords::default();
+    let mut seen: Vec<usize> = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Arabic) {
+        *counts.bases.entry(country_base(&t.key)).or_default() += 1;
+        if let Some(m) = lex.regional.find(&doc.tokens, i, true) {
+            // each listed word once, however often the article uses it
+            let id = m.value.as_ptr() as usize;
+            if !seen.contains(&id) {
+                seen.push(id);
+                for c in m.value {
+                    *counts.regional.entry(c).or_default() += 1;
+                }
+            }
+        }
     }
     counts
 }
@@ -713,6 +736,8 @@ fn country_names(doc: &Document, gazetteer: &Gazetteer, words: &Lexicon) -> Coun
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
 
 /// The singular of token `i` when it is a noun in the dual (البلدين، مرتين، الدولتان):
 /// two of what it names.

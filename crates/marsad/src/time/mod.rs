@@ -593,3 +593,5 @@ fn format_relative(d: NaiveDate, unit: char) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_news;
