@@ -6,8 +6,9 @@ article ends up in the store exactly once and that the store is sound.
                          [--articles 400] [--kills 20] [--seed 1] [--keep DIR]
 
 Takes the first N records of the input (default: ../shared/data/news/saudinewsnet/
-articles.jsonl), ingests them into a fresh store, killing the process after a random
-0.05-3 s, KILLS times, then lets a last run finish. Then checks: the number of
+articles.jsonl), ingests them into a fresh store, killing the process KILLS times: every other kill at a random
+moment of a run (0.05 s to the length of an uninterrupted run), the others a random
+0-20 ms after the run's first new article is in (while it writes), then lets a last run finish. Then checks: the number of
 articles, revisions and copy links equal those of an uninterrupted ingest of the same
 records into another store; no record id is stored twice; `PRAGMA integrity_check`
 and `PRAGMA foreign_key_check` are clean; every article has its current revision
@@ -53,6 +54,13 @@ def count(store):
     return sqlite3.connect(store).execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+def count_or_zero(store):
+    try:
+        return count(store)
+    except sqlite3.Error:
+        return 0
+
+
 def counts(store):
     """Articles, revisions and copy links."""
     conn = sqlite3.connect(store)
@@ -80,11 +88,25 @@ def main():
     killed_store, clean_store = work / "killed.sqlite", work / "clean.sqlite"
     for p in work.glob("*.sqlite*"):
         p.unlink()
+    # an uninterrupted ingest first: what the killed one must end with, and how long a run takes
     started = time.time()
+    clean = ingest(a.marsad, clean_store, data)
+    clean.communicate()
+    whole = time.time() - started
+    print(f"  uninterrupted ingest: {whole:.1f} s")
     kills = 0
     while kills < a.kills:
+        before = count_or_zero(killed_store)
         proc = ingest(a.marsad, killed_store, data)
-        time.sleep(rng.uniform(0.05, 3.0))
+        if kills % 2 == 0:
+            # a random moment: start-up, migration, reading, analysis or writing
+            time.sleep(rng.uniform(0.05, whole))
+        else:
+            # while it writes: a random 0-20 ms after its first new article is in
+            waited = time.time()
+            while proc.poll() is None and count_or_zero(killed_store) <= before and time.time() - waited < 10 * whole:
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0, 0.02))
         if proc.poll() is not None:
             err = proc.stderr.read().decode()
             if proc.returncode != 0:
@@ -98,15 +120,13 @@ def main():
         proc.kill()
         proc.wait()
         kills += 1
-        print(f"  kill {kills}: {count(killed_store) if killed_store.exists() else 0} articles in")
+        print(f"  kill {kills}: {count_or_zero(killed_store)} articles in")
     final = ingest(a.marsad, killed_store, data)
     _, err = final.communicate()
     if final.returncode != 0:
         print(f"the resumed ingest failed:\n{err.decode()}", file=sys.stderr)
         return 1
     print("  resumed: " + err.decode().strip().splitlines()[-1])
-    clean = ingest(a.marsad, clean_store, data)
-    clean.communicate()
     found = problems(killed_store)
     expected, got = counts(clean_store), counts(killed_store)
     if expected != got:
