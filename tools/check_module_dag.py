@@ -9,7 +9,9 @@ including grouped `use crate::{a, b::c}` forms and `super::` from a top-level mo
 in each crate under `crates/`, maps it to the top-level module it names (names the
 crate root re-exports with `pub use module::…` count as that module), and fails with
 the cycles found when a module reaches back to one that imports it. `--graph` prints
-each crate's edges. Run by `.ci/run`.
+each crate's edges. It also checks the direction between crates (docs/architecture.md):
+each crate's `[dependencies]` name only the marsad crates below it in CRATE_LAYERS.
+Run by `.ci/run`.
 """
 import re
 import sys
@@ -132,6 +134,43 @@ def cycles(edges: dict) -> list:
     return out
 
 
+# The marsad crates each crate may depend on (docs/architecture.md): data flows one way.
+CRATE_LAYERS = {
+    "marsad-core": set(),
+    "marsad": {"marsad-core"},
+    "marsad-render": {"marsad-core"},
+    "marsad-eval": {"marsad-core", "marsad", "marsad-render"},
+    "marsad-store": {"marsad-core", "marsad", "marsad-render"},
+    "marsad-cli": {"marsad-core", "marsad", "marsad-render", "marsad-eval", "marsad-store"},
+}
+
+
+def crate_dependencies(manifest: Path) -> set:
+    """The marsad crates named in a manifest's `[dependencies]` (not dev- or build-)."""
+    deps, section = set(), None
+    for line in manifest.read_text(encoding="utf-8").split("\n"):
+        header = re.match(r"\s*\[([^\]]+)\]", line)
+        if header:
+            section = header.group(1).strip()
+            continue
+        m = re.match(r"\s*(marsad[\w-]*)\s*(?:\.workspace)?\s*=", line)
+        if section == "dependencies" and m:
+            deps.add(m.group(1))
+    return deps
+
+
+def crate_direction_errors(crates: list) -> list:
+    errors = []
+    for crate in crates:
+        if crate.name not in CRATE_LAYERS:
+            errors.append(f"{crate.name}: not in CRATE_LAYERS of tools/check_module_dag.py: add where it stands")
+            continue
+        wrong = crate_dependencies(crate / "Cargo.toml") - CRATE_LAYERS[crate.name]
+        if wrong:
+            errors.append(f"{crate.name}: depends on {', '.join(sorted(wrong))}, which it may not (docs/architecture.md)")
+    return errors
+
+
 def main() -> int:
     show = "--graph" in sys.argv[1:]
     bad = 0
@@ -148,6 +187,9 @@ def main() -> int:
             inner = {m: sorted(e for e in edges[m] if e in comp) for m in comp}
             print(f"{crate.name}: modules import each other in a cycle: "
                   + "; ".join(f"{m} -> {', '.join(t)}" for m, t in inner.items()), file=sys.stderr)
+    for err in crate_direction_errors(crates):
+        bad += 1
+        print(err, file=sys.stderr)
     if bad:
         print("check_module_dag: a module reaches back to one that imports it (see above)", file=sys.stderr)
         return 1

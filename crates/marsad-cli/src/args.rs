@@ -24,6 +24,46 @@ pub enum Command {
     /// Score a layer of the pipeline against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Analyse articles into a corpus store (docs/store.md): files, folders and JSON
+    /// Lines, each article stored with all its layers in one transaction. A re-run
+    /// skips what is in; a changed text at a known address is stored as a revision.
+    Ingest(IngestArgs),
+}
+
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    /// Files, folders (read recursively) and JSON Lines files (`.jsonl`: `text` and
+    /// optional `title`, `url`, `outlet`, `author`, `id` and a date in `published`,
+    /// `date` or `date_iso` a line).
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// The store: a SQLite file, created when absent.
+    #[arg(long, default_value = "marsad.sqlite")]
+    pub store: String,
+    /// Read the inputs as JSON Lines, whatever their names.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Exit with status 1 when any input was bad (without it, only when nothing could be read).
+    #[arg(long)]
+    pub strict: bool,
+    /// Threads for the analysis (default: one per core).
+    #[arg(long, short, value_parser = parse_jobs)]
+    pub jobs: Option<usize>,
+    /// Outlet of the articles that do not name their own.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Publication date (YYYY-MM-DD) of the articles that do not give their own.
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<String>,
+    /// The field of a JSON Lines record holding its publication date.
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// Largest article accepted, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_bytes)]
+    pub max_bytes: usize,
+    /// Read a few invalid byte sequences as U+FFFD, with a warning.
+    #[arg(long)]
+    pub lossy: bool,
 }
 
 #[derive(Subcommand)]

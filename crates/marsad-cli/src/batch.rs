@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use crate::io::Output;
 
 /// Articles analysed together before their results are written.
-const CHUNK: usize = 256;
+pub(crate) const CHUNK: usize = 256;
 
 /// What to write for each article.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,21 +50,42 @@ pub struct Reading {
     pub layers: Option<Vec<String>>,
 }
 
+/// An article decoded to text, not yet analysed.
+pub struct Decoded {
+    /// Its text.
+    pub text: String,
+    /// Its metadata, with the encoding it was read in.
+    pub meta: Metadata,
+    /// Problems met in reading it.
+    pub warnings: Vec<Warning>,
+}
+
 impl Reading {
     /// Decodes and analyses one article.
     pub fn analyse(&self, pipeline: &Pipeline, article: Article) -> Result<Document, Skip> {
+        Ok(self.analyse_decoded(pipeline, self.decode(article)?))
+    }
+
+    /// Decodes one article to text.
+    pub fn decode(&self, article: Article) -> Result<Decoded, Skip> {
         let decoded = decode_owned(article.bytes, &self.limits).map_err(|e| Skip::input(&e.into()))?;
         let mut meta = article.meta;
         meta.encoding = Some(decoded.encoding.to_owned());
+        let warnings = decoded.warnings.into_iter().chain(article.warnings).collect();
+        Ok(Decoded { text: decoded.text, meta, warnings })
+    }
+
+    /// Analyses a decoded article.
+    pub fn analyse_decoded(&self, pipeline: &Pipeline, decoded: Decoded) -> Document {
         let mut doc = match &self.layers {
             Some(layers) => {
                 let names: Vec<&str> = layers.iter().map(String::as_str).collect();
-                pipeline.analyze_layers(decoded.text, meta, &names)
+                pipeline.analyze_layers(decoded.text, decoded.meta, &names)
             }
-            None => pipeline.analyze(decoded.text, meta),
+            None => pipeline.analyze(decoded.text, decoded.meta),
         };
-        doc.warnings.splice(0..0, decoded.warnings.into_iter().chain(article.warnings));
-        Ok(doc)
+        doc.warnings.splice(0..0, decoded.warnings);
+        doc
     }
 }
 
@@ -127,6 +148,17 @@ pub struct Article {
     pub meta: Metadata,
     /// Problems with the record that do not stop its analysis.
     pub warnings: Vec<Warning>,
+    /// A JSON Lines record's `id` and `author`, for the corpus store.
+    pub record: RecordFields,
+}
+
+/// What a JSON Lines record gives besides its text and metadata.
+#[derive(Clone, Default)]
+pub struct RecordFields {
+    /// Its `id`.
+    pub id: Option<String>,
+    /// Its `author`.
+    pub author: Option<String>,
 }
 
 /// Why an article was skipped: a short kind for the summary and the full reason.
@@ -159,7 +191,7 @@ impl Skip {
 
 /// A kind of skipped article counted `n` times, for the summary: `1 bad record`,
 /// `5 bad records`, `2 empty`.
-fn counted(kind: &str, n: usize) -> String {
+pub(crate) fn counted(kind: &str, n: usize) -> String {
     let noun = matches!(kind, "bad record" | "blank line");
     format!("{n} {kind}{}", if noun && n != 1 { "s" } else { "" })
 }
@@ -273,6 +305,7 @@ impl Iterator for Articles<'_> {
                                 bytes,
                                 meta: Metadata { source: Some(path.clone()), ..reading.meta.clone() },
                                 warnings: Vec::new(),
+                                record: RecordFields::default(),
                             }
                         });
                     return Some(Ok(Item { name, article, dated: None }));
@@ -333,9 +366,10 @@ fn line_item(name: String, line: Vec<u8>, reading: &Reading) -> Item {
     match read_record(&line, &reading.meta, &reading.dates) {
         Ok(record) => {
             let mut meta = record.meta;
-            meta.source = Some(record.id.map_or_else(|| name.clone(), |id| format!("{name} (id {id})")));
+            meta.source = Some(record.id.as_ref().map_or_else(|| name.clone(), |id| format!("{name} (id {id})")));
             warnings.extend(record.warnings);
-            let article = Article { bytes: record.text.into_bytes(), meta, warnings };
+            let fields = RecordFields { id: record.id, author: record.author };
+            let article = Article { bytes: record.text.into_bytes(), meta, warnings, record: fields };
             Item { name, article: Ok(article), dated: Some(record.dated) }
         }
         Err(reason) => Item { name, article: Err(Skip::record(reason)), dated: None },
@@ -380,7 +414,7 @@ pub(crate) fn rate(per_second: f64) -> String {
     }
 }
 
-fn progress_bar(sources: &[Source]) -> Option<ProgressBar> {
+pub(crate) fn progress_bar(sources: &[Source]) -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }

@@ -54,6 +54,9 @@ pub struct Record {
     pub meta: Metadata,
     /// Its `id`, when it has one (a number is written in decimal).
     pub id: Option<String>,
+    /// Its `author`, when it names one (kept by the corpus store; the analysis does
+    /// not read it).
+    pub author: Option<String>,
     /// True when the record gave a publication date that was read.
     pub dated: bool,
     /// Problems with the record that do not stop its analysis.
@@ -86,6 +89,7 @@ pub fn read_record(line: &str, defaults: &Metadata, dates: &Dates) -> Result<Rec
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
+    let author = field("author").map(|a| a.trim().to_owned()).filter(|a| !a.is_empty());
     let mut warnings = Vec::new();
     let mut dated = false;
     let given = dates.fields().into_iter().find_map(|k| fields.get(k).filter(|v| !v.is_null()).map(|v| (k, v)));
@@ -104,7 +108,7 @@ pub fn read_record(line: &str, defaults: &Metadata, dates: &Dates) -> Result<Rec
             }),
         }
     }
-    Ok(Record { text, meta, id, dated, warnings })
+    Ok(Record { text, meta, id, author, dated, warnings })
 }
 
 /// Reads the calendar day of a date or date-time as corpora write it:

@@ -1,0 +1,188 @@
+//! `marsad ingest`: articles analysed into a corpus store.
+//!
+//! Articles are read as `marsad analyze` reads a batch (files, folders, JSON Lines),
+//! a chunk at a time: each is decoded, its keys are looked up in the store (what is
+//! in is skipped before the costly analysis, so a re-run after a kill goes on where
+//! it stopped), the rest are analysed in parallel, and each is stored in its own
+//! transaction. A bad input is reported with its name (`path:line`) and the rest
+//! goes on; the summary says what was stored and what was skipped, and why.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use marsad::input::record::Dates;
+use marsad::input::Limits;
+use marsad::{Metadata, Pipeline};
+use marsad_store::{ArticleInfo, ArticleKeys, Prepared, SqliteStore, Store, Verdict};
+use rayon::prelude::*;
+
+use crate::args::IngestArgs;
+use crate::batch::{self, Articles, Decoded, Item, Reading, RecordFields, Skip, CHUNK};
+
+/// Opens the store a `--store` value names.
+pub(crate) fn open_store(spec: &str) -> Result<SqliteStore> {
+    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
+        bail!("--store {spec}: PostgreSQL stores are not supported yet; give the path of a SQLite file");
+    }
+    Ok(SqliteStore::open(Path::new(spec))?)
+}
+
+/// An article decoded and looked up, waiting for analysis.
+struct Pending {
+    name: String,
+    decoded: Decoded,
+    record: RecordFields,
+}
+
+/// An item decoded with its record's fields, or why it was skipped, under its name.
+type DecodedItem = (String, Result<(Decoded, RecordFields), Skip>);
+
+/// What happened to the articles, for the summary.
+#[derive(Default)]
+struct Tally {
+    new: usize,
+    revisions: usize,
+    copies: usize,
+    present: BTreeMap<&'static str, usize>,
+    bad: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn count(&mut self, verdict: &Verdict) {
+        match verdict {
+            Verdict::New => self.new += 1,
+            Verdict::Revision { .. } => self.revisions += 1,
+            Verdict::Copy { .. } => self.copies += 1,
+            Verdict::Present { why, .. } => *self.present.entry(why).or_default() += 1,
+        }
+    }
+
+    fn stored(&self) -> usize {
+        self.new + self.revisions + self.copies
+    }
+}
+
+/// Runs `marsad ingest`.
+pub fn run(args: IngestArgs) -> Result<()> {
+    let started = Instant::now();
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global().context("cannot start threads")?;
+    }
+    let sources = batch::sources(&args.inputs, args.jsonl)?;
+    if sources.is_empty() {
+        bail!("no articles in {}", args.inputs.join(", "));
+    }
+    let mut store = open_store(&args.store)?;
+    if let Some(from) = store.migrated_from() {
+        eprintln!("marsad: migrated {} from schema version {from} to {}", args.store, store.schema_version());
+    }
+    let reading = Reading {
+        limits: Limits { max_bytes: args.max_bytes, lossy: args.lossy },
+        meta: Metadata { outlet: args.outlet.clone(), published: args.published.clone(), ..Metadata::default() },
+        dates: Dates { field: args.date_field.clone() },
+        layers: None,
+    };
+    let pipeline = Pipeline::new();
+    let bar = batch::progress_bar(&sources);
+    let say = |msg: String| match &bar {
+        Some(b) => b.println(msg),
+        None => eprintln!("{msg}"),
+    };
+    let mut tally = Tally::default();
+    let mut articles = Articles::new(&sources, &reading);
+    loop {
+        let chunk: Vec<Item> = articles.by_ref().take(CHUNK).collect::<Result<_>>()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let read = chunk.len() as u64;
+        // decode in parallel, keeping the order
+        let decoded: Vec<DecodedItem> = chunk
+            .into_par_iter()
+            .map(|item| {
+                let d = item.article.and_then(|a| {
+                    let record = a.record.clone();
+                    reading.decode(a).map(|d| (d, record))
+                });
+                (item.name, d)
+            })
+            .collect();
+        // what is in already is skipped before analysis
+        let mut pending = Vec::new();
+        for (name, d) in decoded {
+            match d {
+                Err(skip) => {
+                    say(format!("marsad: skipped {name}: {}", skip.reason));
+                    *tally.bad.entry(skip.kind).or_default() += 1;
+                }
+                Ok((decoded, record)) => {
+                    let keys =
+                        ArticleKeys::new(&decoded.text, decoded.meta.outlet.as_deref(), decoded.meta.url.as_deref());
+                    match store.classify(&keys)? {
+                        v @ Verdict::Present { .. } => tally.count(&v),
+                        _ => pending.push(Pending { name, decoded, record }),
+                    }
+                }
+            }
+        }
+        let prepared: Vec<(String, Prepared)> = pending
+            .into_par_iter()
+            .map(|p| {
+                let info = ArticleInfo {
+                    author: p.record.author,
+                    external_id: p.record.id,
+                    source: Some(p.name.clone()),
+                    ..ArticleInfo::default()
+                };
+                let doc = reading.analyse_decoded(&pipeline, p.decoded);
+                (p.name, Prepared::new(&doc, info))
+            })
+            .collect();
+        for (name, article) in &prepared {
+            let stored = store.put(article).with_context(|| format!("cannot store {name}"))?;
+            tally.count(&stored.verdict);
+        }
+        if let Some(b) = &bar {
+            b.inc(read);
+        }
+    }
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let present: usize = tally.present.values().sum();
+    let bad: usize = tally.bad.values().sum();
+    let why = |m: &BTreeMap<&str, usize>| {
+        let parts: Vec<String> = m.iter().map(|(k, n)| batch::counted(k, *n)).collect();
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", parts.join(", "))
+        }
+    };
+    eprintln!(
+        "marsad: stored {} article{} in {} ({} new, {} revision{}, {} cop{}) in {seconds:.1} s ({:.1} articles/s); \
+         skipped {present} already in{}, {bad} bad input{}{}",
+        tally.stored(),
+        if tally.stored() == 1 { "" } else { "s" },
+        args.store,
+        tally.new,
+        tally.revisions,
+        if tally.revisions == 1 { "" } else { "s" },
+        tally.copies,
+        if tally.copies == 1 { "y" } else { "ies" },
+        tally.stored() as f64 / seconds.max(1e-9),
+        why(&tally.present),
+        if bad == 1 { "" } else { "s" },
+        why(&tally.bad),
+    );
+    if tally.stored() == 0 && present == 0 {
+        bail!("nothing was stored: every article of {} was bad{}", args.inputs.join(", "), why(&tally.bad));
+    }
+    if args.strict && bad > 0 {
+        bail!("{bad} bad input{} (--strict)", if bad == 1 { "" } else { "s" });
+    }
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! What can go wrong with a store, in words a person can act on.
+
+use std::path::PathBuf;
+
+/// An error of the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file exists but is not a SQLite database, or not one of marsad's.
+    #[error("{path} is not a marsad store: {reason}")]
+    NotAStore {
+        /// The file.
+        path: PathBuf,
+        /// What was found instead.
+        reason: String,
+    },
+    /// The store was written by a newer marsad.
+    #[error(
+        "{path} has schema version {found}, newer than this marsad knows (up to {known}): open it with a newer \
+         marsad"
+    )]
+    Newer {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: u32,
+        /// The newest version this build knows.
+        known: u32,
+    },
+    /// The store has an older schema and was opened read-only, so it cannot be migrated.
+    #[error(
+        "{path} has schema version {found}, older than this marsad's ({known}): run `marsad ingest` on it once to \
+         migrate it"
+    )]
+    Older {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: u32,
+        /// The version this build writes.
+        known: u32,
+    },
+    /// An error of SQLite, with what was being done.
+    #[error("{doing}: {source}")]
+    Sql {
+        /// What was being done.
+        doing: String,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// Stored layers that cannot be read back.
+    #[error("the stored layers of revision {revision} cannot be read: {reason}")]
+    Layers {
+        /// The revision.
+        revision: i64,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Adds what was being done to a SQLite error.
+pub(crate) trait Doing<T> {
+    fn doing(self, what: &str) -> Result<T, StoreError>;
+}
+
+impl<T> Doing<T> for Result<T, rusqlite::Error> {
+    fn doing(self, what: &str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Sql { doing: what.to_owned(), source })
+    }
+}

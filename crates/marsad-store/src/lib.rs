@@ -1,0 +1,63 @@
+//! The corpus store of marsad: analysed articles with all their layers, and their
+//! entities, events, claims, techniques and tone as rows that can be queried.
+//!
+//! [`Store`] is what the commands use; [`SqliteStore`] is the embedded backend (one
+//! SQLite file in WAL mode, so readers work while an ingest writes). The schema and
+//! its migrations are in [`schema`] and `docs/store.md`.
+//!
+//! Identity ([`ArticleKeys`]): an article is its outlet with its canonical address,
+//! or, without an address, its outlet with its normalised text. [`Store::classify`]
+//! says what the store already holds under an article's keys ([`Verdict`]), so that
+//! an ingest skips what is in before analysing it; [`Store::put`] stores one
+//! analysed article in one transaction, deciding again inside it.
+
+mod article;
+mod error;
+mod keys;
+mod rows;
+pub mod schema;
+mod sqlite;
+mod sqlite_rows;
+
+pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
+pub use error::StoreError;
+pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
+pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
+pub use sqlite::SqliteStore;
+
+/// A store of analysed articles. Every method that writes is atomic: it stores all
+/// of an article or nothing of it.
+pub trait Store {
+    /// What the store holds under these keys (read-only; to skip before analysing).
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn classify(&self, keys: &ArticleKeys) -> Result<Verdict, StoreError>;
+
+    /// Stores an analysed article, in one transaction: a new article, a new revision
+    /// of one, or a copy linked to its original; nothing when it is already in.
+    ///
+    /// # Errors
+    /// A failure of the backend; then nothing of the article was stored.
+    fn put(&mut self, article: &Prepared) -> Result<Stored, StoreError>;
+
+    /// How much the store holds.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// The problems a check of the store finds (empty when sound): the backend's own
+    /// integrity check and marsad's invariants (every article has its current
+    /// revision, every revision its layers).
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn check(&self) -> Result<Vec<String>, StoreError>;
+
+    /// The document JSON (compact profile) of an article's current revision.
+    ///
+    /// # Errors
+    /// A failure of the backend, or stored layers that cannot be read.
+    fn document_json(&self, article: i64) -> Result<Option<String>, StoreError>;
+}
