@@ -134,7 +134,7 @@ pub enum EvalCommand {
     /// file (default gold/test/entities.jsonl).
     Entities(EvalEntitiesArgs),
     /// Events: detection, type, actor, recipient and modality P/R/F1 on a gold file of
-    /// docs/annotation/events_claims.md (default gold/dev/events_claims.jsonl).
+    /// docs/annotation/events_claims.md (default gold/events/dev.jsonl).
     Events(EvalEventsArgs),
     /// Claims: detection, source type and speaker P/R/F1 on the same gold file.
     Claims(EvalEventsArgs),
@@ -183,13 +183,18 @@ pub struct EvalFramingArgs {
     pub json: bool,
 }
 
+/// The news corpora the events corpus cites (`gold/events/README.md`).
+pub const NEWS_CORPORA: [&str; 2] =
+    ["../shared/data/news/saudinewsnet/articles.jsonl", "../shared/data/news/antcorpus/articles.jsonl"];
+
 #[derive(clap::Args)]
 pub struct EvalEventsArgs {
-    /// Gold file (JSON lines).
+    /// Gold file (JSON lines; default: gold/events/dev.jsonl).
     pub gold: Option<PathBuf>,
-    /// JSON Lines file holding the texts the gold file cites.
-    #[arg(long, default_value = "../shared/data/news/saudinewsnet/articles.jsonl")]
-    pub texts: PathBuf,
+    /// JSON Lines files holding the texts the gold file cites (repeat the option for
+    /// several; default: both news corpora).
+    #[arg(long, num_args = 1, default_values = NEWS_CORPORA)]
+    pub texts: Vec<PathBuf>,
     /// The field of a record holding its id.
     #[arg(long, default_value = "id")]
     pub id_field: String,

@@ -37,6 +37,9 @@ pub struct EventLexicon {
     pub triggers: Vec<Trigger>,
     /// First-word form (matching key) → triggers starting with it, longest first.
     pub by_first: FxHashMap<String, Vec<usize>>,
+    /// PLOVER type → the first CAMEO code of the type's own row (no mode): the code of
+    /// an event whose trigger is in no lexicon entry of its type.
+    pub type_cameo: FxHashMap<&'static str, &'static str>,
     /// (type, mode or "") → scale of its first CAMEO code.
     pub scales: FxHashMap<(&'static str, &'static str), Scale>,
     /// PLOVER contexts (`contexts.tsv`; the special contexts historical, future,
@@ -63,13 +66,19 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             triggers: Vec::new(),
             by_first: FxHashMap::default(),
+            type_cameo: FxHashMap::default(),
             scales: FxHashMap::default(),
             contexts: Vec::new(),
             context_cues: Default::default(),
         };
         if let Some(t) = Table::parse(plover_tsv) {
             let (ty, mode, quad, gold) = (t.col("event_type"), t.col("mode"), t.col("quad_class"), t.col("goldstein"));
+            let cameo = t.col("cameo");
             for r in &t.rows {
+                if t.get(r, mode).is_empty() {
+                    let first = t.get(r, cameo).split('|').next().unwrap_or_default();
+                    lex.type_cameo.insert(t.get(r, ty), first);
+                }
                 let scale = Scale {
                     quad_class: t.get(r, quad).parse().unwrap_or(0),
                     goldstein: t.get(r, gold).parse().unwrap_or(0.0),
