@@ -37,6 +37,26 @@ pub enum TrainCommand {
     Checkworthy(TrainCheckworthyArgs),
     /// The part-of-speech tagger (averaged perceptron) from UD Arabic-PADT lines; deterministic.
     Pos(TrainPosArgs),
+    /// The event models (trigger and argument classifiers) from the events corpus;
+    /// deterministic, thresholds chosen on the development split.
+    Events(TrainEventsArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainEventsArgs {
+    /// Training split of the events corpus (JSON lines; whatever documents it holds).
+    #[arg(default_value = "gold/events/train.jsonl")]
+    pub train: PathBuf,
+    /// Development split, to choose the decision thresholds.
+    #[arg(long, default_value = "gold/events/dev.jsonl")]
+    pub dev: PathBuf,
+    /// JSON Lines files holding the texts the splits cite (repeat the option for
+    /// several; default: both news corpora).
+    #[arg(long, num_args = 1, default_values = NEWS_CORPORA)]
+    pub texts: Vec<PathBuf>,
+    /// Folder to write `events_triggers.tsv` and `events_arguments.tsv` to.
+    #[arg(long, short, default_value = "resources/models")]
+    pub out: PathBuf,
 }
 
 #[derive(clap::Args)]
