@@ -54,6 +54,16 @@ pub struct TrainEventsArgs {
     /// several; default: both news corpora).
     #[arg(long, num_args = 1, default_values = NEWS_CORPORA)]
     pub texts: Vec<PathBuf>,
+    /// Passes over the training data (default: the tuned options of
+    /// `marsad_eval::train::events::options`).
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// AdaGrad's base learning rate (default: as `--epochs`).
+    #[arg(long)]
+    pub learning_rate: Option<f32>,
+    /// Weight of a positive example against a negative one (default: as `--epochs`).
+    #[arg(long)]
+    pub positive_weight: Option<f32>,
     /// Folder to write `events_triggers.tsv` and `events_arguments.tsv` to.
     #[arg(long, short, default_value = "resources/models")]
     pub out: PathBuf,

@@ -133,7 +133,7 @@ pub fn train_pos(args: TrainPosArgs) -> Result<()> {
 
 pub fn train_events(args: TrainEventsArgs) -> Result<()> {
     use marsad_eval::eval::events_claims::{read_gold, read_texts};
-    use marsad_eval::train::events::{prepare, train};
+    use marsad_eval::train::events::{options, prepare, train};
     let train_gold = read_gold(&args.train)?;
     let dev_gold = read_gold(&args.dev)?;
     let ids: std::collections::HashSet<&str> = train_gold.iter().chain(&dev_gold).map(|g| g.doc.as_str()).collect();
@@ -161,7 +161,17 @@ pub fn train_events(args: TrainEventsArgs) -> Result<()> {
         "derived from SaudiNewsNet (CC BY-NC-SA 4.0, non-commercial) and ANT corpus (Apache-2.0) texts".into(),
         "logistic regression: crates/marsad-core/src/learn/linear.rs; features: crates/marsad/src/events/features.rs".into(),
     ];
-    let trained = train(&train_data, &dev_data, &header, &mut |line| eprintln!("{line}"));
+    let (mut to, mut ao) = options();
+    if let Some(e) = args.epochs {
+        (to.epochs, ao.epochs) = (e.max(1), e.max(1));
+    }
+    if let Some(lr) = args.learning_rate {
+        (to.learning_rate, ao.learning_rate) = (lr, lr);
+    }
+    if let Some(w) = args.positive_weight {
+        (to.positive_weight, ao.positive_weight) = (w, w);
+    }
+    let trained = train(&train_data, &dev_data, (to, ao), &header, &mut |line| eprintln!("{line}"));
     print!("{}", trained.dev.report("events (development split)"));
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     for (file, model) in [("events_triggers.tsv", &trained.triggers), ("events_arguments.tsv", &trained.arguments)] {

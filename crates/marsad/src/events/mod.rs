@@ -167,6 +167,46 @@ fn sentence_contexts(doc: &Document, lex: &EventLexicon, range: std::ops::Range<
     lex.contexts.iter().zip(seen).filter(|(_, seen)| *seen).map(|(name, _)| (*name).to_owned()).collect()
 }
 
+/// The span of the trigger word `t`, widened to the lexicon phrase it is part of: a
+/// light verb and its noun (ألقت … القبض، فتحوا تحقيقا), whichever of them the model
+/// chose, so that the event names the whole predicate.
+fn phrase_span(doc: &Document, lex: &EventLexicon, t: usize, from: usize, end: usize) -> Span {
+    let mut span = doc.tokens[t].span;
+    let here = readings(doc, t);
+    for k in from.max(t.saturating_sub(PHRASE_GAP))..=t {
+        for r in readings(doc, k) {
+            let Some(list) = lex.by_first.get(&r) else { continue };
+            for trigger in list.iter().map(|&id| &lex.triggers[id]).filter(|x| x.words.len() > 1) {
+                // the phrase's later words, in order, each a few tokens after the last
+                let mut at = k + 1;
+                let mut last = k;
+                let mut holds_t = k == t;
+                for w in &trigger.words[1..] {
+                    let limit = end.min(at + PHRASE_GAP);
+                    let Some(j) = (at..limit).find(|&j| {
+                        if j == t {
+                            here.iter().any(|x| x == w)
+                        } else {
+                            readings(doc, j).iter().any(|x| x == w)
+                        }
+                    }) else {
+                        last = usize::MAX;
+                        break;
+                    };
+                    holds_t |= j == t;
+                    at = j + 1;
+                    last = j;
+                }
+                if last != usize::MAX && holds_t {
+                    return Span::new(doc.tokens[k].span.start, doc.tokens[last].span.end);
+                }
+            }
+        }
+    }
+    span.end = span.end.max(doc.tokens[t].span.end);
+    span
+}
+
 /// The lexicon entry of `event_type` that token `i` begins, for its mode and CAMEO code.
 fn lexicon_entry<'l>(
     doc: &Document,
@@ -232,7 +272,7 @@ fn event(
     let (modality, source) = modality(doc, res, t, sentence.first_token, event_type);
     let scale = lex.scale(event_type, mode);
     Event {
-        trigger: Reference { span: doc.tokens[t].span },
+        trigger: Reference { span: phrase_span(doc, lex, t, sentence.first_token, sentence.end_token) },
         sentence: si,
         event_type: event_type.to_owned(),
         mode: mode.map(str::to_owned),
