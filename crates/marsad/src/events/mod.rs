@@ -475,15 +475,20 @@ mod tests {
 
     #[test]
     fn modalities() {
+        // the modality rules, on the trigger word named (whether the model finds it
+        // is the trigger model's business, measured by `marsad eval events`)
         let cases = [
-            ("لم تقصف الطائرات المدينة أمس.", Modality::Negated),
-            ("ستجري القوات مناورات مشتركة الأسبوع المقبل.", Modality::Future),
-            ("ودعا البرلمان إلى فرض عقوبات على الشركة.", Modality::Demanded),
-            ("ونفى المتحدث باسم الجيش أن تكون القوات قد قصفت المستشفى.", Modality::Denied),
+            ("لم تقصف الطائرات المدينة أمس.", "تقصف", Modality::Negated),
+            ("ستجري القوات مناورات مشتركة الأسبوع المقبل.", "مناورات", Modality::Future),
+            ("ودعا البرلمان إلى فرض عقوبات على الشركة.", "فرض", Modality::Demanded),
+            ("ونفى المتحدث باسم الجيش أن تكون القوات قد قصفت المستشفى.", "قصفت", Modality::Denied),
         ];
-        for (text, want) in cases {
-            let (_, e) = events(text);
-            assert!(e.iter().any(|e| e.modality == want), "{text}: {e:#?}");
+        let res = crate::Resources::embedded();
+        for (text, trigger, want) in cases {
+            let (doc, _) = events(text);
+            let i = doc.tokens.iter().position(|t| doc.slice(t.span) == trigger).expect("the trigger word");
+            let (got, _) = modality(&doc, &res.events(), i, 0, "ASSAULT");
+            assert_eq!(got, want, "{text}");
         }
     }
 
