@@ -77,6 +77,36 @@ pub enum TrainCommand {
     Checkworthy(TrainCheckworthyArgs),
     /// The part-of-speech tagger (averaged perceptron) from UD Arabic-PADT lines; deterministic.
     Pos(TrainPosArgs),
+    /// The event models (trigger and argument classifiers) from the events corpus;
+    /// deterministic, thresholds chosen on the development split.
+    Events(TrainEventsArgs),
+}
+
+#[derive(clap::Args)]
+pub struct TrainEventsArgs {
+    /// Training split of the events corpus (JSON lines; whatever documents it holds).
+    #[arg(default_value = "gold/events/train.jsonl")]
+    pub train: PathBuf,
+    /// Development split, to choose the decision thresholds.
+    #[arg(long, default_value = "gold/events/dev.jsonl")]
+    pub dev: PathBuf,
+    /// JSON Lines files holding the texts the splits cite (repeat the option for
+    /// several; default: both news corpora).
+    #[arg(long, num_args = 1, default_values = NEWS_CORPORA)]
+    pub texts: Vec<PathBuf>,
+    /// Passes over the training data (default: the tuned options of
+    /// `marsad_eval::train::events::options`).
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// AdaGrad's base learning rate (default: as `--epochs`).
+    #[arg(long)]
+    pub learning_rate: Option<f32>,
+    /// Weight of a positive example against a negative one (default: as `--epochs`).
+    #[arg(long)]
+    pub positive_weight: Option<f32>,
+    /// Folder to write `events_triggers.tsv` and `events_arguments.tsv` to.
+    #[arg(long, short, default_value = "resources/models")]
+    pub out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -174,7 +204,7 @@ pub enum EvalCommand {
     /// file (default gold/test/entities.jsonl).
     Entities(EvalEntitiesArgs),
     /// Events: detection, type, actor, recipient and modality P/R/F1 on a gold file of
-    /// docs/annotation/events_claims.md (default gold/dev/events_claims.jsonl).
+    /// docs/annotation/events_claims.md (default gold/events/dev.jsonl).
     Events(EvalEventsArgs),
     /// Claims: detection, source type and speaker P/R/F1 on the same gold file.
     Claims(EvalEventsArgs),
@@ -240,13 +270,18 @@ pub struct EvalFramingArgs {
     pub json: bool,
 }
 
+/// The news corpora the events corpus cites (`gold/events/README.md`).
+pub const NEWS_CORPORA: [&str; 2] =
+    ["../shared/data/news/saudinewsnet/articles.jsonl", "../shared/data/news/antcorpus/articles.jsonl"];
+
 #[derive(clap::Args)]
 pub struct EvalEventsArgs {
-    /// Gold file (JSON lines).
+    /// Gold file (JSON lines; default: gold/events/dev.jsonl).
     pub gold: Option<PathBuf>,
-    /// JSON Lines file holding the texts the gold file cites.
-    #[arg(long, default_value = "../shared/data/news/saudinewsnet/articles.jsonl")]
-    pub texts: PathBuf,
+    /// JSON Lines files holding the texts the gold file cites (repeat the option for
+    /// several; default: both news corpora).
+    #[arg(long, num_args = 1, default_values = NEWS_CORPORA)]
+    pub texts: Vec<PathBuf>,
     /// The field of a record holding its id.
     #[arg(long, default_value = "id")]
     pub id_field: String,

@@ -96,12 +96,13 @@ pub fn eval_entities(args: EvalEntitiesArgs) -> Result<()> {
 
 pub fn eval_events_claims(args: EvalEventsArgs, layer: &str) -> Result<()> {
     use marsad_eval::eval::events_claims::{evaluate, read_gold, read_texts};
-    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/dev/events_claims.jsonl"));
+    let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/events/dev.jsonl"));
     let gold = read_gold(&gold_path)?;
     let ids: std::collections::HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
     let texts = read_texts(&args.texts, &args.id_field, &args.text_field, &ids)?;
     if let Some(g) = gold.iter().find(|g| !texts.contains_key(&g.doc)) {
-        bail!("{}:{}: record {:?} is not in {}", gold_path.display(), g.line, g.doc, args.texts.display());
+        let files: Vec<String> = args.texts.iter().map(|p| p.display().to_string()).collect();
+        bail!("{}:{}: record {:?} is in none of {}", gold_path.display(), g.line, g.doc, files.join(", "));
     }
     let (events, claims) = evaluate(&gold, &texts);
     let scores = if layer == "events" { events } else { claims };

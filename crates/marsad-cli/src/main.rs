@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),
         Command::Train(TrainCommand::Pos(args)) => train::train_pos(args),
+        Command::Train(TrainCommand::Events(args)) => train::train_events(args),
         Command::Eval(EvalCommand::Pos(args)) => eval::eval_pos(args),
         Command::Eval(EvalCommand::Tone(args)) => eval::eval_tone(args),
         Command::Eval(EvalCommand::Framing(args)) => eval::eval_framing(args),

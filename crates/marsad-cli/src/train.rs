@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 
-use crate::args::{TrainCheckworthyArgs, TrainFramingArgs, TrainNerArgs, TrainPosArgs};
+use crate::args::{TrainCheckworthyArgs, TrainEventsArgs, TrainFramingArgs, TrainNerArgs, TrainPosArgs};
 use crate::io::write_output;
 
 pub fn train_ner(args: TrainNerArgs) -> Result<()> {
@@ -128,5 +128,56 @@ pub fn train_pos(args: TrainPosArgs) -> Result<()> {
     let trained = train(&train_data, &dev_data, lexicon, &opts, &mut |line| eprintln!("{line}"));
     write_output(Some(&args.out), &trained.model)?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), trained.model.len());
+    Ok(())
+}
+
+pub fn train_events(args: TrainEventsArgs) -> Result<()> {
+    use marsad_eval::eval::events_claims::{read_gold, read_texts};
+    use marsad_eval::train::events::{options, prepare, train};
+    let train_gold = read_gold(&args.train)?;
+    let dev_gold = read_gold(&args.dev)?;
+    let ids: std::collections::HashSet<&str> = train_gold.iter().chain(&dev_gold).map(|g| g.doc.as_str()).collect();
+    let texts = read_texts(&args.texts, "id", "text", &ids)?;
+    for (path, gold) in [(&args.train, &train_gold), (&args.dev, &dev_gold)] {
+        if let Some(g) = gold.iter().find(|g| !texts.contains_key(&g.doc)) {
+            let files: Vec<String> = args.texts.iter().map(|p| p.display().to_string()).collect();
+            bail!("{}:{}: record {:?} is in none of {}", path.display(), g.line, g.doc, files.join(", "));
+        }
+    }
+    if let Some(g) = train_gold.iter().find(|g| dev_gold.iter().any(|d| d.doc == g.doc)) {
+        bail!("{}:{}: record {:?} is also in {}", args.train.display(), g.line, g.doc, args.dev.display());
+    }
+    let name = |p: &PathBuf| p.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    eprintln!("events: analysing {} training and {} development documents…", train_gold.len(), dev_gold.len());
+    let (n_train, n_events) = (train_gold.len(), train_gold.iter().map(|g| g.events.len()).sum::<usize>());
+    let train_data = prepare(train_gold, &texts);
+    let dev_data = prepare(dev_gold, &texts);
+    let header = vec![
+        format!(
+            "trained by `marsad train events` on gold/events/{} ({n_train} documents, {n_events} events); thresholds chosen on {}",
+            name(&args.train),
+            name(&args.dev)
+        ),
+        "derived from SaudiNewsNet (CC BY-NC-SA 4.0, non-commercial) and ANT corpus (Apache-2.0) texts".into(),
+        "logistic regression: crates/marsad-core/src/learn/linear.rs; features: crates/marsad/src/events/features.rs".into(),
+    ];
+    let (mut to, mut ao) = options();
+    if let Some(e) = args.epochs {
+        (to.epochs, ao.epochs) = (e.max(1), e.max(1));
+    }
+    if let Some(lr) = args.learning_rate {
+        (to.learning_rate, ao.learning_rate) = (lr, lr);
+    }
+    if let Some(w) = args.positive_weight {
+        (to.positive_weight, ao.positive_weight) = (w, w);
+    }
+    let trained = train(&train_data, &dev_data, (to, ao), &header, &mut |line| eprintln!("{line}"));
+    print!("{}", trained.dev.report("events (development split)"));
+    std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    for (file, model) in [("events_triggers.tsv", &trained.triggers), ("events_arguments.tsv", &trained.arguments)] {
+        let path = args.out.join(file);
+        write_output(Some(&path), model.as_bytes())?;
+        eprintln!("wrote {} ({} bytes)", path.display(), model.len());
+    }
     Ok(())
 }

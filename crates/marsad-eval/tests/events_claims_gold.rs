@@ -14,7 +14,7 @@ fn events_and_claims_stay_above_their_floors() {
     let Some(texts_path) = marsad_core::data::shared_path("data/news/saudinewsnet/articles.jsonl") else { return };
     let gold = read_gold(&repo.join("gold/dev/events_claims.jsonl")).expect("the gold file reads");
     let ids: HashSet<&str> = gold.iter().map(|g| g.doc.as_str()).collect();
-    let texts = read_texts(&texts_path, "id", "text", &ids).expect("the corpus reads");
+    let texts = read_texts(&[texts_path], "id", "text", &ids).expect("the corpus reads");
     let (events, claims) = evaluate(&gold, &texts);
     eprintln!("{}\n{}", events.report("events"), claims.report("claims"));
     assert!(events.sentences >= 200, "the development set shrank");

@@ -48,6 +48,8 @@ pub struct Resources {
     pub claims: crate::claims::lexicon::ClaimLexicon,
     /// Event triggers and the PLOVER/CAMEO table.
     pub events: crate::events::lexicon::EventLexicon,
+    /// The event trigger and argument models.
+    pub event_models: crate::events::model::EventModels,
     /// Polarity words and their modifiers.
     pub tone: crate::tone::lexicon::ToneLexicon,
     /// Persuasion techniques: taxonomy, cues and models.
@@ -97,7 +99,7 @@ impl Resources {
 
     /// What the events stage reads.
     pub fn events(&self) -> EventData<'_> {
-        EventData { lexicon: &self.lexicon, claims: &self.claims, events: &self.events }
+        EventData { lexicon: &self.lexicon, claims: &self.claims, events: &self.events, models: &self.event_models }
     }
 
     /// What the techniques stage reads.
@@ -135,6 +137,7 @@ impl Resources {
             quantity: crate::quantity::lexicon::QuantityLexicon::embedded(),
             claims: crate::claims::lexicon::ClaimLexicon::embedded(),
             events: crate::events::lexicon::EventLexicon::embedded(),
+            event_models: crate::events::model::EventModels::embedded(),
             tone: crate::tone::lexicon::ToneLexicon::embedded(),
             framing: crate::framing::lexicon::FramingLexicon::embedded(),
         }

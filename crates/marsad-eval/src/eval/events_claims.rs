@@ -1,6 +1,7 @@
 //! Evaluation of events and claims (`marsad eval events`, `marsad eval claims`) on a
-//! gold file of `docs/annotation/events_claims.md`, whose texts come from any JSON
-//! Lines file (`--texts FILE --id-field id --text-field text`).
+//! gold file of `docs/annotation/events_claims.md` (by default `gold/events/dev.jsonl`),
+//! whose texts come from JSON Lines files (`--texts FILE`, repeatable; both news corpora
+//! by default).
 //!
 //! Items are paired with gold items by overlapping spans (the trigger for events, the
 //! asserted text for claims), one to one, largest overlap first; each field is then
@@ -8,6 +9,12 @@
 //! speaker is a true positive when both sides name one and the spans overlap, a false
 //! positive when marsad names one the gold does not (or elsewhere), a false negative
 //! when the gold names one marsad misses.
+//!
+//! `type+actor+recipient` scores whole events: a matched pair counts only when the
+//! PLOVER type is equal and the actor and the recipient each agree (spans overlap, or
+//! both resolve to the same ISO 3166 alpha-3 country; a gold event without one wants
+//! none); every other system event is a false positive, every other gold event a false
+//! negative.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
@@ -37,6 +44,11 @@ pub struct GoldEvent {
     pub actor: Option<Range>,
     /// See `actor`.
     pub recipient: Option<Range>,
+    /// The actor's and the recipient's countries (ISO 3166 alpha-3), when the
+    /// annotator gave them.
+    pub actor_country: Option<String>,
+    /// See `actor_country`.
+    pub recipient_country: Option<String>,
     /// Modality.
     pub modality: String,
 }
@@ -71,6 +83,10 @@ fn range(v: &Value) -> Option<Range> {
     Some((v.get("start")?.as_u64()? as usize, v.get("end")?.as_u64()? as usize))
 }
 
+fn country(v: Option<&Value>) -> Option<String> {
+    v?.get("country")?.as_str().filter(|c| !c.is_empty()).map(str::to_owned)
+}
+
 /// Reads a gold file.
 pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, DataError> {
     let err = |line: usize, message: String| DataError { file: path.to_owned(), line, message };
@@ -89,6 +105,8 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, DataError> {
                 event_type: str_of(e, "type"),
                 actor: e.get("actor").and_then(range),
                 recipient: e.get("recipient").and_then(range),
+                actor_country: country(e.get("actor")),
+                recipient_country: country(e.get("recipient")),
                 modality: str_of(e, "modality"),
             });
         }
@@ -107,8 +125,24 @@ pub fn read_gold(path: &Path) -> Result<Vec<GoldDoc>, DataError> {
     Ok(out)
 }
 
-/// Reads the texts of `ids` from a JSON Lines file, by the named fields.
-pub fn read_texts(
+/// Reads the texts of `ids` from JSON Lines files, by the named fields (an id found
+/// in two files keeps its first text).
+pub fn read_texts<P: AsRef<Path>>(
+    paths: &[P],
+    id_field: &str,
+    text_field: &str,
+    ids: &HashSet<&str>,
+) -> Result<HashMap<String, String>, DataError> {
+    let mut out = HashMap::new();
+    for p in paths {
+        for (id, text) in read_texts_of(p.as_ref(), id_field, text_field, ids)? {
+            out.entry(id).or_insert(text);
+        }
+    }
+    Ok(out)
+}
+
+fn read_texts_of(
     path: &Path,
     id_field: &str,
     text_field: &str,
@@ -170,6 +204,8 @@ pub struct Scores {
     /// Per field: label agreements (`type`, `modality`, `source_type`: tp = right,
     /// fp = fn = wrong) and spans (`actor`, `recipient`, `speaker`).
     pub fields: BTreeMap<&'static str, Counts>,
+    /// Whole events (`type+actor+recipient`, module comment); events only.
+    pub whole: Counts,
     /// Gold items per label (event types, source types), and how many were matched.
     pub per_label: BTreeMap<String, (usize, usize)>,
     /// What trivial systems score on the same documents: detection by every candidate
@@ -192,6 +228,12 @@ impl Scores {
         for (name, s) in &self.fields {
             let _ = writeln!(out, "{}", line(s, name));
         }
+        if self.whole != Counts::default() || layer == "events" {
+            let _ = writeln!(out, "{}", line(&self.whole, "type+act+rec"));
+            if let Some(m) = self.fields.get("modality") {
+                let _ = writeln!(out, "modality accuracy (matched): {:.2}", m.f1());
+            }
+        }
         out.push_str(&self.baselines.report());
         let _ = writeln!(out, "gold per label (found):");
         for (label, (gold, found)) in &self.per_label {
@@ -207,7 +249,7 @@ impl Scores {
         let labels: serde_json::Map<String, Value> =
             self.per_label.iter().map(|(k, (g, f))| (k.clone(), json!({"gold": g, "found": f}))).collect();
         json!({"layer": layer, "documents": self.documents, "sentences": self.sentences,
-               "detection": self.detection.json(), "fields": fields, "per_label": labels,
+               "detection": self.detection.json(), "type_actor_recipient": self.whole.json(), "fields": fields, "per_label": labels,
                "baselines": self.baselines.json()})
     }
 }
@@ -222,13 +264,14 @@ fn label(s: &mut Scores, field: &'static str, right: bool) {
 
 /// The words of a document that begin an entry of the event-trigger lexicon (as written
 /// or without their clitics): the candidates of the "every trigger-lexicon hit" baseline.
-fn trigger_lexicon_hits(doc: &Document, lex: &marsad::events::lexicon::EventLexicon) -> Vec<Span> {
+/// Each comes with the type of its first lexicon entry.
+fn trigger_lexicon_hits(doc: &Document, lex: &marsad::events::lexicon::EventLexicon) -> Vec<(Span, &'static str)> {
     (0..doc.tokens.len())
-        .filter(|&i| {
+        .filter_map(|i| {
             let t = &doc.tokens[i];
-            lex.by_first.contains_key(t.key.as_str()) || lex.by_first.contains_key(doc.stem_key(i).as_ref())
+            let list = lex.by_first.get(t.key.as_str()).or_else(|| lex.by_first.get(doc.stem_key(i).as_ref()))?;
+            Some((t.span, lex.triggers[list[0]].event_type))
         })
-        .map(|i| doc.tokens[i].span)
         .collect()
 }
 
@@ -259,47 +302,132 @@ fn constant_label(labels: &[String]) -> (String, f64) {
     best.map_or((String::new(), 0.0), |(l, n)| ((*l).to_owned(), percent(*n, labels.len())))
 }
 
+/// Whether a system participant agrees with a gold one: both absent, or spans that
+/// overlap, or the same country.
+fn agrees(gold: Option<Range>, gold_country: Option<&str>, found: Option<(Range, Option<&str>)>) -> bool {
+    match (gold, found) {
+        (None, None) => true,
+        (Some(g), Some((f, country))) => {
+            (g.0 < f.1 && f.0 < g.1) || (gold_country.is_some() && gold_country == country)
+        }
+        _ => false,
+    }
+}
+
+/// The country (ISO 3166 alpha-3) of a participant's entity.
+fn participant_country<'d>(doc: &'d Document, p: &marsad_core::document::Participant) -> Option<&'d str> {
+    let id = p.entity.as_deref()?;
+    doc.entities.iter().find(|e| e.id == id)?.country.as_deref()
+}
+
+/// What the events of one document add to the scores.
+#[derive(Default)]
+pub struct EventTally {
+    /// Gold types of the matched pairs (the constant-type baseline).
+    pub types: Vec<String>,
+    /// Gold modalities of the matched pairs (the constant-modality baseline).
+    pub modalities: Vec<String>,
+    /// Every trigger-lexicon hit as an event.
+    pub every_trigger: Counts,
+    /// Trigger-lexicon hits typed by the lexicon, the first entity of the sentence as
+    /// actor and no recipient, scored as `type+actor+recipient`.
+    pub lexicon_first_entity: Counts,
+}
+
+/// Scores `events` (found in `doc`) against gold document `g` into `ev`.
+pub fn score_events(
+    ev: &mut Scores,
+    tally: &mut EventTally,
+    g: &GoldDoc,
+    doc: &Document,
+    events: &[marsad_core::document::Event],
+    lexicon: &marsad::events::lexicon::EventLexicon,
+) {
+    let index = CharIndex::new(&doc.text);
+    let ch = |s: Span| (index.char_of(s.start), index.char_of(s.end));
+    ev.documents += 1;
+    ev.sentences += g.sentences;
+    let found: Vec<Item> = events.iter().map(|e| item(ch(e.trigger.span))).collect();
+    let gold_items: Vec<Item> = g.events.iter().map(|e| item(e.trigger)).collect();
+    let pairs = relaxed_pairs(&gold_items, &found);
+    ev.detection.add(Counts::detection(gold_items.len(), found.len(), pairs.len()));
+    let hits = trigger_lexicon_hits(doc, lexicon);
+    let hit_items: Vec<Item> = hits.iter().map(|(s, _)| item(ch(*s))).collect();
+    tally.every_trigger.add(detect(&gold_items, &hit_items));
+    // the lexicon baseline of whole events
+    let hit_pairs = relaxed_pairs(&gold_items, &hit_items);
+    let first_entity = |at: Span| {
+        let s = doc.sentences.iter().find(|s| s.span.start <= at.start && at.start < s.span.end)?;
+        let m = doc.mentions.iter().find(|m| m.span.start >= s.span.start && m.span.end <= s.span.end)?;
+        let country = doc
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|&k| doc.mentions[k].span == m.span))
+            .and_then(|e| e.country.as_deref());
+        Some((ch(m.span), country))
+    };
+    let right = hit_pairs
+        .iter()
+        .filter(|&&(gi, hi)| {
+            let ge = &g.events[gi];
+            ge.event_type == hits[hi].1
+                && agrees(ge.actor, ge.actor_country.as_deref(), first_entity(hits[hi].0))
+                && ge.recipient.is_none()
+        })
+        .count();
+    tally.lexicon_first_entity.add(Counts::detection(gold_items.len(), hit_items.len(), right));
+    for e in &g.events {
+        ev.per_label.entry(e.event_type.clone()).or_default().0 += 1;
+    }
+    let mut whole = 0;
+    for &(gi, fi) in &pairs {
+        let (ge, fe) = (&g.events[gi], &events[fi]);
+        ev.per_label.entry(ge.event_type.clone()).or_default().1 += 1;
+        tally.types.push(ge.event_type.clone());
+        tally.modalities.push(ge.modality.clone());
+        label(ev, "type", ge.event_type == fe.event_type);
+        label(ev, "modality", ge.modality == marsad_core::names::serde_name(&fe.modality));
+        add_span(ev.fields.entry("actor").or_default(), ge.actor, fe.actor.as_ref().map(|p| ch(p.span)));
+        add_span(ev.fields.entry("recipient").or_default(), ge.recipient, fe.recipient.as_ref().map(|p| ch(p.span)));
+        let side = |p: &Option<marsad_core::document::Participant>| {
+            p.as_ref().map(|p| (ch(p.span), participant_country(doc, p)))
+        };
+        if ge.event_type == fe.event_type
+            && agrees(ge.actor, ge.actor_country.as_deref(), side(&fe.actor))
+            && agrees(ge.recipient, ge.recipient_country.as_deref(), side(&fe.recipient))
+        {
+            whole += 1;
+        }
+    }
+    ev.whole.add(Counts::detection(gold_items.len(), found.len(), whole));
+}
+
+/// Sets the baselines of the events scores from the tally.
+pub fn set_event_baselines(ev: &mut Scores, tally: &EventTally) {
+    ev.baselines.set_prf("every_trigger_lexicon_hit", tally.every_trigger);
+    ev.baselines.set_prf("lexicon_type_first_entity_actor (type+actor+recipient)", tally.lexicon_first_entity);
+    let (t, share) = constant_label(&tally.types);
+    ev.baselines.set(&format!("constant_type_{t}"), "type_accuracy", share);
+    let (m, share) = constant_label(&tally.modalities);
+    ev.baselines.set(&format!("constant_modality_{m}"), "modality_accuracy", share);
+}
+
 /// Analyses the gold documents and scores the events layer and the claims layer.
 pub fn evaluate(gold: &[GoldDoc], texts: &HashMap<String, String>) -> (Scores, Scores) {
     let pipeline = Pipeline::new();
     let lexicon = &pipeline.resources().events;
     let (mut ev, mut cl) = (Scores::default(), Scores::default());
-    let (mut every_trigger, mut every_sentence, mut long_sentences) =
-        (Counts::default(), Counts::default(), Counts::default());
-    let (mut event_types, mut modalities, mut source_types) = (Vec::new(), Vec::new(), Vec::new());
+    let mut tally = EventTally::default();
+    let (mut every_sentence, mut long_sentences) = (Counts::default(), Counts::default());
+    let mut source_types = Vec::new();
     for g in gold {
         let text = &texts[&g.doc];
         let doc: Document = pipeline.analyze(text.as_str(), Metadata::default());
         let index = CharIndex::new(&doc.text);
         let ch = |s: marsad_core::span::Span| (index.char_of(s.start), index.char_of(s.end));
-        for s in [&mut ev, &mut cl] {
-            s.documents += 1;
-            s.sentences += g.sentences;
-        }
-        // events
-        let found: Vec<Item> = doc.events.iter().map(|e| item(ch(e.trigger.span))).collect();
-        let gold_items: Vec<Item> = g.events.iter().map(|e| item(e.trigger)).collect();
-        let pairs = relaxed_pairs(&gold_items, &found);
-        ev.detection.add(Counts::detection(gold_items.len(), found.len(), pairs.len()));
-        let hits: Vec<Item> = trigger_lexicon_hits(&doc, lexicon).into_iter().map(|s| item(ch(s))).collect();
-        every_trigger.add(detect(&gold_items, &hits));
-        for e in &g.events {
-            ev.per_label.entry(e.event_type.clone()).or_default().0 += 1;
-        }
-        for &(gi, fi) in &pairs {
-            let (ge, fe) = (&g.events[gi], &doc.events[fi]);
-            ev.per_label.entry(ge.event_type.clone()).or_default().1 += 1;
-            event_types.push(ge.event_type.clone());
-            modalities.push(ge.modality.clone());
-            label(&mut ev, "type", ge.event_type == fe.event_type);
-            label(&mut ev, "modality", ge.modality == marsad_core::names::serde_name(&fe.modality));
-            add_span(ev.fields.entry("actor").or_default(), ge.actor, fe.actor.as_ref().map(|p| ch(p.span)));
-            add_span(
-                ev.fields.entry("recipient").or_default(),
-                ge.recipient,
-                fe.recipient.as_ref().map(|p| ch(p.span)),
-            );
-        }
+        score_events(&mut ev, &mut tally, g, &doc, &doc.events, lexicon);
+        cl.documents += 1;
+        cl.sentences += g.sentences;
         // claims
         let found: Vec<Item> = doc.claims.iter().map(|c| item(ch(c.span))).collect();
         let gold_items: Vec<Item> = g.claims.iter().map(|c| item(c.span)).collect();
@@ -324,11 +452,7 @@ pub fn evaluate(gold: &[GoldDoc], texts: &HashMap<String, String>) -> (Scores, S
             add_span(cl.fields.entry("speaker").or_default(), gc.speaker, fc.source.span.map(ch));
         }
     }
-    ev.baselines.set_prf("every_trigger_lexicon_hit", every_trigger);
-    let (t, share) = constant_label(&event_types);
-    ev.baselines.set(&format!("constant_type_{t}"), "type_accuracy", share);
-    let (m, share) = constant_label(&modalities);
-    ev.baselines.set(&format!("constant_modality_{m}"), "modality_accuracy", share);
+    set_event_baselines(&mut ev, &tally);
     cl.baselines.set_prf("every_sentence", every_sentence);
     cl.baselines.set_prf("every_sentence_of_6_words", long_sentences);
     let (k, share) = constant_label(&source_types);

@@ -37,6 +37,9 @@ pub struct EventLexicon {
     pub triggers: Vec<Trigger>,
     /// First-word form (matching key) → triggers starting with it, longest first.
     pub by_first: FxHashMap<String, Vec<usize>>,
+    /// PLOVER type → the first CAMEO code of the type's own row (no mode): the code of
+    /// an event whose trigger is in no lexicon entry of its type.
+    pub type_cameo: FxHashMap<&'static str, &'static str>,
     /// CAMEO code → its quad class and Goldstein value.
     pub cameo: FxHashMap<&'static str, Scale>,
     /// PLOVER contexts (`contexts.tsv`; the special contexts historical, future,
@@ -52,21 +55,29 @@ impl EventLexicon {
     pub fn embedded() -> EventLexicon {
         let mut lex = EventLexicon::parse(
             include_str!("../../../../resources/events/triggers.tsv"),
+            include_str!("../../../../resources/events/plover.tsv"),
             include_str!("../../../../resources/events/cameo.tsv"),
         );
         (lex.contexts, lex.context_cues) = contexts(include_str!("../../../../resources/events/contexts.tsv"));
         lex
     }
 
-    /// Reads the texts of the trigger list and the CAMEO table.
-    pub fn parse(triggers_tsv: &'static str, cameo_tsv: &'static str) -> EventLexicon {
+    /// Reads the texts of the trigger list, the PLOVER types and the CAMEO table.
+    pub fn parse(triggers_tsv: &'static str, plover_tsv: &'static str, cameo_tsv: &'static str) -> EventLexicon {
         let mut lex = EventLexicon {
             triggers: Vec::new(),
             by_first: FxHashMap::default(),
+            type_cameo: FxHashMap::default(),
             cameo: FxHashMap::default(),
             contexts: Vec::new(),
             context_cues: Default::default(),
         };
+        if let Some(t) = Table::parse(plover_tsv) {
+            let (ty, mode, cameo) = (t.col("event_type"), t.col("mode"), t.col("cameo"));
+            for r in t.rows.iter().filter(|r| t.get(r, mode).is_empty()) {
+                lex.type_cameo.insert(t.get(r, ty), t.get(r, cameo).split('|').next().unwrap_or_default());
+            }
+        }
         if let Some(t) = Table::parse(cameo_tsv) {
             let (code, quad, gold) = (t.col("code"), t.col("quad_class"), t.col("goldstein"));
             for r in &t.rows {
@@ -192,6 +203,17 @@ mod tests {
         let lex = EventLexicon::embedded();
         for t in &lex.triggers {
             assert!(lex.scale(t.cameo).is_some(), "trigger {:?}: CAMEO {} is not in cameo.tsv", t.words, t.cameo);
+        }
+        // easing or lifting sanctions is a concession, imposing them a sanction
+        let entry = |words: &str| {
+            let keys: Vec<String> = words.split_whitespace().map(key_of).collect();
+            lex.triggers.iter().find(|t| t.words == keys).map(|t| (t.event_type, t.cameo)).expect(words)
+        };
+        assert_eq!(entry("تخفيف العقوبات"), ("CONCEDE", "085"));
+        assert_eq!(entry("رفع العقوبات"), ("CONCEDE", "085"));
+        assert_eq!(entry("فرض عقوبات"), ("SANCTION", "163"));
+        for (ty, code) in &lex.type_cameo {
+            assert!(lex.scale(code).is_some(), "type {ty}: CAMEO {code} is not in cameo.tsv");
         }
         // the quad class follows the root code, the Goldstein value the code itself
         let s = |c| lex.scale(c).expect(c);
