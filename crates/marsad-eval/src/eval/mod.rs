@@ -6,7 +6,8 @@
 //! quantities: offset gold files into the news corpora, strict and relaxed spans, values, beside
 //! the trivial baseline of [`regex_baseline`]) and
 //! [`entities`] (entity resolution: links, grouping, metonymy) and [`events_claims`]
-//! (events and claims, per field, texts from any JSON Lines file).
+//! (events and claims, per field, texts from any JSON Lines file) and [`links`] (linking
+//! precision and recall on words that look like names, the false-friends set).
 
 pub mod conll;
 pub mod entities;
@@ -15,6 +16,7 @@ pub mod expressions;
 pub mod framing;
 pub mod framing_gold;
 pub mod guard;
+pub mod links;
 pub mod ner;
 pub mod pos;
 pub mod regex_baseline;
