@@ -197,7 +197,7 @@ fn is_portfolio_here(doc: &Document, gaz: &Gazetteer, g: &GazMatch) -> bool {
 }
 
 /// The countries an article names by words that are not homographs (their names,
-/// capitals or nationality adjectives), evidence for a homograph's country reading.
+/// capitals or nationality adjectives) and that no other country shares, evidence for a homograph's country reading.
 pub fn sure_countries(doc: &Document, gaz: &Gazetteer) -> Vec<&'static str> {
     let mut out = Vec::new();
     for s in &doc.sentences {
@@ -217,11 +217,18 @@ pub fn sure_countries(doc: &Document, gaz: &Gazetteer) -> Vec<&'static str> {
             if countries.iter().any(|c| *c != countries[0]) {
                 continue;
             }
-            for e in gaz.entries(&g) {
-                let id = match e.kind {
-                    GazKind::Country | GazKind::Demonym => e.id,
-                    _ => continue,
-                };
+            // a city is evidence only when it is the capital (باماكو for Mali): many
+            // small towns have names that are common words too
+            let capital_or_country = gaz.entries(&g).any(|e| match e.kind {
+                GazKind::Country | GazKind::Demonym => true,
+                GazKind::Place => e.is_capital(),
+                _ => false,
+            });
+            if !capital_or_country {
+                continue;
+            }
+            // a country's name, its people's, or its capital's
+            if let Some(&id) = countries.first().filter(|c| !c.is_empty()) {
                 if !out.contains(&id) {
                     out.push(id);
                 }
