@@ -203,6 +203,10 @@ pub enum EvalCommand {
     /// Entity resolution: linking accuracy, grouping (B³) and metonymy on an offset gold
     /// file (default gold/test/entities.jsonl).
     Entities(EvalEntitiesArgs),
+    /// Linking on words that look like names (المالية "financial" and مالي, the country):
+    /// precision and recall per family of forms on a false-friends file
+    /// (gold/false_friends/tune.jsonl or test.jsonl).
+    Links(EvalEntitiesArgs),
     /// Events: detection, type, actor, recipient and modality P/R/F1 on a gold file of
     /// docs/annotation/events_claims.md (default gold/events/dev.jsonl).
     Events(EvalEventsArgs),

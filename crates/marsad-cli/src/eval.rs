@@ -94,6 +94,34 @@ pub fn eval_entities(args: EvalEntitiesArgs) -> Result<()> {
     write_output(None, out.as_bytes())
 }
 
+pub fn eval_links(args: EvalEntitiesArgs) -> Result<()> {
+    use marsad_eval::eval::expressions::Corpora;
+    use marsad_eval::eval::links::{documents, evaluate, read_gold};
+    let Some(gold_path) = args.gold else {
+        bail!("give the false-friends file to score (gold/false_friends/tune.jsonl or test.jsonl)");
+    };
+    let gold = read_gold(&gold_path)?;
+    if !args.data.is_dir() {
+        bail!("{}: the data folder is missing (give it with --data DIR)", args.data.display());
+    }
+    let texts = Corpora::new(&args.data).texts(&documents(&gold), &gold_path)?;
+    let scores = evaluate(&gold, &texts);
+    if args.errors {
+        for e in &scores.errors {
+            let w = &e.word;
+            let text = &texts[&(w.corpus.clone(), w.doc.clone())];
+            let word: String = text.chars().skip(w.start).take(w.end - w.start).collect();
+            let from = w.start.saturating_sub(40);
+            let context: String =
+                text.chars().skip(from).take(w.end + 40 - from).collect::<String>().replace('\n', " ");
+            let (g, f) = (w.link.as_deref().unwrap_or("-"), e.found.as_deref().unwrap_or("-"));
+            eprintln!("{}\t{word} [{}:{}]\tgold: {g}\tfound: {f}\t{context}", w.doc, w.start, w.end);
+        }
+    }
+    let out = if args.json { serde_json::to_string_pretty(&scores.to_json())? + "\n" } else { scores.report() };
+    write_output(None, out.as_bytes())
+}
+
 pub fn eval_events_claims(args: EvalEventsArgs, layer: &str) -> Result<()> {
     use marsad_eval::eval::events_claims::{evaluate, read_gold, read_texts};
     let gold_path = args.gold.unwrap_or_else(|| PathBuf::from("gold/events/dev.jsonl"));

@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Eval(EvalCommand::Time(args)) => eval::eval_expressions(args, Layer::Time),
         Command::Eval(EvalCommand::Quantities(args)) => eval::eval_expressions(args, Layer::Quantities),
         Command::Eval(EvalCommand::Entities(args)) => eval::eval_entities(args),
+        Command::Eval(EvalCommand::Links(args)) => eval::eval_links(args),
         Command::Eval(EvalCommand::Events(args)) => eval::eval_events_claims(args, "events"),
         Command::Eval(EvalCommand::Claims(args)) => eval::eval_events_claims(args, "claims"),
     };

@@ -6,8 +6,9 @@
 //! quantities: offset gold files into the news corpora, strict and relaxed spans, values, beside
 //! the trivial baseline of [`regex_baseline`]) and
 //! [`entities`] (entity resolution: links, grouping, metonymy) and [`events_claims`]
-//! (events and claims, per field, texts from any JSON Lines file) and [`tone`] (polarity
-//! toward named actors on the project's gold sentences).
+//! (events and claims, per field, texts from any JSON Lines file), [`links`] (linking
+//! precision and recall on words that look like names, the false-friends set) and
+//! [`tone`] (polarity toward named actors on the project's gold sentences).
 
 pub mod conll;
 pub mod entities;
@@ -16,6 +17,7 @@ pub mod expressions;
 pub mod framing;
 pub mod framing_gold;
 pub mod guard;
+pub mod links;
 pub mod ner;
 pub mod pos;
 pub mod regex_baseline;

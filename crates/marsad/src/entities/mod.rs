@@ -16,6 +16,7 @@ pub use marsad_core::document::{GazetteerRef, Mention, MentionKind, MAX_REFS};
 pub mod features;
 pub mod gazetteer;
 pub mod gazetteer_build;
+pub mod name_use;
 pub mod resolve;
 pub mod roles;
 pub mod tagger;

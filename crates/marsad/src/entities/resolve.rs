@@ -14,7 +14,7 @@ pub use marsad_core::document::{Candidate, Coordinates, Entity, EntityKind, Refe
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazEntry, GazKind, GazMatch, Gazetteer};
-use super::{Mention, MentionKind};
+use super::{name_use, Mention, MentionKind};
 use marsad_core::document::{Document, Origin, TokenKind};
 use marsad_core::normalize::match_key;
 use marsad_core::span::Span;
@@ -65,7 +65,7 @@ const AGENT_NOUNS: &[&str] = &[
 ];
 
 /// Words before a place name that say it is a first-level subdivision (matching keys).
-const REGION_WORDS: &[&str] = &["ولايه", "محافظه", "منطقه", "اقليم", "مقاطعه", "اماره", "امارات"];
+const REGION_WORDS: &[&str] = &["ولايه", "محافظه", "منطقه", "مناطق", "اقليم", "مقاطعه", "اماره", "امارات"];
 
 /// Words before a place name that say it is a town.
 const CITY_WORDS: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه", "مدن"];
@@ -90,13 +90,14 @@ struct Resolved {
 /// Resolves and groups the mentions of a document.
 pub fn resolve(doc: &Document, gaz: &Gazetteer) -> Vec<Entity> {
     let countries = doc_countries(doc, gaz);
+    let sure = name_use::sure_countries(doc, gaz);
     let mut entities: Vec<Entity> = Vec::new();
     // indexes that keep grouping linear in the number of mentions
     let mut by_link: FxHashMap<String, usize> = FxHashMap::default();
     let mut by_text: FxHashMap<(EntityKind, Vec<String>), usize> = FxHashMap::default();
     let mut people = PersonIndex::default();
     for (mi, m) in doc.mentions.iter().enumerate() {
-        let r = resolve_one(doc, gaz, m, &countries);
+        let r = resolve_one(doc, gaz, m, &countries, &sure);
         let key = mention_key(doc, m);
         let target = match (&r.link, r.kind) {
             (Some(link), _) => by_link.get(link).copied(),
@@ -152,7 +153,7 @@ pub fn resolve(doc: &Document, gaz: &Gazetteer) -> Vec<Entity> {
     for m in &doc.mentions {
         named[m.first_token..m.end_token].fill(true);
     }
-    add_references(doc, gaz, &sentence_names, &named, &mut entities);
+    add_references(doc, gaz, &sentence_names, &named, &sure, &mut entities);
     add_roles(doc, gaz, &sentence_names, &named, &mut entities);
     entities
 }
@@ -240,6 +241,7 @@ fn add_references(
     gaz: &Gazetteer,
     sentence_names: &[Vec<GazMatch>],
     named: &[bool],
+    sure: &[&str],
     entities: &mut Vec<Entity>,
 ) {
     for matches in sentence_names {
@@ -249,6 +251,10 @@ fn add_references(
             }
             let names_country = |e: &GazEntry| e.kind == GazKind::Country || (e.kind == GazKind::Demonym && e.major);
             let Some(e) = gaz.entries(g).find(names_country) else { continue };
+            // a word with a country's letters is linked only where it is used as its name
+            if !name_use::country_reading(doc, gaz, g, e.id, sure) {
+                continue;
+            }
             let span = Span::new(g.start, doc.tokens[g.end_token - 1].span.end);
             let link = format!("country:{}", e.id);
             match entities.iter_mut().find(|x| x.link.as_deref() == Some(link.as_str())) {
@@ -358,7 +364,7 @@ fn doc_countries(doc: &Document, gaz: &Gazetteer) -> Vec<&'static str> {
 }
 
 /// Resolves one mention.
-fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'static str]) -> Resolved {
+fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'static str], sure: &[&str]) -> Resolved {
     let kind = match m.kind {
         MentionKind::Per => EntityKind::Person,
         MentionKind::Org => EntityKind::Organization,
@@ -380,12 +386,24 @@ fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'stat
             && g.end_token > m.end_token
             && gaz.entries(g).any(|e| matches!(e.kind, GazKind::Country | GazKind::Organization))
     });
+    // a region named with its region word (منطقة حائل) when the tagger left the word out
+    let with_region_word = m.first_token.checked_sub(1).and_then(|p| {
+        gaz.longest(doc, p..m.end_token).into_iter().find(|g| {
+            g.first_token == p && g.end_token == m.end_token && gaz.entries(g).any(|e| e.kind == GazKind::Region)
+        })
+    });
     let whole = longer
         .as_ref()
+        .or(with_region_word.as_ref())
         .or_else(|| matches.iter().find(|g| g.first_token == m.first_token && g.end_token == m.end_token));
-    let inner_country = matches
-        .iter()
-        .find_map(|g| gaz.entries(g).find(|e| matches!(e.kind, GazKind::Country | GazKind::Demonym)).map(|e| e.id));
+    // the country of a name inside the mention, where that word is used as its name
+    // (not مجريات of مجريات المقابلة)
+    let inner_country = matches.iter().find_map(|g| {
+        gaz.entries(g)
+            .find(|e| matches!(e.kind, GazKind::Country | GazKind::Demonym))
+            .map(|e| e.id)
+            .filter(|id| name_use::country_reading(doc, gaz, g, id, sure))
+    });
     let Some(g) = whole else {
         r.country = inner_country.map(str::to_owned);
         if matches.iter().any(|g| gaz.entries(g).any(|e| e.kind == GazKind::Institution)) {
@@ -395,10 +413,26 @@ fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'stat
         return r;
     };
     let entries: Vec<GazEntry> = gaz.entries(g).collect();
-    if let Some(e) = entries.iter().find(|e| e.kind == GazKind::Country) {
+    // a one-word name links only where the word is used as one (name_use)
+    let country_ok = |iso3: &str| name_use::country_reading(doc, gaz, g, iso3, sure);
+    let one_word = g.end_token - g.first_token == 1;
+    // a name that is a country and another country's city (عمان: Oman, Amman) is the
+    // city when the article names the city's country and not the other
+    let city_of_named_country = entries.iter().find(|p| {
+        matches!(p.kind, GazKind::Place | GazKind::Region)
+            && sure.contains(&p.details().country)
+            && entries.iter().all(|c| c.kind != GazKind::Country || !sure.contains(&c.id))
+    });
+    if let Some(e) = entries.iter().find(|e| e.kind == GazKind::Country && city_of_named_country.is_none()) {
+        if !country_ok(e.id) {
+            return r;
+        }
         return country(gaz, r, e.id, "resolve.country", 0.95);
     }
     if let Some(e) = entries.iter().find(|e| e.kind == GazKind::Demonym) {
+        if !country_ok(e.id) {
+            return r;
+        }
         // a nationality adjective names its country's state or people
         return country(gaz, r, e.id, "resolve.demonym", if e.major { 0.9 } else { 0.7 });
     }
@@ -414,6 +448,10 @@ fn resolve_one(doc: &Document, gaz: &Gazetteer, m: &Mention, countries: &[&'stat
     }
     let places: Vec<&GazEntry> =
         entries.iter().filter(|e| matches!(e.kind, GazKind::Place | GazKind::Region)).collect();
+    if !places.is_empty() && one_word && !name_use::place_reading(doc, gaz, g.first_token) {
+        r.rule = "resolve.not_a_name";
+        return r;
+    }
     if places.is_empty() {
         if entries.iter().any(|e| e.kind == GazKind::Institution) {
             r.kind = EntityKind::Organization;
@@ -611,6 +649,15 @@ mod tests {
             let (_, e) = entities(text);
             assert!(by_link(&e, "country:MAR").is_some(), "{text}: {e:#?}");
         }
+    }
+
+    #[test]
+    fn a_common_word_with_a_country_s_letters_is_not_linked() {
+        let (_, e) =
+            entities("أعلنت وزارة المالية ارتفاع مؤشر الأوراق المالية رغم الأزمة المالية وتقديم دعم مالي للشركات.");
+        assert!(by_link(&e, "country:MLI").is_none(), "{e:#?}");
+        let (_, e) = entities("وصل الوزير إلى باماكو والتقى الرئيس المالي، وقال إن الحكومة المالية ترحب بالدعم.");
+        assert!(by_link(&e, "country:MLI").is_some(), "{e:#?}");
     }
 
     #[test]
