@@ -166,10 +166,7 @@ pub fn eval_tone(args: EvalToneArgs) -> Result<()> {
         args.texts
     };
     let ids = tone::doc_ids(&gold);
-    let mut texts = std::collections::HashMap::new();
-    for f in &texts_files {
-        texts.extend(marsad_eval::eval::events_claims::read_texts(f, "id", "text", &ids)?);
-    }
+    let texts = marsad_eval::eval::events_claims::read_texts(&texts_files, "id", "text", &ids)?;
     let scores = tone::evaluate(&gold, &texts, &marsad::Pipeline::new());
     if scores.missing > 0 && scores.sentences == 0 {
         bail!(

@@ -2,7 +2,6 @@
 //! as `marsad eval tone` scores it. The texts are read from the news corpora in
 //! `../shared/`; skipped with a message when they are absent.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use marsad::Pipeline;
@@ -17,10 +16,7 @@ fn tone_toward_actors_stays_above_its_floor_and_the_trivial_answer() {
     let gold_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../gold/tone/dev.jsonl");
     let gold = read_gold(&gold_path).expect("the gold file reads");
     let ids = doc_ids(&gold);
-    let mut texts = HashMap::new();
-    for f in [snn, ant] {
-        texts.extend(read_texts(&f, "id", "text", &ids).expect("the corpus reads"));
-    }
+    let texts = read_texts(&[snn, ant], "id", "text", &ids).expect("the corpora read");
     let scores = evaluate(&gold, &texts, &Pipeline::new());
     eprintln!("{}", scores.report());
     assert_eq!(scores.missing, 0, "every gold document is in the corpora");
