@@ -49,6 +49,31 @@ impl Span {
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+
+    /// The span without an opening conjunction و or preposition من: they join an
+    /// expression to its sentence and are not part of what it denotes ("و4 موظفين" →
+    /// "4 موظفين", "من 5 إلى 15 أكتوبر" → "5 إلى 15 أكتوبر"). A و that is a root letter
+    /// of the word ("وقت", "واحد") stays, as does "منذ".
+    pub fn without_opening_particle(self, text: &str) -> Span {
+        const ROOT_WAW: [&str; 5] = ["وقت", "واحد", "وسط", "وحد", "وحيد"];
+        let s = self.slice(text);
+        let skip = if let Some(rest) = s.strip_prefix("من ") {
+            s.len() - rest.trim_start().len()
+        } else if let Some(rest) = s.strip_prefix('و') {
+            let starts_word = rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '(');
+            if !starts_word || ROOT_WAW.iter().any(|w| s.starts_with(w)) {
+                0
+            } else {
+                'و'.len_utf8()
+            }
+        } else {
+            0
+        };
+        if skip == 0 || self.start + skip >= self.end {
+            return self;
+        }
+        Span::new(self.start + skip, self.end)
+    }
 }
 
 /// The indices of the run of `items` that overlaps `span`, found by binary search.

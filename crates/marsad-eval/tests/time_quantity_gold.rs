@@ -58,7 +58,8 @@ fn time_expressions_on_the_test_set() {
     let Some(s) = score("test", "time.jsonl", Layer::Time) else { return };
     let r = s.report(Layer::Time);
     let b = baseline(&s);
-    assert!(s.gold >= 549, "the test set shrank: {} expressions", s.gold);
+    // 491 since a day word and its weekday became one expression (guideline, Decision 2)
+    assert!(s.gold >= 491, "the test set shrank: {} expressions", s.gold);
     beats("relaxed F1", s.relaxed_prf().2, b.relaxed_prf().2, 84.0, 50.0, &r);
     beats("value accuracy", s.value_accuracy(), b.value_accuracy(), 86.0, 30.0, &r);
     beats("value F1", s.value_f1(), b.value_f1(), 74.0, 50.0, &r);

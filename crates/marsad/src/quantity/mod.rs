@@ -229,6 +229,10 @@ pub fn find(doc: &Document, res: &QuantityData) -> Vec<Quantity> {
             }
         }
     }
+    // an opening و or من joins the quantity to its sentence: outside the span
+    for q in &mut out {
+        q.span = q.span.without_opening_particle(&doc.text);
+    }
     out
 }
 

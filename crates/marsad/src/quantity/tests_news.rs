@@ -131,10 +131,13 @@ fn ordinal_in_a_fixed_name_is_not_annotated() {
 }
 
 #[test]
-fn digits_with_a_conjunction_keep_it_in_the_span() {
+fn digits_after_a_conjunction_start_the_span() {
+    // the guideline (Decision 1): an opening و is outside the span
     let q = quantities("قتل ثلاثة موظفين و4 موظفين آخرين في الهجوم.");
     let got: Vec<_> = q.iter().map(|q| (q.0.as_str(), q.2)).collect();
-    assert_eq!(got, [("ثلاثة موظفين", Some(3.0)), ("و4 موظفين", Some(4.0))]);
+    assert_eq!(got, [("ثلاثة موظفين", Some(3.0)), ("4 موظفين", Some(4.0))]);
+    let q = quantities("أصيب خمسة جنود وثلاثة مدنيين.");
+    assert_eq!(q[1].0, "ثلاثة مدنيين");
 }
 
 #[test]

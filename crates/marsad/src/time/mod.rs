@@ -18,6 +18,7 @@
 
 pub use marsad_core::document::{Anchor, Calendar, Evidence, TimeExpr, TimeKind};
 
+pub mod conventions;
 pub mod lexicon;
 pub mod parse;
 
@@ -63,6 +64,7 @@ pub fn find(doc: &Document, res: &TimeData) -> Vec<TimeExpr> {
         }
         out.push(t);
     }
+    conventions::apply(doc, &mut out);
     out
 }
 

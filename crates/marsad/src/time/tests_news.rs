@@ -71,15 +71,16 @@ fn numeric_date_whose_second_number_cannot_be_a_month_is_month_first() {
 }
 
 #[test]
-fn day_word_and_weekday_are_two_expressions_of_one_day() {
-    // the guideline: "اليوم" or "أمس" before a weekday is two expressions, each with its
-    // own rule (they disagree when a crawl date is one day after print)
-    let t = times("وصل الوفد أمس الأحد إلى العاصمة.");
-    let got: Vec<_> = t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect();
-    assert_eq!(got, [("أمس", v("2022-10-09")), ("الأحد", v("2022-10-09"))]);
-    let t = times("يبدأ الاجتماع اليوم الاثنين في العاصمة.");
-    let got: Vec<_> = t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect();
-    assert_eq!(got, [("اليوم", v("2022-10-10")), ("الاثنين", v("2022-10-10"))]);
+fn day_word_and_weekday_are_one_expression() {
+    // the guideline (Decision 2): a day word and its weekday name one day, valued by the day word
+    let t = one("وصل الوفد أمس الأحد إلى العاصمة.");
+    assert_eq!((t.0.as_str(), t.2), ("أمس الأحد", v("2022-10-09")));
+    let t = one("يبدأ الاجتماع اليوم الاثنين في العاصمة.");
+    assert_eq!((t.0.as_str(), t.2), ("اليوم الاثنين", v("2022-10-10")));
+    let t = one("تنطلق الدورة غدا (الثلاثاء) في العاصمة.");
+    assert_eq!((t.0.as_str(), t.2), ("غدا (الثلاثاء)", v("2022-10-11")));
+    // a weekday that is not the day word's neighbour stays its own expression
+    assert_eq!(times("وصل الوفد أمس، وسيغادر يوم الأحد.").len(), 2);
 }
 
 #[test]
@@ -147,9 +148,10 @@ fn two_ages_sharing_one_unit_are_two_durations() {
 }
 
 #[test]
-fn interval_keeps_its_opening_preposition() {
+fn interval_starts_after_its_opening_preposition() {
+    // the guideline (Decision 1): من is outside the span, إلى joins the two ends and stays
     let t = one("ينظم المهرجان من 5 إلى 15 أكتوبر في المدينة.");
-    assert_eq!((t.0.as_str(), t.1, t.2), ("من 5 إلى 15 أكتوبر", TimeKind::Interval, v("2022-10-05/2022-10-15")));
+    assert_eq!((t.0.as_str(), t.1, t.2), ("5 إلى 15 أكتوبر", TimeKind::Interval, v("2022-10-05/2022-10-15")));
 }
 
 #[test]
@@ -166,11 +168,15 @@ fn first_day_of_an_event_is_not_today() {
 }
 
 #[test]
-fn now_words_are_the_publication_date() {
-    // the guideline: "الآن", "حاليا" are the publication date
-    for text in ["تعمل الشركة حاليا على تطوير منتجاتها.", "أصبح الآن من الضروري إصلاح النظام."]
+fn now_words_meaning_at_present_have_no_value() {
+    // the guideline (Decision 3): "at present" is not a calendar day
+    for text in
+        ["تعمل الشركة حاليا على تطوير منتجاتها.", "أصبح الآن من الضروري إصلاح النظام.", "لم يعلن عن سعره حتى اليوم."]
     {
         let t = one(text);
-        assert_eq!((t.2, t.3), (v(PUBLISHED), Anchor::Published), "{text}");
+        assert_eq!((t.1, t.2), (TimeKind::Date, None), "{text}");
     }
+    // "اليوم" of an event of the day keeps the publication date
+    let t = one("قال الوزير اليوم إن الاتفاق قريب.");
+    assert_eq!((t.2, t.3), (v(PUBLISHED), Anchor::Published));
 }
