@@ -142,6 +142,13 @@ pub struct TrainFramingArgs {
     /// Print the cross-validation scores as JSON.
     #[arg(long)]
     pub json: bool,
+    /// A neutral-news list (gold/framing/neutral_news.tsv): the paragraphs of its calibration
+    /// half join the training data as examples of no technique.
+    #[arg(long, value_name = "FILE")]
+    pub neutral: Option<PathBuf>,
+    /// The data folder holding the corpora the neutral list cites.
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
     /// Folder to write framing_spans.tsv and framing_paragraphs.tsv into.
     #[arg(long, default_value = "resources/models")]
     pub out: PathBuf,
@@ -267,8 +274,15 @@ pub struct EvalCheckworthyArgs {
 #[derive(clap::Args)]
 pub struct EvalFramingArgs {
     /// Gold files.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "neutral")]
     pub files: Vec<PathBuf>,
+    /// A list of ordinary news articles (gold/framing/neutral_news.tsv): reports the share
+    /// marked propagandistic (false alarms) and spans per 100 words, by half and kind.
+    #[arg(long, value_name = "FILE")]
+    pub neutral: Option<PathBuf>,
+    /// The data folder holding the corpora the neutral list cites (news/saudinewsnet, news/antcorpus).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,

@@ -13,9 +13,36 @@ use crate::io::write_output;
 use crate::train::{read_checkworthy, read_framing_gold};
 
 pub fn eval_framing(args: EvalFramingArgs) -> Result<()> {
-    let gold = read_framing_gold(&args.files)?;
-    let report = marsad_eval::eval::framing::evaluate(&gold, &marsad::Resources::embedded().framing);
-    let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
+    use marsad_eval::eval::framing_neutral;
+    let lex = &marsad::Resources::embedded().framing;
+    let neutral = match &args.neutral {
+        Some(path) => {
+            let list = framing_neutral::read_list(path)?;
+            let texts = framing_neutral::texts(&list, path, &args.data)?;
+            Some(framing_neutral::evaluate(&list, &texts, lex))
+        }
+        None => None,
+    };
+    let gold = if args.files.is_empty() {
+        None
+    } else {
+        Some(marsad_eval::eval::framing::evaluate(&read_framing_gold(&args.files)?, lex))
+    };
+    let out = if args.json {
+        let j = match (gold, neutral) {
+            (Some(g), None) => g.json(),
+            (None, Some(n)) => serde_json::json!({ "neutral": n.json() }),
+            (Some(g), Some(n)) => {
+                let mut j = g.json();
+                j["neutral"] = n.json();
+                j
+            }
+            (None, None) => serde_json::json!({}),
+        };
+        serde_json::to_string_pretty(&j)? + "\n"
+    } else {
+        gold.map(|g| g.text()).unwrap_or_default() + &neutral.map(|n| n.text()).unwrap_or_default()
+    };
     write_output(None, out.as_bytes())
 }
 

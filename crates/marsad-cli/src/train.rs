@@ -42,7 +42,18 @@ pub fn train_framing(args: TrainFramingArgs) -> Result<()> {
     let exclude: std::collections::HashSet<String> =
         read_framing_gold(&args.exclude)?.iter().map(|r| text_key(&r.text)).collect();
     let first = read_framing_gold(&args.files[..1])?.len();
-    let records = read_framing_gold(&args.files)?;
+    let mut records = read_framing_gold(&args.files)?;
+    let mut names: Vec<String> =
+        args.files.iter().map(|f| f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())).collect();
+    if let Some(path) = &args.neutral {
+        use marsad_eval::eval::framing_neutral;
+        let list = framing_neutral::read_list(path)?;
+        let texts = framing_neutral::texts(&list, path, &args.data)?;
+        let negatives = framing_neutral::negatives(&list, &texts);
+        eprintln!("framing: {} paragraphs of ordinary news as negatives", negatives.len());
+        records.extend(negatives);
+        names.push(format!("the calibration half of {}", path.display()));
+    }
     let total = records.len();
     let kept = deduplicate(records, &exclude);
     let n_first = kept.iter().filter(|(i, _)| *i < first).count();
@@ -63,8 +74,6 @@ pub fn train_framing(args: TrainFramingArgs) -> Result<()> {
         let out = if args.json { serde_json::to_string_pretty(&report.json())? + "\n" } else { report.text() };
         return write_output(None, out.as_bytes());
     }
-    let names: Vec<String> =
-        args.files.iter().map(|f| f.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())).collect();
     let header = vec![
         format!("trained by `marsad train framing` on {} ({} records)", names.join(", "), data.len()),
         "a multi-label logistic regression: crates/marsad/src/learn/linear.rs; features: crates/marsad/src/framing/features.rs".into(),

@@ -418,15 +418,24 @@ fn techniques(out: &mut String, doc: &Document, st: Style) {
             if s.propagandistic { "propagandistic" } else { "not judged propagandistic" }
         ))
     );
+    if let Some(p) = s.percentile {
+        let _ = writeln!(
+            out,
+            "  overall: {:.2} pieces of evidence per 100 words, {}",
+            s.persuasion_density,
+            crate::view::percentile_phrase(p)
+        );
+    }
     for c in &s.techniques {
         let paragraphs: Vec<String> = c.paragraphs.iter().map(|p| (p + 1).to_string()).collect();
         let _ = writeln!(
             out,
-            "  {} {}  {} spans, paragraphs {}",
+            "  {} {}  {} spans, paragraphs {}{}",
             st.paint(MAGENTA, &c.technique),
             st.dim(&format!("({})", c.class)),
             c.spans,
-            if paragraphs.is_empty() { "—".to_owned() } else { paragraphs.join(", ") }
+            if paragraphs.is_empty() { "—".to_owned() } else { paragraphs.join(", ") },
+            c.percentile.map_or(String::new(), |p| format!("; {}", crate::view::percentile_phrase(p)))
         );
     }
     let index = CharIndex::new(&doc.text);

@@ -296,9 +296,26 @@ pub fn technique(doc: &Document, i: usize) -> ItemView {
         span: t.span,
         kind: t.technique.clone(),
         value: t.class.clone(),
-        notes: if t.cues.is_empty() { Vec::new() } else { vec![format!("cues: {}", t.cues.join(", "))] },
+        notes: if t.cues.is_empty() { Vec::new() } else { vec![format!("evidence: {}", t.cues.join(", "))] },
         origin: t.origin.clone(),
     }
+}
+
+/// A percentile of ordinary news in words: "typical of news" up to the 75th, else
+/// "at the 97th percentile of news".
+pub fn percentile_phrase(p: f32) -> String {
+    if p <= 75.0 {
+        return "typical of news".to_owned();
+    }
+    let n = p.round() as u32;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("at the {n}{suffix} percentile of news")
 }
 
 /// The words of the polarity lexicon found in the text: their weight here and in the

@@ -34,7 +34,7 @@ pub use layers::tone::{ActorTone, Clause, PolarWord, Tone, ToneScores};
 ///
 /// Bumped on every change that could break a reader: a renamed or removed field,
 /// a changed meaning. Adding a layer or an optional field bumps the minor part.
-pub const SCHEMA_VERSION: &str = "1.7";
+pub const SCHEMA_VERSION: &str = "1.8";
 
 /// Which rule or model produced an item, and how sure it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -11,7 +11,9 @@
 //! - **paragraphs** (every format with labels): multi-label micro and macro F1 over
 //!   the record's set of techniques (macro over techniques present in gold or predictions);
 //! - **binary** (every record): propagandistic (any technique) or not, F1 of the
-//!   positive class, with accuracy.
+//!   positive class, with accuracy; the decision is the paragraph model's (a record is
+//!   one paragraph or tweet), not the article's, which [`super::framing_neutral`]
+//!   measures on ordinary news.
 //!
 //! Beside each level, what trivial systems score on the same records
 //! ([`Report::baselines`]): every word of a record as a span of the most frequent
@@ -67,7 +69,10 @@ pub fn prediction(doc: &marsad_core::document::Document, t: &marsad::framing::Te
             .map(|s| (index.char_of(s.span.start), index.char_of(s.span.end), s.technique.clone()))
             .collect(),
         labels: t.paragraphs.iter().flat_map(|p| p.techniques.iter().map(|l| l.technique.clone())).collect(),
-        propaganda: t.summary.propagandistic,
+        // The shared tasks' binary decision is of one paragraph or tweet: the paragraph
+        // model's. The article decision (`summary.propagandistic`, a threshold on the
+        // article's density chosen on ordinary news) is measured by `--neutral`.
+        propaganda: t.paragraphs.iter().any(|p| p.flagged),
     }
 }
 

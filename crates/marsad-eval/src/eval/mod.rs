@@ -16,6 +16,7 @@ pub mod events_claims;
 pub mod expressions;
 pub mod framing;
 pub mod framing_gold;
+pub mod framing_neutral;
 pub mod guard;
 pub mod links;
 pub mod ner;

@@ -138,11 +138,14 @@ fn framing_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
     let s = &t.summary;
     let _ = writeln!(
         out,
-        "<p>{} · {} spans per 100 words · {:.0}% of paragraphs use a technique</p>",
+        "<p>{} · {} spans per 100 words · {:.0}% of paragraphs use a technique{}</p>",
         if s.propagandistic { "<strong>Propagandistic</strong>" } else { "Not judged propagandistic" },
         s.density,
-        100.0 * s.paragraph_share
+        100.0 * s.paragraph_share,
+        s.percentile
+            .map_or(String::new(), |p| format!(" · overall persuasion {}", escape(&crate::view::percentile_phrase(p))))
     );
+    profile_chart(out, s);
     if s.techniques.is_empty() {
         out.push_str("<p class=\"muted\">No technique found.</p>\n");
         return;
@@ -190,6 +193,59 @@ fn framing_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
         }
         out.push_str("</tbody>\n</table></div>\n");
     }
+}
+
+/// The article against ordinary news: one bar per measure (overall, then each technique
+/// with a reference), the shaded band the middle half of news (25th–75th percentile),
+/// the mark the article's percentile. Inline SVG: no script, within the page's policy.
+fn profile_chart(out: &mut String, s: &marsad_core::document::Summary) {
+    let mut rows: Vec<(String, f32, f32)> = Vec::new();
+    if let Some(p) = s.percentile {
+        rows.push(("Overall".to_owned(), s.persuasion_density, p));
+    }
+    for c in &s.techniques {
+        if let Some(p) = c.percentile {
+            rows.push((c.technique.replace('_', " "), c.density, p));
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let (label_w, bar_w, row_h) = (230.0, 300.0, 22.0);
+    let height = row_h * rows.len() as f32 + 24.0;
+    let _ = writeln!(
+        out,
+        "<figure class=\"profile\"><svg role=\"img\" aria-label=\"Persuasion profile against ordinary news\" width=\"{}\" height=\"{height}\" viewBox=\"0 0 {} {height}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">",
+        label_w + bar_w + 150.0,
+        label_w + bar_w + 150.0
+    );
+    for (i, (name, density, p)) in rows.iter().enumerate() {
+        let y = i as f32 * row_h + 4.0;
+        let x = label_w + bar_w * p / 100.0;
+        let _ = writeln!(
+            out,
+            "<text x=\"0\" y=\"{}\">{}</text><rect x=\"{label_w}\" y=\"{}\" width=\"{bar_w}\" height=\"8\" fill=\"#eee\"/><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#ccc\"/><rect x=\"{}\" y=\"{}\" width=\"4\" height=\"16\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{} ({density:.2} per 100 words)</text>",
+            y + 12.0,
+            escape(name),
+            y + 4.0,
+            label_w + bar_w * 0.25,
+            y + 4.0,
+            bar_w * 0.5,
+            x - 2.0,
+            y,
+            if *p > 75.0 { "#b00" } else { "#333" },
+            label_w + bar_w + 8.0,
+            y + 12.0,
+            escape(&crate::view::percentile_phrase(*p).replace(" of news", ""))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"{label_w}\" y=\"{}\" class=\"muted\">0</text><text x=\"{}\" y=\"{}\">100th percentile of ordinary news; grey band: its middle half</text></svg></figure>",
+        height - 4.0,
+        label_w + bar_w - 10.0,
+        height - 4.0
+    );
 }
 
 /// The events as a table: what, who to whom, how asserted, when and where.

@@ -48,6 +48,8 @@ const F32_FIELDS: &[&str] = &[
     "group_density",
     "density",
     "paragraph_share",
+    "persuasion_density",
+    "percentile",
     "propaganda",
 ];
 

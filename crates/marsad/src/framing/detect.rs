@@ -91,9 +91,12 @@ pub fn spans(doc: &Document, ctx: &Context, lex: &FramingLexicon) -> Vec<Techniq
                 .collect();
             let confidence = scored.iter().sum::<f32>() / scored.len().max(1) as f32;
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            // The evidence: cue phrases and loaded-word classes inside the span.
             let cues = (start..end)
-                .filter_map(|j| {
-                    ctx.cue(j).filter(|(_, begins)| *begins).map(|(c, _)| format!("{c}:{}", ctx.cue_text(j)))
+                .flat_map(|j| {
+                    let cue = ctx.cue(j).filter(|(_, b)| *b).map(|(c, _)| format!("{c}:{}", ctx.cue_text(j)));
+                    let lw = ctx.loaded(j).filter(|(_, b)| *b).map(|(c, _)| format!("{c}:{}", ctx.loaded_text(j)));
+                    cue.into_iter().chain(lw)
                 })
                 .collect();
             out.push(TechniqueSpan {
@@ -191,7 +194,8 @@ fn summary(
     total: usize,
 ) -> Summary {
     let words = doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count();
-    let mut by: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
+    // per technique: spans, paragraphs, and paragraphs the paragraph model labels
+    let mut by: BTreeMap<&str, (usize, Vec<usize>, usize)> = BTreeMap::new();
     for s in spans {
         by.entry(s.technique.as_str()).or_default().0 += 1;
     }
@@ -201,15 +205,28 @@ fn summary(
             if !e.1.contains(&p.paragraph) {
                 e.1.push(p.paragraph);
             }
+            if l.origin.rule == "framing.paragraph_model" {
+                e.2 += 1;
+            }
         }
     }
+    let per_100 = |n: usize| if words == 0 { 0.0 } else { 100.0 * n as f32 / words as f32 };
+    let round2 = |x: f32| (x * 100.0).round() / 100.0;
+    let reference = &lex.reference;
+    let mut evidence = 0;
     let mut techniques: Vec<TechniqueCount> = by
         .into_iter()
-        .map(|(t, (spans, paragraphs))| TechniqueCount {
-            technique: t.to_string(),
-            class: lex.taxonomy.class_of(t).to_string(),
-            spans,
-            paragraphs,
+        .map(|(t, (spans, paragraphs, labelled))| {
+            evidence += spans + labelled;
+            let density = round2(per_100(spans + labelled));
+            TechniqueCount {
+                technique: t.to_string(),
+                class: lex.taxonomy.class_of(t).to_string(),
+                spans,
+                paragraphs,
+                density,
+                percentile: reference.percentile(t, density),
+            }
         })
         .collect();
     techniques.sort_by(|a, b| b.spans.cmp(&a.spans).then(b.paragraphs.len().cmp(&a.paragraphs.len())));
@@ -221,8 +238,11 @@ fn summary(
         classes.into_iter().map(|(c, n)| ClassCount { class: c.to_string(), spans: n }).collect();
     classes.sort_by_key(|c| std::cmp::Reverse(c.spans));
     let used = paragraphs.iter().filter(|p| !p.techniques.is_empty()).count();
+    let persuasion_density = round2(per_100(evidence));
     Summary {
-        propagandistic: paragraphs.iter().any(|p| p.flagged),
+        propagandistic: reference.threshold.is_some_and(|t| persuasion_density >= t),
+        persuasion_density,
+        percentile: reference.percentile(super::reference::OVERALL, persuasion_density),
         density: if words == 0 { 0.0 } else { (1000.0 * spans.len() as f32 / words as f32).round() / 10.0 },
         paragraph_share: if total == 0 { 0.0 } else { (100.0 * used as f32 / total as f32).round() / 100.0 },
         techniques,
@@ -249,14 +269,28 @@ mod tests {
              s=مجزره\tFlag_Waving\t8\ns=مجزره\tpropaganda\t8\n",
         )
         .unwrap();
-        FramingLexicon::with_models(spans, paragraphs)
+        let mut lex = FramingLexicon::with_models(spans, paragraphs);
+        // ordinary news: no evidence up to the median, 4 per 100 words at the top
+        let quantiles: Vec<String> =
+            (0..=100).map(|i| if i < 50 { "0".into() } else { format!("{}", i / 25) }).collect();
+        let q = quantiles.join("\t");
+        lex.reference = super::super::reference::Reference::parse(&format!(
+            "threshold\t{threshold}\nall\t{q}\nLoaded_Language\t{q}\n",
+            threshold = 5.0
+        ))
+        .unwrap();
+        lex
     }
 
     fn run(text: &str) -> (Document, Techniques) {
+        run_with(text, &lexicon())
+    }
+
+    fn run_with(text: &str, lex: &FramingLexicon) -> (Document, Techniques) {
         let pipeline = Pipeline::new();
         let doc = pipeline.analyze_through(text, Metadata::default(), "quotations");
         let res = pipeline.resources();
-        let t = techniques(&doc, &lexicon(), &res.tone, &res.lexicon);
+        let t = techniques(&doc, lex, &res.tone, &res.lexicon);
         (doc, t)
     }
 
@@ -272,7 +306,15 @@ mod tests {
         assert_eq!(t.paragraphs.len(), 2);
         assert_eq!(t.paragraphs[1].techniques[0].technique, "Doubt");
         assert_eq!(t.paragraphs[1].techniques[0].origin.rule, "framing.spans");
-        assert!(!t.summary.propagandistic, "no paragraph passes the propaganda threshold");
+        // two spans in 11 words: 18.18 pieces of evidence per 100 words, past the threshold
+        // of 5 and above every article of the reference
+        assert_eq!(doc.tokens.iter().filter(|t| t.kind == TokenKind::Arabic).count(), 11);
+        assert_eq!(t.summary.persuasion_density, 18.18);
+        assert!(t.summary.propagandistic);
+        assert_eq!(t.summary.percentile, Some(100.0));
+        let loaded = t.summary.techniques.iter().find(|c| c.technique == "Loaded_Language").unwrap();
+        assert_eq!((loaded.density, loaded.percentile), (9.09, Some(100.0)));
+        assert_eq!(t.summary.techniques.iter().find(|c| c.technique == "Doubt").unwrap().percentile, None);
         assert_eq!(t.summary.techniques.len(), 2);
         assert_eq!(t.summary.classes.iter().map(|c| c.spans).sum::<usize>(), 2);
     }
@@ -284,8 +326,20 @@ mod tests {
         let p = &t.paragraphs[0];
         assert_eq!((p.paragraph, p.flagged), (1, true));
         assert_eq!(p.techniques[0].technique, "Flag_Waving");
-        assert!(t.summary.propagandistic);
+        assert!(t.summary.propagandistic, "one label in 9 words");
         assert_eq!(t.summary.paragraph_share, 0.5);
+    }
+
+    #[test]
+    fn an_article_under_the_threshold_is_not_marked_and_reads_as_typical() {
+        let mut lex = lexicon();
+        lex.reference.threshold = Some(50.0);
+        let (_, t) = run_with("ارتفع المؤشر في الجلسة مع الهجوم الوحشي على الأسعار وتراجع الدولار أمام العملات.", &lex);
+        assert!(!t.spans.is_empty() && t.summary.persuasion_density < 50.0, "{t:#?}");
+        assert!(!t.summary.propagandistic);
+        lex.reference.threshold = None;
+        let (_, t) = run_with("وقع الهجوم وحشي على القرية.", &lex);
+        assert!(!t.summary.propagandistic, "without a threshold no article is marked");
     }
 
     #[test]

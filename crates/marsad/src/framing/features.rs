@@ -3,12 +3,14 @@
 //!
 //! Token features (span model): the word's matching key and stem (clitics off, from
 //! the clitics layer), its first and last letters, the stems of two words either
-//! side and the bigrams, cue-lexicon classes of the word and its neighbours, its
+//! side and the bigrams, cue-lexicon classes of the word and its neighbours, why a
+//! word is loaded (`resources/framing/loaded_words.tsv`: evaluative adjective,
+//! superlative, pejorative, emotional noun, metaphor) for it and its neighbours, its
 //! polarity (tone lexicon), whether it is inside quotation marks or a named entity,
 //! and the token kind for anything that is not an Arabic word.
 //!
 //! Paragraph features (paragraph model): the stems and stem bigrams of the
-//! paragraph, the cue classes and polar words it holds, punctuation that signals
+//! paragraph, the cue and loaded-word classes and polar words it holds, punctuation that signals
 //! rhetoric (!, ?, quotation marks, hashtags) and its length.
 
 use super::lexicon::FramingLexicon;
@@ -17,6 +19,7 @@ use marsad_core::document::QuoteKind;
 use marsad_core::document::{Document, MentionKind, TokenKind};
 use marsad_core::learn::linear::FeatureSink;
 use marsad_core::lexicon::Lexicon;
+use marsad_core::phrases::Phrases;
 
 /// What the features of a document's tokens read, computed once per document.
 pub struct Context<'d> {
@@ -31,6 +34,13 @@ pub struct Context<'d> {
     cue_classes: Vec<&'d str>,
     /// Cue phrases as token ranges.
     cue_phrases: Vec<(usize, usize)>,
+    /// The loaded-word class of each token ([`FramingLexicon::loaded`]), as a [`CueMark`]
+    /// into `loaded_classes`.
+    loaded: Vec<CueMark>,
+    /// The loaded-word classes the marks name.
+    loaded_classes: Vec<&'d str>,
+    /// Loaded-word phrases as token ranges.
+    loaded_phrases: Vec<(usize, usize)>,
     polarity: Vec<i8>,
     /// Zipf frequency band of each word's stem ("0"…"6"; rare words carry more colour).
     band: Vec<u8>,
@@ -75,27 +85,8 @@ impl<'d> Context<'d> {
                 }
             })
             .collect();
-        let mut cues = vec![CueMark::default(); n];
-        let mut cue_classes: Vec<&'d str> = Vec::new();
-        let mut cue_phrases = Vec::new();
-        let mut i = 0;
-        while i < n {
-            match lex.cues.find(&doc.tokens, i, true) {
-                Some(m) => {
-                    let class = m.value.as_str();
-                    let class = cue_classes.iter().position(|c| *c == class).unwrap_or_else(|| {
-                        cue_classes.push(class);
-                        cue_classes.len() - 1
-                    });
-                    for (k, c) in cues[i..m.end].iter_mut().enumerate() {
-                        *c = CueMark::new(class, k == 0);
-                    }
-                    cue_phrases.push((i, m.end));
-                    i = m.end;
-                }
-                None => i += 1,
-            }
-        }
+        let (cues, cue_classes, cue_phrases) = marks(doc, &lex.cues);
+        let (loaded, loaded_classes, loaded_phrases) = marks(doc, &lex.loaded);
         let polarity = doc
             .tokens
             .iter()
@@ -123,7 +114,20 @@ impl<'d> Context<'d> {
                 *e = Some(m.kind);
             }
         }
-        Context { doc, stems, cues, cue_classes, cue_phrases, polarity, band, quoted, entity }
+        Context {
+            doc,
+            stems,
+            cues,
+            cue_classes,
+            cue_phrases,
+            loaded,
+            loaded_classes,
+            loaded_phrases,
+            polarity,
+            band,
+            quoted,
+            entity,
+        }
     }
 
     /// The shared resources' lexicons.
@@ -144,8 +148,23 @@ impl<'d> Context<'d> {
 
     /// The original text of the cue phrase that begins at token `i` (empty if none).
     pub fn cue_text(&self, i: usize) -> &'d str {
-        self.cue_phrases.iter().find(|(a, _)| *a == i).map_or("", |&(a, b)| {
-            self.doc.slice(marsad_core::span::Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end))
+        self.phrase_text(&self.cue_phrases, i)
+    }
+
+    /// The loaded-word class of token `i` and whether the phrase begins there.
+    pub fn loaded(&self, i: usize) -> Option<(&'d str, bool)> {
+        self.loaded.get(i).and_then(|c| c.get(&self.loaded_classes))
+    }
+
+    /// The original text of the loaded-word phrase that begins at token `i` (empty if none).
+    pub fn loaded_text(&self, i: usize) -> &'d str {
+        self.phrase_text(&self.loaded_phrases, i)
+    }
+
+    fn phrase_text(&self, phrases: &[(usize, usize)], i: usize) -> &'d str {
+        let doc: &'d Document = self.doc;
+        phrases.iter().find(|(a, _)| *a == i).map_or("", |&(a, b)| {
+            doc.slice(marsad_core::span::Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end))
         })
     }
 
@@ -217,6 +236,17 @@ impl<'d> Context<'d> {
                 }
             }
         }
+        if let Some((class, _)) = self.loaded(i) {
+            out.add("lw", class);
+        }
+        for (d, tpl) in [(-1isize, "lw-1"), (1, "lw+1")] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < self.loaded.len() {
+                if let Some((class, _)) = self.loaded(j as usize) {
+                    out.add(tpl, class);
+                }
+            }
+        }
         for (d, tpl) in [(-1isize, "pol-1"), (0, "pol"), (1, "pol+1")] {
             let j = ii + d;
             if j >= 0 && (j as usize) < self.polarity.len() && self.polarity[j as usize] != 0 {
@@ -265,6 +295,9 @@ impl<'d> Context<'d> {
             if let Some((cue, true)) = self.cue(i) {
                 out.add("cue", cue);
             }
+            if let Some((class, true)) = self.loaded(i) {
+                out.add("lw", class);
+            }
             match self.polarity[i] {
                 1 => out.add("pol", "+"),
                 -1 => out.add("pol", "-"),
@@ -282,6 +315,34 @@ impl<'d> Context<'d> {
             out.add("k", "latin");
         }
     }
+}
+
+/// The phrases of `phrases` found in `doc`, longest first from left to right: a mark per
+/// token, the classes the marks name, and the phrases as token ranges.
+fn marks<'d>(doc: &Document, phrases: &'d Phrases<String>) -> (Vec<CueMark>, Vec<&'d str>, Vec<(usize, usize)>) {
+    let n = doc.tokens.len();
+    let mut marks = vec![CueMark::default(); n];
+    let mut classes: Vec<&'d str> = Vec::new();
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match phrases.find(&doc.tokens, i, true) {
+            Some(m) => {
+                let class = m.value.as_str();
+                let class = classes.iter().position(|c| *c == class).unwrap_or_else(|| {
+                    classes.push(class);
+                    classes.len() - 1
+                });
+                for (k, c) in marks[i..m.end].iter_mut().enumerate() {
+                    *c = CueMark::new(class, k == 0);
+                }
+                ranges.push((i, m.end));
+                i = m.end;
+            }
+            None => i += 1,
+        }
+    }
+    (marks, classes, ranges)
 }
 
 const OFFSET_TEMPLATES: [&str; 5] = ["s-2", "s-1", "", "s+1", "s+2"];

@@ -11,10 +11,15 @@ pub struct FramingLexicon {
     /// Cue phrases (`للغاية` → `intensifier`), by matching key; the claims layer's
     /// vague-source phrases (مصادر مطلعة) are among them as `vague`.
     pub cues: Phrases<String>,
+    /// Why a word is loaded (`resources/framing/loaded_words.tsv`): `evaluative`,
+    /// `superlative`, `pejorative`, `emotion`, `metaphor`, by matching key.
+    pub loaded: Phrases<String>,
     /// The token model: probability of each technique for each word.
     pub spans: LinearModel,
     /// The paragraph model: the techniques of a paragraph, and `propaganda` (any).
     pub paragraphs: LinearModel,
+    /// Persuasion in ordinary news: percentiles and the article threshold.
+    pub reference: super::reference::Reference,
     /// For each label of the span model, its technique in the taxonomy.
     pub span_techniques: Vec<Option<usize>>,
     /// For each label of the paragraph model, its technique in the taxonomy.
@@ -48,6 +53,8 @@ impl FramingLexicon {
                 // shared with the claims layer, which flags claims from such sources
                 &vague_cues(include_str!("../../../../resources/claims/vague_sources.tsv")),
             ]),
+            loaded: cue_phrases(&[include_str!("../../../../resources/framing/loaded_words.tsv")]),
+            reference: super::reference::Reference::embedded(),
             taxonomy,
             spans,
             paragraphs,

@@ -8,7 +8,10 @@
 //!   threshold become spans ([`detect`]);
 //! - **paragraphs**: a paragraph model ([`features::paragraph`]) gives each paragraph
 //!   its techniques (multi-label) and a probability of being propagandistic at all;
-//! - **the article**: a summary of which techniques, how many, how dense, where.
+//! - **the article**: a summary of which techniques, how many, how dense, where, and
+//!   its profile: each technique's density and the overall density as percentiles of
+//!   ordinary news ([`reference`]); marked propagandistic when the overall density
+//!   passes a threshold chosen so that ordinary news is rarely marked.
 //!
 //! Both models are multi-label logistic regressions ([`marsad_core::learn::linear`])
 //! trained by `marsad train framing` ([`train`]) on the shared tasks' gold data;
@@ -23,6 +26,7 @@ pub use marsad_core::document::{
 pub mod detect;
 pub mod features;
 pub mod lexicon;
+pub mod reference;
 pub use marsad_core::taxonomy;
 
 use marsad_core::document::Document;

@@ -61,10 +61,19 @@ pub struct Label {
 /// The article's persuasion profile.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
-    /// True when the paragraph model judges any paragraph propagandistic.
+    /// True when the overall persuasion density passes the threshold chosen on ordinary
+    /// news (weather, markets, sport, agency reports) so that such news is rarely marked.
     pub propagandistic: bool,
     /// Technique spans per 100 words.
     pub density: f32,
+    /// Pieces of evidence (spans, and paragraphs the paragraph model labels) of every
+    /// technique per 100 words: the measure the decision and the profile read.
+    #[serde(default)]
+    pub persuasion_density: f32,
+    /// Percentile (0–100) of `persuasion_density` among ordinary news articles; absent
+    /// without a reference distribution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<f32>,
     /// Share of paragraphs (0–1) that use at least one technique.
     pub paragraph_share: f32,
     /// Each technique used, most spans first.
@@ -84,6 +93,14 @@ pub struct TechniqueCount {
     pub spans: usize,
     /// The paragraphs (indexes) that use it, by span or by the paragraph model.
     pub paragraphs: Vec<usize>,
+    /// Its pieces of evidence (spans, and paragraphs the paragraph model labels with it)
+    /// per 100 words.
+    #[serde(default)]
+    pub density: f32,
+    /// Percentile (0–100) of `density` among ordinary news articles; absent without a
+    /// reference distribution for the technique.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentile: Option<f32>,
 }
 
 /// Span count of one coarse class.
