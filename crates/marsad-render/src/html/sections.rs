@@ -198,7 +198,7 @@ fn framing_section(out: &mut Sink, doc: &Document, index: &CharIndex) {
 /// The article against ordinary news: one bar per measure (overall, then each technique
 /// with a reference), the shaded band the middle half of news (25th–75th percentile),
 /// the mark the article's percentile. Inline SVG: no script, within the page's policy.
-fn profile_chart(out: &mut String, s: &marsad_core::document::Summary) {
+fn profile_chart(out: &mut impl Write, s: &marsad_core::document::Summary) {
     let mut rows: Vec<(String, f32, f32)> = Vec::new();
     if let Some(p) = s.percentile {
         rows.push(("Overall".to_owned(), s.persuasion_density, p));
