@@ -98,6 +98,7 @@ fn readings(doc: &Document, i: usize) -> Vec<String> {
 pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
     let lex = &res.events;
     let speakers = Speakers::new(doc);
+    let layers = Layers::new(doc);
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         let first_event = out.len();
@@ -109,7 +110,7 @@ pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
                 i += 1;
                 continue;
             };
-            out.push(event(doc, res, &speakers, si, i, end, trigger));
+            out.push(event(doc, res, &speakers, &layers, si, i, end, trigger));
             i = end;
         }
         if out.len() > first_event {
@@ -121,6 +122,82 @@ pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
         }
     }
     out
+}
+
+/// What an event reads from the other layers, indexed once per document so that
+/// each event finds it without a pass over the whole layer (a pass per event made
+/// the stage quadratic in the article's length).
+struct Layers<'d> {
+    /// For each sentence, the first place entity named in it after في or with ب
+    /// (where events happen).
+    location: Vec<Option<&'d str>>,
+    /// For each sentence, the first time with a value inside it.
+    time: Vec<Option<usize>>,
+    /// For each token, the first quotation its start lies in.
+    quotation: Vec<Option<usize>>,
+    /// Entities by id.
+    entity: rustc_hash::FxHashMap<&'d str, &'d Entity>,
+    /// Whether the quantities are in the order of their starts (then a count in a
+    /// stretch of text is found by binary search).
+    quantities_sorted: bool,
+}
+
+impl<'d> Layers<'d> {
+    fn new(doc: &'d Document) -> Layers<'d> {
+        // the sentence that holds `span` whole, if any
+        let sentence_of = |span: Span| {
+            let si = doc.sentences.partition_point(|s| s.span.end <= span.start);
+            doc.sentences.get(si).filter(|s| span.start >= s.span.start && span.end <= s.span.end).map(|_| si)
+        };
+        let mut location = vec![None; doc.sentences.len()];
+        for e in &doc.entities {
+            if !matches!(e.kind, EntityKind::Place | EntityKind::Region) {
+                continue;
+            }
+            for &m in &e.mentions {
+                let mention = &doc.mentions[m];
+                let k = mention.first_token;
+                let after_in = k > 0 && doc.tokens[k - 1].key == "في" || doc.tokens[k].key.starts_with("ب");
+                if let Some(si) = sentence_of(mention.span).filter(|_| after_in) {
+                    location[si].get_or_insert(e.id.as_str());
+                }
+            }
+        }
+        let mut time = vec![None; doc.sentences.len()];
+        for (ti, tm) in doc.times.iter().enumerate() {
+            if let Some(si) = sentence_of(tm.span).filter(|_| tm.value.is_some()) {
+                time[si].get_or_insert(ti);
+            }
+        }
+        let mut quotation = vec![None; doc.tokens.len()];
+        for (qi, q) in doc.quotations.iter().enumerate() {
+            let from = doc.tokens.partition_point(|t| t.span.start < q.span.start);
+            for slot in quotation[from..].iter_mut().zip(&doc.tokens[from..]) {
+                if slot.1.span.start >= q.span.end {
+                    break;
+                }
+                slot.0.get_or_insert(qi);
+            }
+        }
+        let mut entity = rustc_hash::FxHashMap::default();
+        for e in &doc.entities {
+            entity.entry(e.id.as_str()).or_insert(e);
+        }
+        let quantities_sorted = doc.quantities.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+        Layers { location, time, quotation, entity, quantities_sorted }
+    }
+
+    /// The first count of people or things (in the layer's order) within `lo..hi`.
+    fn count_within(&self, doc: &'d Document, lo: usize, hi: usize) -> Option<Span> {
+        let fits = |q: &&crate::quantity::Quantity| {
+            q.kind == crate::quantity::QuantityKind::Count && q.span.start >= lo && q.span.end <= hi
+        };
+        if !self.quantities_sorted {
+            return doc.quantities.iter().find(fits).map(|q| q.span);
+        }
+        let from = doc.quantities.partition_point(|q| q.span.start < lo);
+        doc.quantities[from..].iter().take_while(|q| q.span.start <= hi).find(fits).map(|q| q.span)
+    }
 }
 
 /// The PLOVER contexts whose cue words occur in the tokens `range`, in the
@@ -175,6 +252,7 @@ fn event(
     doc: &Document,
     res: &EventData,
     speakers: &Speakers,
+    layers: &Layers,
     si: usize,
     first: usize,
     end: usize,
@@ -212,22 +290,19 @@ fn event(
         .or_else(|| {
             // or a count of people or things (قتلت القوات 12 مسلحا، اعتقال 431 شخصا)
             let (lo, hi) = (doc.tokens.get(rec_from)?.span.start, doc.tokens.get(rec_end.saturating_sub(1))?.span.end);
-            let q = doc
-                .quantities
-                .iter()
-                .find(|q| q.kind == crate::quantity::QuantityKind::Count && q.span.start >= lo && q.span.end <= hi)?;
-            Some(Source { kind: SourceKind::Organization, span: Some(q.span), entity: None })
+            let span = layers.count_within(doc, lo, hi)?;
+            Some(Source { kind: SourceKind::Organization, span: Some(span), entity: None })
         });
     // a joint event names both sides after بين (مناورات مشتركة بين الجيشين X و Y)
     let (actor, recipient, rule) = match joint(doc, res, speakers, end, sentence.end_token) {
         Some((a, b)) => (Some(a), Some(b), "events.trigger.joint"),
         None => (actor, recipient, rule),
     };
-    let (modality, source) = modality(doc, res, first, sentence.first_token, t.event_type);
+    let (modality, source) = modality(doc, res, layers, first, sentence.first_token, t.event_type);
     let scale = lex.scale(t.cameo);
     let participant = |s: Source| Participant {
         span: s.span.unwrap_or(doc.tokens[first].span),
-        code: s.entity.as_deref().and_then(|id| doc.entities.iter().find(|e| e.id == id)).and_then(actor_code),
+        code: s.entity.as_deref().and_then(|id| layers.entity.get(id).copied()).and_then(actor_code),
         entity: s.entity,
     };
     Event {
@@ -242,10 +317,8 @@ fn event(
         recipient: recipient.map(participant),
         modality,
         source,
-        time: doc.times.iter().position(|tm| {
-            tm.span.start >= sentence.span.start && tm.span.end <= sentence.span.end && tm.value.is_some()
-        }),
-        location: location(doc, sentence.span),
+        time: layers.time[si],
+        location: layers.location[si].map(str::to_owned),
         contexts: Vec::new(),
         origin: Origin::rule(rule, if t.words.len() > 1 { 0.75 } else { 0.6 }),
     }
@@ -318,12 +391,12 @@ fn noun_phrase(doc: &Document, i: usize, end: usize) -> Option<Source> {
 fn modality(
     doc: &Document,
     res: &EventData,
+    layers: &Layers,
     first: usize,
     start: usize,
     event_type: &str,
 ) -> (Modality, Option<Source>) {
-    let at = doc.tokens[first].span.start;
-    if let Some(q) = doc.quotations.iter().find(|q| q.span.start <= at && at < q.span.end) {
+    if let Some(q) = layers.quotation[first].map(|qi| &doc.quotations[qi]) {
         let m = if q.stance == crate::claims::lexicon::Stance::Deny { Modality::Denied } else { Modality::Reported };
         return (m, Some(q.speaker.clone()));
     }
@@ -374,22 +447,6 @@ fn modality(
         return (Modality::Conditional, None);
     }
     (Modality::Asserted, None)
-}
-
-/// The first place, region or country named in the sentence after في (where events
-/// happen), as an entity id.
-fn location(doc: &Document, sentence: Span) -> Option<String> {
-    doc.entities.iter().find_map(|e| {
-        let place = matches!(e.kind, EntityKind::Place | EntityKind::Region);
-        let inside = e.mentions.iter().any(|&m| {
-            let span = doc.mentions[m].span;
-            span.start >= sentence.start && span.end <= sentence.end && {
-                let k = doc.mentions[m].first_token;
-                k > 0 && doc.tokens[k - 1].key == "في" || doc.tokens[k].key.starts_with("ب")
-            }
-        });
-        (place && inside).then(|| e.id.clone())
-    })
 }
 
 /// A CAMEO-style actor code: the entity's country and, from its kind or a person's
