@@ -141,6 +141,14 @@ fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
     for (c, &(a, b)) in bounds.iter().enumerate() {
         clause_of[a..b].fill(c);
     }
+    // the polar words of each clause (indices into `words`), so that an entity reads
+    // only its clauses' words and not all of the document's
+    let mut words_of_clause: Vec<Vec<usize>> = vec![Vec::new(); bounds.len()];
+    for (wi, w) in words.iter().enumerate() {
+        if let Some(&c) = clause_of.get(w.token).filter(|&&c| c != usize::MAX) {
+            words_of_clause[c].push(wi);
+        }
+    }
     let mut out = Vec::new();
     for (ei, e) in doc.entities.iter().enumerate() {
         // Where the text names it: mentions, and for countries the adjectives and
@@ -159,9 +167,12 @@ fn actor_tones(doc: &Document, words: &[PolarWord]) -> Vec<ActorTone> {
             .collect();
         clauses.sort_unstable();
         clauses.dedup();
-        let polar: Vec<PolarWord> = words
-            .iter()
-            .filter(|w| clauses.binary_search(&clause_of[w.token]).is_ok())
+        // in the order of `words`, as a filter over all of them would give
+        let mut in_clauses: Vec<usize> = clauses.iter().flat_map(|&c| words_of_clause[c].iter().copied()).collect();
+        in_clauses.sort_unstable();
+        let polar: Vec<PolarWord> = in_clauses
+            .into_iter()
+            .map(|wi| &words[wi])
             .filter(|w| !named.iter().any(|s| s.contains(w.span)))
             .cloned()
             .collect();
