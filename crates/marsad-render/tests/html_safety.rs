@@ -37,7 +37,8 @@ const PAYLOADS: &[&str] = &[
 const ALLOWED: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "dl", "dt", "dd", "a", "bdi", "ul", "li",
     "code", "div", "main", "input", "label", "article", "span", "aside", "table", "thead", "tbody", "tr", "th", "td",
-    "p", "strong", "br",
+    "p", "strong", "br", // the persuasion profile: a static chart, no script
+    "figure", "svg", "rect", "text",
 ];
 
 /// The tags of a page, with their attribute text.

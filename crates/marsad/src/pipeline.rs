@@ -89,7 +89,7 @@ pub const STAGES: &[Stage] = &[
     },
     Stage {
         name: "events",
-        reads: &["tokens", "clitics", "sentences", "times", "quantities", "mentions", "entities", "quotations"],
+        reads: &["tokens", "clitics", "sentences", "pos", "times", "quantities", "mentions", "entities", "quotations"],
         adds: "events",
         run: |d, r| events::recognize(d, &r.events()),
     },
