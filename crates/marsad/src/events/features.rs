@@ -204,9 +204,9 @@ impl<'d> Context<'d> {
             let t = &self.doc.tokens[i];
             let content =
                 matches!(self.pos[i], Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) || self.entity[i].is_some();
-            if t.kind == TokenKind::Arabic && content && !FUNCTIONAL.contains(&t.key.as_str()) {
-                out.push((i, i + 1));
-            } else if t.kind == TokenKind::Number || t.kind == TokenKind::Latin {
+            // an Arabic content word that is not a function phrase, or digits and Latin names
+            let arabic_content = t.kind == TokenKind::Arabic && content && !FUNCTIONAL.contains(&t.key.as_str());
+            if arabic_content || t.kind == TokenKind::Number || t.kind == TokenKind::Latin {
                 out.push((i, i + 1));
             }
             i += 1;
