@@ -34,24 +34,7 @@ use marsad_core::span::CharIndex;
 pub const INPUT_STAGE: &str = "quotations";
 
 /// The PLOVER types, the trigger model's labels.
-pub const TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
+pub use marsad::events::lexicon::PLOVER_TYPES as TYPES;
 
 /// A gold document analysed.
 pub struct Prepared {
