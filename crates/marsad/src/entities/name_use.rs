@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazKind, GazMatch, Gazetteer};
-use marsad_core::document::{Document, TokenKind, Upos};
+use marsad_core::document::{Document, MorphemeRole, TokenKind, Upos};
 use marsad_core::normalize::key_of;
 
 /// The homographs list, embedded.
@@ -115,6 +115,15 @@ fn never_a_name(doc: &Document, t: usize) -> bool {
         stem_pos(doc, t),
         Some(Upos::Verb | Upos::Aux | Upos::Part | Upos::Adp | Upos::Num | Upos::Adv | Upos::Sconj | Upos::Cconj)
     )
+}
+
+/// True when token `t` carries an attached pronoun after its stem (جنينها "her fetus",
+/// مصيره): a name of a place or a nationality takes no possessive pronoun, so such a
+/// word is a common noun that shares the name's letters.
+fn takes_a_pronoun(doc: &Document, t: usize) -> bool {
+    doc.segmentation_of(t).is_some_and(|seg| {
+        seg.morphemes.iter().skip_while(|m| m.role != MorphemeRole::Stem).any(|m| m.role == MorphemeRole::Pronoun)
+    })
 }
 
 /// The bare key of the Arabic word before token `t`, if any.
@@ -245,7 +254,8 @@ pub fn country_reading(doc: &Document, gaz: &Gazetteer, g: &GazMatch, iso3: &str
     if g.end_token - t > 1 {
         return true;
     }
-    if never_a_name(doc, t) || is_portfolio_here(doc, gaz, g) || in_person_name(doc, gaz, t) {
+    if never_a_name(doc, t) || takes_a_pronoun(doc, t) || is_portfolio_here(doc, gaz, g) || in_person_name(doc, gaz, t)
+    {
         return false;
     }
     if !is_homograph(doc, t) {
@@ -259,7 +269,7 @@ pub fn country_reading(doc: &Document, gaz: &Gazetteer, g: &GazMatch, iso3: &str
 /// religious noun, not part of a person's name; a homograph also needs a proper-noun
 /// tag with a place word before it, or a list with other places.
 pub fn place_reading(doc: &Document, gaz: &Gazetteer, t: usize) -> bool {
-    if after_not_place_head(doc, t) || never_a_name(doc, t) || in_person_name(doc, gaz, t) {
+    if after_not_place_head(doc, t) || never_a_name(doc, t) || takes_a_pronoun(doc, t) || in_person_name(doc, gaz, t) {
         return false;
     }
     !is_homograph(doc, t) || after_place_word(doc, t) || listed_with_a_place(doc, gaz, t)

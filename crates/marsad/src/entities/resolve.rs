@@ -661,6 +661,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_with_an_attached_pronoun_is_not_a_place() {
+        // جنينها: her fetus, not Jenin; the city itself is still found
+        let (_, e) = entities("توفيت امرأة في المستشفى بعد أن فقدت جنينها، واحتج أهلها أمام المستشفى.");
+        assert!(e.iter().all(|e| e.link.as_deref().is_none_or(|l| !l.contains("283506"))), "{e:#?}");
+        let (_, e) = entities("اقتحمت قوات الاحتلال مدينة جنين شمال الضفة الغربية.");
+        assert!(e.iter().any(|e| e.link.as_deref().is_some_and(|l| l.contains("283506"))), "{e:#?}");
+    }
+
+    #[test]
     fn unresolved_names_are_kept() {
         let (doc, e) = entities("أعلنت شركة زيتونة للتقنيات عن منتج جديد.");
         assert_eq!(e.iter().map(|e| e.mentions.len()).sum::<usize>(), doc.mentions.len());
