@@ -19,7 +19,11 @@ is a SaudiNewsNet article of another kind of 250-600 characters. Quotas:
 articles of 250-3,000 characters, none whose id is in any file of gold/, no text drawn
 twice (exact and near duplicates by shared word 5-grams). The list is sorted by
 (corpus, kind) and dealt alternately into two halves, `calibration` and `reported`, so
-each half has every kind. Same arguments, same file.
+each half has every kind. A third part, `training`, as large as a half and drawn from
+what is left, gives the span and paragraph models their negatives, so that the calibration
+half, which chooses the article threshold, is news the models never saw (a threshold
+chosen on the models' own negatives is too low). When the list exists, its two halves
+are kept as they are and only the training part is drawn again.
 """
 import argparse
 import json
@@ -47,6 +51,14 @@ def gold_ids(gold: Path) -> set:
         if f.is_file() and f.suffix in (".jsonl", ".txt", ".tsv"):
             ids |= id_like(f)
     return ids
+
+
+def kept_halves(path: Path) -> list:
+    """The (id, corpus, kind) of the `calibration` and `reported` rows of an existing list, in order."""
+    if not path.is_file():
+        return []
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line]
+    return [(r[0], r[1], r[2]) for r in rows if r[3] in ("calibration", "reported")]
 
 
 def id_like(path: Path) -> set:
@@ -88,7 +100,17 @@ def main() -> int:
     rng = random.Random(args.seed)
     picked = []
     picked_shingles = []
-    for corpus in CORPORA:
+    kept = kept_halves(args.out)
+    if kept:
+        # the halves already drawn stay as they are: later files of gold/ change the pool,
+        # and a half that moved would make earlier figures incomparable
+        for doc, corpus, kind in kept:
+            if doc not in texts:
+                print(f"framing_neutral_pick: {doc} of {args.out} is no longer in the pool", file=sys.stderr)
+                return 1
+            picked_shingles.append(shingles(texts[doc]))
+        picked = list(kept)
+    for corpus in CORPORA if not kept else []:
         for kind, n in QUOTA[corpus].items():
             pool = sorted(pools[corpus][kind])
             rng.shuffle(pool)
@@ -106,13 +128,40 @@ def main() -> int:
                 print(f"framing_neutral_pick: only {got} of {n} {corpus}/{kind}", file=sys.stderr)
                 return 1
     picked.sort(key=lambda p: (p[1], p[2], p[0]))
+    # the training part: as large as a half, drawn after the halves from what is left (a
+    # second generator), near duplicates of any pick out
+    rng = random.Random(args.seed + 1)
+    taken = {p[0] for p in picked}
+    training = []
+    for corpus in CORPORA:
+        for kind, n in QUOTA[corpus].items():
+            n //= 2
+            pool = sorted(d for d in pools[corpus][kind] if d not in taken)
+            rng.shuffle(pool)
+            got = 0
+            for doc in pool:
+                if got == n:
+                    break
+                sh = shingles(texts[doc])
+                if any(near(sh, o) for o in picked_shingles):
+                    continue
+                picked_shingles.append(sh)
+                training.append((doc, corpus, kind))
+                got += 1
+            if got < n:
+                print(f"framing_neutral_pick: only {got} of {n} {corpus}/{kind} for training", file=sys.stderr)
+                return 1
+    training.sort(key=lambda p: (p[1], p[2], p[0]))
     rows = ["id\tcorpus\tkind\thalf\tchars"]
     for i, (doc, corpus, kind) in enumerate(picked):
         half = "calibration" if i % 2 == 0 else "reported"
         rows.append(f"{doc}\t{corpus}\t{kind}\t{half}\t{len(texts[doc])}")
+    for doc, corpus, kind in training:
+        rows.append(f"{doc}\t{corpus}\t{kind}\ttraining\t{len(texts[doc])}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    print(f"{len(picked)} articles, {len(picked) - len(picked) // 2} calibration, {len(picked) // 2} reported")
+    print(f"{len(picked) + len(training)} articles: {len(picked) - len(picked) // 2} calibration, "
+          f"{len(picked) // 2} reported, {len(training)} training")
     return 0
 
 

@@ -4,9 +4,9 @@
 //! say how much the span model fires on words of topic rather than of persuasion.
 //!
 //! The list (`gold/framing/neutral_news.tsv`, drawn by `tools/framing_neutral_pick.py`)
-//! gives each article's id, corpus, kind and half: the `calibration` half may tune the
-//! layer (negatives of the span model, the article threshold); the `reported` half is
-//! only scored.
+//! gives each article's id, corpus, kind and part: the `training` part gives the span
+//! and paragraph models their negatives; the `calibration` half chooses the article
+//! threshold on news the models never saw; the `reported` half is only scored.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -33,7 +33,7 @@ pub struct NeutralDoc {
     pub corpus: String,
     /// `weather`, `markets`, `sport`, `agency`.
     pub kind: String,
-    /// `calibration` or `reported`.
+    /// `training`, `calibration` or `reported`.
     pub half: String,
 }
 
@@ -50,8 +50,8 @@ pub fn read_list(path: &Path) -> Result<Vec<NeutralDoc>, DataError> {
         let [id, corpus, kind, half, ..] = f[..] else {
             return Err(err(n + 1, "expected id, corpus, kind and half separated by tabs".into()));
         };
-        if half != "calibration" && half != "reported" {
-            return Err(err(n + 1, format!("half {half:?} is neither calibration nor reported")));
+        if !matches!(half, "training" | "calibration" | "reported") {
+            return Err(err(n + 1, format!("part {half:?} is none of training, calibration, reported")));
         }
         out.push(NeutralDoc { id: id.into(), corpus: corpus.into(), kind: kind.into(), half: half.into() });
     }
@@ -78,12 +78,12 @@ pub fn texts(list: &[NeutralDoc], list_path: &Path, data: &Path) -> Result<Vec<S
     Ok(list.iter().map(|d| by.remove(&(d.corpus.clone(), d.id.clone())).unwrap_or_default()).collect())
 }
 
-/// The paragraphs of the calibration half as gold records with no technique: negatives
+/// The paragraphs of the training part as gold records with no technique: negatives
 /// for training, each paragraph its own record, grouped by article. Paragraphs are the
 /// text's non-blank lines; lines of fewer than 5 words (datelines, captions) are left out.
 pub fn negatives(list: &[NeutralDoc], texts: &[String]) -> Vec<crate::eval::framing_gold::Record> {
     let mut out = Vec::new();
-    for (d, text) in list.iter().zip(texts).filter(|(d, _)| d.half == "calibration") {
+    for (d, text) in list.iter().zip(texts).filter(|(d, _)| d.half == "training") {
         for (k, line) in text.lines().map(str::trim).filter(|l| l.split_whitespace().count() >= 5).enumerate() {
             out.push(crate::eval::framing_gold::Record {
                 id: format!("{}#{k}", d.id),
@@ -264,17 +264,21 @@ mod tests {
     }
 
     #[test]
-    fn negatives_are_the_calibration_half_paragraphs_without_techniques() {
+    fn negatives_are_the_training_part_paragraphs_without_techniques() {
         let doc = |id: &str, half: &str| NeutralDoc {
             id: id.into(),
             corpus: String::new(),
             kind: "weather".into(),
             half: half.into(),
         };
-        let list = [doc("a", "calibration"), doc("b", "reported")];
-        let texts = ["طقس غائم جزئيا على معظم المناطق اليوم\nالرياض\n".to_string(), "سماء صافية على كل المناطق".into()];
+        let list = [doc("a", "training"), doc("b", "calibration"), doc("c", "reported")];
+        let texts = [
+            "طقس غائم جزئيا على معظم المناطق اليوم\nالرياض\n".to_string(),
+            "سماء صافية على كل المناطق اليوم".into(),
+            "سماء صافية على كل المناطق".into(),
+        ];
         let n = negatives(&list, &texts);
-        assert_eq!(n.len(), 1, "the dateline line is too short, the reported half is never used");
+        assert_eq!(n.len(), 1, "the dateline line is too short, the two halves are never used");
         assert_eq!((n[0].group.as_str(), n[0].propaganda), ("a", false));
         assert_eq!(n[0].spans.as_deref(), Some(&[][..]));
     }
