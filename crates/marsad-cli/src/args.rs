@@ -28,6 +28,10 @@ pub enum Command {
     /// Lines, each article stored with all its layers in one transaction. A re-run
     /// skips what is in; a changed text at a known address is stored as a revision.
     Ingest(IngestArgs),
+    /// Export the articles of a store (docs/store.md): GDELT 2.0 event rows, JSON
+    /// Lines of the documents, Parquet tables by month, or GKG-like rows; all of
+    /// them or those of a range of publication dates.
+    Export(crate::export::ExportArgs),
 }
 
 #[derive(clap::Args)]
