@@ -116,8 +116,7 @@ def check_table(folder, table, expected, problems):
     # every row in its month, spans in order, confidences in [0, 1]
     q = lambda sql: con.execute(sql.replace("@T", f"read_parquet('{glob}', hive_partitioning = true)")).fetchone()[0]
     misplaced = q("SELECT count(*) FROM @T WHERE published IS NOT NULL AND strftime(published, '%Y-%m') <> month")
-    undated = q("SELECT count(*) FROM @T WHERE published IS NULL AND month IS NOT NULL "
-                "AND month <> '__HIVE_DEFAULT_PARTITION__'")
+    undated = q("SELECT count(*) FROM @T WHERE (published IS NULL) <> (month = 'undated')")
     if misplaced or undated:
         problems.append(f"{table}: {misplaced + undated} rows outside the partition of their month")
     for start, end in SPANS[table]:

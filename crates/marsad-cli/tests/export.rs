@@ -229,3 +229,37 @@ fn bad_requests_fail_clearly_and_write_nothing() {
     export(&store, "parquet", &tables, &["--force"]).success();
     no_partial_files(dir.path());
 }
+
+#[test]
+fn articles_without_a_date_have_their_own_partition_that_every_reader_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.sqlite");
+    marsad().arg("ingest").arg(example(MARCH[2])).arg("--store").arg(&store).assert().success();
+    marsad()
+        .arg("ingest")
+        .arg(example(MARCH[3]))
+        .args(["--published", "2024-01-05", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+    let tables = dir.path().join("tables");
+    export(&store, "parquet", &tables, &[]).success();
+    assert!(tables.join("articles/month=undated/part-0.parquet").is_file());
+    assert!(tables.join("articles/month=2024-01/part-0.parquet").is_file());
+    // a range leaves the undated article out
+    export(&store, "jsonl", &dir.path().join("dated.jsonl"), &["--to", "2024-12-31"])
+        .success()
+        .stderr(contains("exported 1 article "));
+    if !python_data_tools() {
+        return;
+    }
+    let out = Process::new("python3")
+        .arg(repo().join("tools/check_exports.py"))
+        .arg("--store")
+        .arg(&store)
+        .arg("--parquet")
+        .arg(&tables)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "check_exports.py: {}", String::from_utf8_lossy(&out.stderr));
+}

@@ -1,7 +1,7 @@
 //! `--format parquet`: a folder of four tables (`articles`, `events`, `entities`,
 //! `claims`), each partitioned by the month of publication in the Hive style —
-//! `events/month=2015-07/part-0.parquet`, `month=__HIVE_DEFAULT_PARTITION__` for
-//! articles without a date — so that DuckDB, pyarrow, pandas and Spark read a table
+//! `events/month=2015-07/part-0.parquet`, `month=undated` for articles without a
+//! date — so that DuckDB, pyarrow, pandas and Spark read a table
 //! as one and skip the months a query leaves out.
 //!
 //! By month rather than by day: a news corpus has few articles a day for an outlet
@@ -23,8 +23,10 @@ use parquet::file::properties::WriterProperties;
 use super::parquet_tables::{self as tables, day_of, ArticleRecord, Owned};
 use super::{each_document, Written};
 
-/// The partition of articles without a publication date (Hive's name for null).
-const NO_DATE: &str = "__HIVE_DEFAULT_PARTITION__";
+/// The partition of articles without a publication date: a word rather than Hive's
+/// null (`__HIVE_DEFAULT_PARTITION__`), which DuckDB reads as that string and pandas
+/// cannot read beside other months (pyarrow 21: "cannot unify dictionaries with nulls").
+const NO_DATE: &str = "undated";
 
 /// The rows of one month.
 #[derive(Default)]
