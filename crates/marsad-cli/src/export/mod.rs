@@ -20,57 +20,16 @@ mod parquet_tables;
 mod staging;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use clap::ValueEnum;
 use marsad_core::document::Document;
 use marsad_store::{DateRange, Listed, SqliteStore, Store};
 use rayon::prelude::*;
 
-use crate::args::parse_date;
+use crate::args::{ExportArgs, ExportFormat as Format};
 use staging::Staged;
-
-/// What `marsad export` reads.
-#[derive(clap::Args)]
-pub struct ExportArgs {
-    /// The store: a SQLite file written by `marsad ingest`.
-    #[arg(long, default_value = "marsad.sqlite")]
-    pub store: String,
-    /// What to write: GDELT 2.0 event rows, JSON Lines of the documents, a folder of
-    /// Parquet tables, or GKG-like rows (one per article).
-    #[arg(long, value_enum)]
-    pub format: Format,
-    /// Only the articles published on this day (YYYY-MM-DD) or later.
-    #[arg(long, value_parser = parse_date)]
-    pub from: Option<String>,
-    /// Only the articles published on this day (YYYY-MM-DD) or earlier.
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<String>,
-    /// Where to write: a file (a folder for parquet).
-    #[arg(long, short)]
-    pub output: PathBuf,
-    /// Replace the output when it exists.
-    #[arg(long)]
-    pub force: bool,
-    /// Write the column names as the first line (gdelt and gkg).
-    #[arg(long)]
-    pub header: bool,
-}
-
-/// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// GDELT 2.0 Events rows (TSV, 61 columns; docs/gdelt.md).
-    Gdelt,
-    /// One document a line, as `marsad analyze` writes it.
-    Jsonl,
-    /// A folder of Parquet tables (articles, events, entities, claims) by month.
-    Parquet,
-    /// One GKG-like row per article (TSV; docs/store.md).
-    Gkg,
-}
 
 /// What an export wrote, for the summary.
 #[derive(Debug, Default)]
