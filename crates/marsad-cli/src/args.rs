@@ -28,6 +28,10 @@ pub enum Command {
     /// Lines, each article stored with all its layers in one transaction. A re-run
     /// skips what is in; a changed text at a known address is stored as a revision.
     Ingest(IngestArgs),
+    /// Export the articles of a store (docs/store.md): GDELT 2.0 event rows, JSON
+    /// Lines of the documents, Parquet tables by month, or GKG-like rows; all of
+    /// them or those of a range of publication dates.
+    Export(ExportArgs),
 }
 
 #[derive(clap::Args)]
@@ -64,6 +68,46 @@ pub struct IngestArgs {
     /// Read a few invalid byte sequences as U+FFFD, with a warning.
     #[arg(long)]
     pub lossy: bool,
+}
+
+/// What `marsad export` reads.
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The store: a SQLite file written by `marsad ingest`.
+    #[arg(long, default_value = "marsad.sqlite")]
+    pub store: String,
+    /// What to write: GDELT 2.0 event rows, JSON Lines of the documents, a folder of
+    /// Parquet tables, or GKG-like rows (one per article).
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only the articles published on this day (YYYY-MM-DD) or later.
+    #[arg(long, value_parser = parse_date)]
+    pub from: Option<String>,
+    /// Only the articles published on this day (YYYY-MM-DD) or earlier.
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<String>,
+    /// Where to write: a file (a folder for parquet).
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Replace the output when it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Write the column names as the first line (gdelt and gkg).
+    #[arg(long)]
+    pub header: bool,
+}
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// GDELT 2.0 Events rows (TSV, 61 columns; docs/gdelt.md).
+    Gdelt,
+    /// One document a line, as `marsad analyze` writes it.
+    Jsonl,
+    /// A folder of Parquet tables (articles, events, entities, claims) by month.
+    Parquet,
+    /// One GKG-like row per article (TSV; docs/store.md).
+    Gkg,
 }
 
 #[derive(Subcommand)]

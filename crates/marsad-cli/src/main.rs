@@ -1,5 +1,5 @@
 //! The `marsad` command line: [`args`] holds what clap reads, one module per command
-//! runs it ([`analyze`], [`ingest`], [`train`], [`eval`]), [`batch`] analyses many articles and
+//! runs it ([`analyze`], [`ingest`], [`export`], [`train`], [`eval`]), [`batch`] analyses many articles and
 //! [`io`] reads and writes files.
 
 use std::process::ExitCode;
@@ -11,6 +11,7 @@ mod analyze;
 mod args;
 mod batch;
 mod eval;
+mod export;
 mod ingest;
 mod io;
 mod train;
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Export(args) => export::run(args),
         Command::Train(TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),

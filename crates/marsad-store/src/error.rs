@@ -55,6 +55,14 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// Stored layers that cannot be rebuilt into a document.
+    #[error("the stored layers of article {article} cannot be rebuilt into a document: {reason}")]
+    Rebuild {
+        /// The article.
+        article: i64,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Adds what was being done to a SQLite error.

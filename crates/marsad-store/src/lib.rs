@@ -14,14 +14,18 @@
 mod article;
 mod error;
 mod keys;
+mod listing;
+pub mod rebuild;
 mod rows;
 pub mod schema;
 mod sqlite;
+mod sqlite_listing;
 mod sqlite_rows;
 
 pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
 pub use error::StoreError;
 pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
+pub use listing::{DateRange, Listed};
 pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
 pub use sqlite::SqliteStore;
 
@@ -60,4 +64,22 @@ pub trait Store {
     /// # Errors
     /// A failure of the backend, or stored layers that cannot be read.
     fn document_json(&self, article: i64) -> Result<Option<String>, StoreError>;
+
+    /// The articles published in `range` (every article when it is open on both
+    /// sides), by id, each with its current revision and what it is a copy of.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn list(&self, range: &DateRange) -> Result<Vec<Listed>, StoreError>;
+
+    /// The document of an article's current revision, rebuilt from its stored layers
+    /// ([`rebuild`]): what `marsad analyze` gave for it.
+    ///
+    /// # Errors
+    /// A failure of the backend, or stored layers that cannot be rebuilt.
+    fn document(&self, article: i64) -> Result<Option<marsad_core::document::Document>, StoreError> {
+        self.document_json(article)?
+            .map(|json| rebuild::document_from_compact(&json).map_err(|reason| StoreError::Rebuild { article, reason }))
+            .transpose()
+    }
 }

@@ -353,4 +353,8 @@ impl Store for SqliteStore {
             })
             .transpose()
     }
+
+    fn list(&self, range: &crate::DateRange) -> Result<Vec<crate::Listed>, StoreError> {
+        crate::sqlite_listing::list(&self.conn, range).doing(&format!("cannot read {}", self.path.display()))
+    }
 }

@@ -226,17 +226,17 @@ pub struct Entity {
     /// Its mentions (indices into [`Document::mentions`]), in text order.
     pub mentions: Vec<usize>,
     /// Those of its mentions that name it through its capital (metonymy).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub metonymy: Vec<usize>,
     /// For a country, where the text names it outside the mentions: nationality
     /// adjectives (الوفد الجزائري، الجزائريين) and names the tagger missed, in text order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<Reference>,
     /// A person's titles and offices (وزير الخارجية الأمريكي), or an office's own.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
     /// Other entries its name could be, when it was ambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Candidate>,
     /// The rule that resolved it and how sure it is.
     pub origin: Origin,

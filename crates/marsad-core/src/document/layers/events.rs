@@ -80,7 +80,7 @@ pub struct Event {
     pub location: Option<String>,
     /// PLOVER contexts its sentence speaks of (`military`, `economic`, `terrorism`…),
     /// from the cue words of `resources/events/contexts.tsv`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contexts: Vec<String>,
     /// The rule that found it and how sure it is.
     pub origin: Origin,
