@@ -22,12 +22,15 @@ How:
 
 The output is sorted by the UTF-8 bytes of the word so that the tagger can binary
 search it in place. Deterministic up to gensim's threading (`--workers 1` for a
-byte-identical rerun). Takes about 5–10 minutes on 2 cores.
+byte-identical rerun). On an idle 2-core machine tokenising takes about 2 minutes
+and word2vec 3 to 5; on a loaded one much longer, so `--cache DIR` keeps the token
+sequences and the vectors, and a rerun with the same DIR starts from them (to try
+other granularities or numbers of words).
 
 Usage (from the repository root, after `cargo build --release`):
 
     python3 tools/word_clusters.py [--data ../shared/data] [--marsad target/release/marsad]
-        [--out resources/models/word_classes.tsv] [--words 100000]
+        [--out resources/models/word_classes.tsv] [--words 100000] [--cache DIR]
 
 Needs: pip install gensim scikit-learn (versions in the output header).
 """
@@ -133,6 +136,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=100_000, help="how many of the most frequent words to keep")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--epochs", type=int, default=5)
+    ap.add_argument("--cache", help="folder keeping the token sequences and the vectors between runs")
     args = ap.parse_args()
     if not os.path.isfile(args.marsad):
         sys.exit(f"word_clusters: marsad binary not found: {args.marsad} (cargo build --release)")
@@ -146,31 +150,59 @@ def main() -> None:
         sys.exit(f"word_clusters: {e}; pip install gensim scikit-learn")
 
     t0 = time.time()
-    with tempfile.TemporaryDirectory() as tmp:
-        articles = os.path.join(tmp, "articles.jsonl")
-        n_articles = write_unique_articles(args.data, articles)
-        corpus = []
-        n_tokens = 0
-        for keys, stems in sequences(args.marsad, articles, args.workers):
-            corpus.append(keys)
-            if stems != keys:
-                corpus.append(stems)
-            n_tokens += len(keys)
-    print(f"{n_articles} articles, {n_tokens} word tokens, {len(corpus)} sequences "
-          f"({time.time() - t0:.0f} s)", file=sys.stderr)
-
-    model = Word2Vec(corpus, vector_size=100, window=5, min_count=5, sg=0, negative=5,
-                     sample=1e-4, epochs=args.epochs, workers=args.workers, seed=1)
-    del corpus
-    words = model.wv.index_to_key[: args.words]  # by frequency, most frequent first
-    vecs = np.asarray([model.wv[w] for w in words], dtype=np.float32)
+    cache = args.cache
+    if cache:
+        os.makedirs(cache, exist_ok=True)
+    vectors_path = os.path.join(cache, "vectors.npz") if cache else None
+    corpus_path = os.path.join(cache, "sequences.txt") if cache else None
+    n_articles = n_tokens = 0
+    if vectors_path and os.path.isfile(vectors_path):
+        saved = np.load(vectors_path, allow_pickle=False)
+        all_words, all_vecs = list(saved["words"]), saved["vectors"]
+        n_articles, n_tokens = int(saved["n_articles"]), int(saved["n_tokens"])
+        print(f"vectors read from {vectors_path}", file=sys.stderr)
+    else:
+        if corpus_path and os.path.isfile(corpus_path):
+            with open(corpus_path, encoding="utf-8") as f:
+                header = f.readline().split()
+                n_articles, n_tokens = int(header[0]), int(header[1])
+                corpus = [line.split() for line in f]
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                articles = os.path.join(tmp, "articles.jsonl")
+                n_articles = write_unique_articles(args.data, articles)
+                corpus = []
+                for keys, stems in sequences(args.marsad, articles, args.workers):
+                    corpus.append(keys)
+                    if stems != keys:
+                        corpus.append(stems)
+                    n_tokens += len(keys)
+            if corpus_path:
+                with open(corpus_path, "w", encoding="utf-8") as f:
+                    f.write(f"{n_articles} {n_tokens}\n")
+                    for seq in corpus:
+                        f.write(" ".join(seq) + "\n")
+        print(f"{n_articles} articles, {n_tokens} word tokens, {len(corpus)} sequences "
+              f"({time.time() - t0:.0f} s)", file=sys.stderr)
+        model = Word2Vec(corpus, vector_size=100, window=5, min_count=5, sg=0, negative=5,
+                         sample=1e-4, epochs=args.epochs, workers=args.workers, seed=1)
+        del corpus
+        all_words = list(model.wv.index_to_key)  # by frequency, most frequent first
+        all_vecs = np.asarray(model.wv.vectors, dtype=np.float32)
+        if vectors_path:
+            np.savez(vectors_path, words=np.array(all_words), vectors=all_vecs,
+                     n_articles=n_articles, n_tokens=n_tokens)
+        print(f"word2vec: {len(all_words)} words of count ≥ 5 ({time.time() - t0:.0f} s)", file=sys.stderr)
+    words = all_words[: args.words]
+    vecs = np.array(all_vecs[: len(words)], dtype=np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
-    print(f"word2vec: {len(model.wv.index_to_key)} words of count ≥ 5; keeping {len(words)} "
-          f"({time.time() - t0:.0f} s)", file=sys.stderr)
 
     classes = []
     for k in GRANULARITIES:
-        km = MiniBatchKMeans(n_clusters=k, random_state=k, batch_size=4096, n_init=3, max_iter=100)
+        # one initialisation and few passes: the classes need not be optimal, only
+        # stable and fast to make (1024 classes take minutes, not hours, on 2 cores)
+        km = MiniBatchKMeans(n_clusters=k, random_state=k, batch_size=8192, n_init=1, max_iter=20,
+                             init="random", max_no_improvement=5)
         classes.append(km.fit_predict(vecs))
         print(f"k-means {k}: done ({time.time() - t0:.0f} s)", file=sys.stderr)
 
