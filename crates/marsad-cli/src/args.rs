@@ -238,6 +238,11 @@ pub struct TrainNerArgs {
     /// Perceptrons trained on different example orders and averaged.
     #[arg(long, default_value_t = marsad_eval::train::ner::TrainOptions::default().runs)]
     pub runs: usize,
+    /// Cross-validate instead of training: cut the training data into this many
+    /// contiguous folds, score each with a model trained on the others (epoch chosen on
+    /// `--dev`), print the pooled and per-fold scores, and write no model.
+    #[arg(long)]
+    pub folds: Option<usize>,
     /// Where to write the model.
     #[arg(long, default_value = "resources/models/ner.bin")]
     pub out: PathBuf,

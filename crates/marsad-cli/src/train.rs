@@ -20,6 +20,22 @@ pub fn train_ner(args: TrainNerArgs) -> Result<()> {
         ..TrainOptions::default()
     };
     let res = marsad::Resources::embedded();
+    if let Some(folds) = args.folds {
+        if folds < 2 || folds > train_data.len() {
+            bail!("--folds {folds}: needs 2 to {} folds (the sentences of {})", train_data.len(), args.train.display());
+        }
+        let (pooled, per_fold) =
+            marsad_eval::train::ner::cross_validate(&train_data, &dev_data, res, &opts, folds, &mut |line| {
+                eprintln!("{line}")
+            });
+        let f1s: Vec<f64> = per_fold.iter().map(|c| c.micro().f1()).collect();
+        let mean = f1s.iter().sum::<f64>() / f1s.len() as f64;
+        let sd = (f1s.iter().map(|f| (f - mean).powi(2)).sum::<f64>() / f1s.len() as f64).sqrt();
+        println!("{folds}-fold cross-validation on {}: pooled over the held-out folds", args.train.display());
+        print!("{}", pooled.report());
+        println!("per-fold micro-F1: mean {mean:.2}, sd {sd:.2}");
+        return Ok(());
+    }
     let trained = train(&train_data, &dev_data, res, &opts, &mut |line| eprintln!("{line}"));
     print!("{}", trained.dev.report());
     write_output(Some(&args.out), &trained.model)?;

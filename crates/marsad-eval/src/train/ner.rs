@@ -390,6 +390,41 @@ pub fn train(
     Trained { model, best_epoch, dev: dev_counts }
 }
 
+/// K-fold cross-validation on the training data: the training sentences are cut into
+/// `folds` contiguous blocks (corpus order, so that an article's sentences stay
+/// together); each block is scored by a model trained on the others, its epoch chosen
+/// on `dev` as in [`train`]. Returns the pooled counts and each fold's.
+pub fn cross_validate(
+    train_data: &[ConllSentence],
+    dev: &[ConllSentence],
+    res: &Resources,
+    opts: &TrainOptions,
+    folds: usize,
+    log: &mut dyn FnMut(&str),
+) -> (ChunkCounts, Vec<ChunkCounts>) {
+    let folds = folds.clamp(2, train_data.len().max(2));
+    let mut pooled = ChunkCounts::default();
+    let mut per_fold = Vec::with_capacity(folds);
+    for i in 0..folds {
+        let (lo, hi) = (i * train_data.len() / folds, (i + 1) * train_data.len() / folds);
+        let rest: Vec<ConllSentence> = train_data[..lo].iter().chain(&train_data[hi..]).cloned().collect();
+        let trained = train(&rest, dev, res, opts, &mut |_| {});
+        let model = NerModel::from_bytes(Cow::Owned(trained.model)).expect("a trained model reads back");
+        let held: Vec<Aligned> = train_data[lo..hi].par_iter().map(|s| Aligned::new(s, res, false)).collect();
+        let (counts, _) = score_dev(&held, res, &model);
+        let (p, r, f) = counts.micro().prf();
+        log(&format!(
+            "fold {}/{folds}: sentences {lo}..{hi}; epoch {} (dev F1 {:.2}); held-out P {p:.2} R {r:.2} F1 {f:.2}",
+            i + 1,
+            trained.best_epoch,
+            trained.dev.micro().f1()
+        ));
+        pooled.merge(&counts);
+        per_fold.push(counts);
+    }
+    (pooled, per_fold)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,9 @@
 //! - gazetteer features: the token begins or continues a gazetteer name of each kind,
 //!   the neighbours' gazetteer kinds;
 //! - trigger words ([`Triggers`]) one or two tokens before: titles before persons,
-//!   heads of organisation and place names.
+//!   heads of organisation and place names;
+//! - distributional word classes ([`word_classes`], learnt from unlabelled news) of the
+//!   token's key and stem and of the keys of the tokens ±1 and ±2, at each granularity.
 
 use std::cell::RefCell;
 
@@ -23,6 +25,7 @@ use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{GazMatch, GAZ_KINDS};
+use super::word_classes::{self, Classes};
 use marsad_core::document::{Document, MorphemeRole, TokenKind};
 use marsad_core::memo::WordMemo;
 use marsad_core::normalize::key_of;
@@ -152,6 +155,9 @@ struct Info {
     gaz: u32,
     /// Gazetteer kinds of major entries the token is inside.
     gaz_major: u16,
+    /// Word classes of the key and of the stem (`None`: a word outside the table).
+    classes: Option<Classes>,
+    stem_classes: Option<Classes>,
 }
 
 fn bucket(z: f32) -> u8 {
@@ -233,6 +239,11 @@ fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     let trigger = res.ner_triggers.of(&t.key) | res.ner_triggers.of(&lookup) | res.ner_triggers.of(&stem);
     let zipf = bucket(res.lexicon.zipf(&t.key));
     let stem_zipf = if stem == t.key { zipf } else { bucket(res.lexicon.zipf(&stem)) };
+    let classes = match t.kind {
+        TokenKind::Number | TokenKind::Percent => word_classes::of("<num>"),
+        _ => word_classes::of(&t.key),
+    };
+    let stem_classes = if stem == t.key { classes } else { word_classes::of(&stem) };
     Info {
         key: t.key.as_str().into(),
         stem,
@@ -243,6 +254,8 @@ fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
         trigger,
         gaz: 0,
         gaz_major: 0,
+        classes,
+        stem_classes,
     }
 }
 
@@ -276,6 +289,16 @@ mod tpl {
     pub const CHAR3: u8 = 25;
     pub const AFFIX_AT: u8 = 26;
     pub const KEY_ZIPF_AT: u8 = 27;
+    pub const CLASS_AT: u8 = 28;
+    pub const STEM_CLASS: u8 = 29;
+}
+
+/// The bytes of a word's class at granularity `g`, or a marker for a word without one.
+fn class_bytes(c: Option<Classes>, g: usize) -> [u8; 3] {
+    match c {
+        Some(c) => [g as u8, c[g] as u8, (c[g] >> 8) as u8],
+        None => [g as u8, 0xff, 0xff],
+    }
 }
 
 /// The features of the tokens of one sentence, flattened: token `k`'s hashes are
@@ -354,6 +377,7 @@ pub fn extract(
 
     let mut out = SentenceFeatures { hashes: Vec::with_capacity(n * 48), offsets: Vec::with_capacity(n + 1) };
     let h = |tpl: u8, parts: &[&[u8]]| hasher.hash(tpl, parts);
+    let with_classes = !word_classes::is_empty();
     const BOS: &[u8] = b"<s>";
     const EOS: &[u8] = b"</s>";
     // a field of the token at `k`, or a sentence-boundary marker outside the sentence
@@ -496,6 +520,16 @@ pub fn extract(
         }
         if k == 0 {
             f.push(h(tpl::POSITION, &[b"first"]));
+        }
+        // distributional word classes: of the key and stem, and of the neighbours' keys
+        for g in 0..if with_classes { word_classes::GRANULARITIES } else { 0 } {
+            for d in [-2isize, -1, 0, 1, 2] {
+                let j = ki + d;
+                if j >= 0 && (j as usize) < n {
+                    f.push(h(tpl::CLASS_AT, &[&[d as u8], &class_bytes(infos[j as usize].classes, g)]));
+                }
+            }
+            f.push(h(tpl::STEM_CLASS, &[&class_bytes(me.stem_classes, g)]));
         }
     }
     out.offsets.push(out.hashes.len() as u32);

@@ -20,6 +20,7 @@ pub mod name_use;
 pub mod resolve;
 pub mod roles;
 pub mod tagger;
+pub mod word_classes;
 
 use features::SentenceFeatures;
 use gazetteer::{GazKind, GazMatch};
