@@ -45,7 +45,14 @@ impl Parser<'_> {
     /// مساء: an hour as an ordinal needs الساعة before it or a part of the day after it.
     pub(super) fn clock(&self, i: usize) -> Option<M<String>> {
         let s = self.word(i, "الساعه");
-        let j = if s.is_some() { i + 1 } else { i };
+        let mut j = if s.is_some() { i + 1 } else { i };
+        // الساعة الـ12، الساعة ال 3: the article written apart from the hour's digits
+        if s.is_some()
+            && self.tok(j).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال")
+            && self.int(j + 1).is_some()
+        {
+            j += 1;
+        }
         let (mut h, mut mi, mut end) = (None, 0u32, j);
         let mut ordinal = false;
         if let Some(hh) = self.int(j).filter(|h| (0..=24).contains(h)) {

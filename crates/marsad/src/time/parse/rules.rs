@@ -322,15 +322,10 @@ impl Parser<'_> {
         let wi = if self.word(i, "يوم").is_some() { i + 1 } else { i };
         let prayer = wi > 0 && self.any_word(wi - 1, &["صلاه", "خطبه", "خطب", "منبر", "صلوات", "خطيب"]).is_some();
         if let Some(m) = self.lex.weekdays.find(self.toks, wi, true).filter(|_| !prayer) {
-            let marked = [
-                ("المقبل", WeekdayRef::Next),
-                ("القادم", WeekdayRef::Next),
-                ("الماضي", WeekdayRef::Last),
-                ("المنصرم", WeekdayRef::Last),
-            ]
-            .into_iter()
-            .find(|(k, _)| self.word(m.end, k) == Some(0))
-            .map(|(_, r)| r);
+            let marked = PLACING_ADJECTIVES
+                .iter()
+                .find(|(k, r)| *r != 0 && self.word(m.end, k) == Some(0))
+                .map(|&(_, r)| if r < 0 { WeekdayRef::Last } else { WeekdayRef::Next });
             let end = m.end + usize::from(marked.is_some());
             // after غدا or بعد غد: the day they name, or the nearest such weekday to it
             let tomorrow = i > 0 && self.any_word(i - 1, &["غدا", "غد"]).is_some();
