@@ -248,3 +248,39 @@ fn first_of_a_hijri_month_is_its_first_day() {
     assert_eq!((t.1, t.4), (TimeKind::Date, Calendar::Hijri), "{t:?}");
     assert!(t.0.starts_with("غرة"), "{t:?}");
 }
+
+#[test]
+fn half_hour_without_the_article_and_at_night() {
+    let t = one("خرج المركب في حدود الساعة الثامنة ونصف ليلا من الميناء.");
+    assert_eq!((t.0.as_str(), t.2), ("الساعة الثامنة ونصف ليلا", v("T20:30")));
+}
+
+#[test]
+fn two_amounts_after_bain_are_not_years() {
+    assert!(times("تقاضى المهربون بين 1200 و1800 دولار مقابل الرحلة.").is_empty());
+    let t = one("تضاعف الإنتاج بين 2014 و2018 في المنطقة.");
+    assert_eq!((t.1, t.2), (TimeKind::Interval, v("2014/2018")));
+}
+
+#[test]
+fn vague_many_before_a_placed_week_leaves_the_week_its_own() {
+    let t = one("أسفر الهجوم عن مقتل العشرات الأسبوع الماضي في المدينة.");
+    assert_eq!((t.0.as_str(), t.2), ("الأسبوع الماضي", v("2022-W40")));
+}
+
+#[test]
+fn light_year_is_a_distance_not_a_length_of_time() {
+    assert!(times("تقع المجرة على بعد مليار سنة ضوئية من الأرض.").is_empty());
+}
+
+#[test]
+fn decade_of_the_last_century_takes_the_century_in() {
+    let t = one("حدث ذلك في مطلع تسعينات القرن الماضي في المنطقة.");
+    assert_eq!((t.0.as_str(), t.2), ("مطلع تسعينات القرن الماضي", v("199X")));
+}
+
+#[test]
+fn part_of_the_day_of_tomorrow_is_tomorrow() {
+    let t = one("يلاقي الفريق منافسه مساء الغد في المدينة.");
+    assert_eq!((t.0.as_str(), t.2), ("مساء الغد", v("2022-10-11")));
+}

@@ -78,10 +78,11 @@ impl Parser<'_> {
         let mut h = h?;
         // والنصف، والربع، إلا ربعا
         if ordinal || s.is_some() {
-            if self.word(end, "والنصف") == Some(0) {
+            // with or without the article (الثامنة ونصف in the Maghrebi press)
+            if self.any_word(end, &["والنصف", "ونصف"]) == Some(0) {
                 mi = 30;
                 end += 1;
-            } else if self.word(end, "والربع") == Some(0) {
+            } else if self.any_word(end, &["والربع", "وربع"]) == Some(0) {
                 mi = 15;
                 end += 1;
             } else if self.word(end, "الا") == Some(0) && self.any_word(end + 1, &["ربعا", "ربع"]) == Some(0)
