@@ -278,9 +278,3 @@ fn decade_of_the_last_century_takes_the_century_in() {
     let t = one("حدث ذلك في مطلع تسعينات القرن الماضي في المنطقة.");
     assert_eq!((t.0.as_str(), t.2), ("مطلع تسعينات القرن الماضي", v("199X")));
 }
-
-#[test]
-fn part_of_the_day_of_tomorrow_is_tomorrow() {
-    let t = one("يلاقي الفريق منافسه مساء الغد في المدينة.");
-    assert_eq!((t.0.as_str(), t.2), ("مساء الغد", v("2022-10-11")));
-}
