@@ -180,3 +180,101 @@ fn now_words_meaning_at_present_have_no_value() {
     let t = one("قال الوزير اليوم إن الاتفاق قريب.");
     assert_eq!((t.2, t.3), (v(PUBLISHED), Anchor::Published));
 }
+
+#[test]
+fn maghrebi_last_places_months_weekdays_and_units_in_the_past() {
+    // الفارط and المنقضي are the Tunisian press's الماضي
+    let t = one("وصل الوفد إلى تونس في فيفري الفارط.");
+    assert_eq!((t.0.as_str(), t.2), ("فيفري الفارط", v("2022-02")));
+    let t = one("عاد الوفد في مارس المنقضي إلى تونس.");
+    assert_eq!((t.0.as_str(), t.2), ("مارس المنقضي", v("2022-03")));
+    let t = one("اجتمع المجلس يوم الاثنين الفارط في القصبة.");
+    assert_eq!((t.0.as_str(), t.2), ("يوم الاثنين الفارط", v("2022-10-03")));
+    let t = one("التقى الوزير الأسبوع المنقضي بالسفير.");
+    assert_eq!((t.0.as_str(), t.2), ("الأسبوع المنقضي", v("2022-W40")));
+    let t = one("تراجعت الصادرات خلال السنة الفارطة بنسبة كبيرة.");
+    assert_eq!((t.0.as_str(), t.2), ("السنة الفارطة", v("2021")));
+}
+
+#[test]
+fn since_a_length_without_its_number_is_a_vague_past() {
+    for (text, span) in [
+        ("يلعب الفريق منذ سنوات بحارس مؤقت.", "منذ سنوات"),
+        ("كان يتطلع لزيارة المدينة منذ فترة طويلة.", "منذ فترة طويلة"),
+        ("بدأت العروض منذ أيام في العاصمة.", "منذ أيام"),
+    ] {
+        let t = one(text);
+        assert_eq!((t.0.as_str(), t.1, t.2), (span, TimeKind::Date, None), "{text}");
+    }
+    // an event after منذ is not a time
+    assert!(times("يعاني الفريق منذ رحيل مدربه.").is_empty());
+}
+
+#[test]
+fn few_past_days_and_last_night_are_found() {
+    let t = one("أعيد تشكيل اللجان في الفترة القليلة الماضية.");
+    assert_eq!((t.0.as_str(), t.2), ("الفترة القليلة الماضية", None));
+    let t = one("قال مسؤول الليلة الماضية إن بلاده وافقت.");
+    assert_eq!((t.0.as_str(), t.2), ("الليلة الماضية", v("2022-10-09")));
+}
+
+#[test]
+fn hour_after_an_article_written_apart_is_a_clock_time() {
+    let t = times("يمنع العمل من الساعة ال12 ظهراً إلى الساعة ال 3 مساءً.");
+    let got: Vec<_> = t.iter().map(|t| (t.0.as_str(), t.2.clone())).collect();
+    assert_eq!(got, vec![("الساعة ال12 ظهراً", v("T12:00")), ("الساعة ال 3 مساءً", v("T15:00"))]);
+}
+
+#[test]
+fn season_of_a_year_keeps_the_years_value_and_a_placed_season_is_vague() {
+    let t = one("وجد نفسه مهمشا منذ وصول المدرب في صيف 2014 إلى النادي.");
+    assert_eq!((t.0.as_str(), t.2), ("صيف 2014", v("2014")));
+    let t = one("زار الوزير الموقع الصيف الماضي مع الوفد.");
+    assert_eq!((t.0.as_str(), t.1, t.2), ("الصيف الماضي", TimeKind::Date, None));
+    // a named era is not a season of a year
+    assert!(times("تغيرت المنطقة بعد الربيع العربي.").is_empty());
+}
+
+#[test]
+fn ramadan_alone_is_the_month_after_a_word_of_time_not_a_name() {
+    let t = one("كان اللقاء مجدولا في رمضان لكنه تأجل.");
+    assert_eq!((t.0.as_str(), t.1, t.4), ("رمضان", TimeKind::Interval, Calendar::Hijri));
+    assert!(times("توفيت المسنة عيشة بنت رمضان في كوخها.").is_empty());
+}
+
+#[test]
+fn first_of_a_hijri_month_is_its_first_day() {
+    let t = one("تدشن الوزارة في غرة شهر ربيع الآخر المسار الإلكتروني.");
+    assert_eq!((t.1, t.4), (TimeKind::Date, Calendar::Hijri), "{t:?}");
+    assert!(t.0.starts_with("غرة"), "{t:?}");
+}
+
+#[test]
+fn half_hour_without_the_article_and_at_night() {
+    let t = one("خرج المركب في حدود الساعة الثامنة ونصف ليلا من الميناء.");
+    assert_eq!((t.0.as_str(), t.2), ("الساعة الثامنة ونصف ليلا", v("T20:30")));
+}
+
+#[test]
+fn two_amounts_after_bain_are_not_years() {
+    assert!(times("تقاضى المهربون بين 1200 و1800 دولار مقابل الرحلة.").is_empty());
+    let t = one("تضاعف الإنتاج بين 2014 و2018 في المنطقة.");
+    assert_eq!((t.1, t.2), (TimeKind::Interval, v("2014/2018")));
+}
+
+#[test]
+fn vague_many_before_a_placed_week_leaves_the_week_its_own() {
+    let t = one("أسفر الهجوم عن مقتل العشرات الأسبوع الماضي في المدينة.");
+    assert_eq!((t.0.as_str(), t.2), ("الأسبوع الماضي", v("2022-W40")));
+}
+
+#[test]
+fn light_year_is_a_distance_not_a_length_of_time() {
+    assert!(times("تقع المجرة على بعد مليار سنة ضوئية من الأرض.").is_empty());
+}
+
+#[test]
+fn decade_of_the_last_century_takes_the_century_in() {
+    let t = one("حدث ذلك في مطلع تسعينات القرن الماضي في المنطقة.");
+    assert_eq!((t.0.as_str(), t.2), ("مطلع تسعينات القرن الماضي", v("199X")));
+}

@@ -77,6 +77,10 @@ impl Parser<'_> {
             _ => None,
         };
         let day = day.or_else(|| {
+            // غرة شوال، غرة شهر ذي القعدة: the first day of the month
+            if self.word(j, "غره").is_some() {
+                return Some((1, j + 1));
+            }
             let d = self.day(j)?;
             Some((d, if self.word(j + 1, "من").is_some() { j + 2 } else { j + 1 }))
         });
@@ -129,9 +133,7 @@ impl Parser<'_> {
                 }
             }
         } else if let Some(k) = self.tok(j).map(|_| j) {
-            for (key, rel) in
-                [("الجاري", 0), ("الحالي", 0), ("الماضي", -1), ("المنصرم", -1), ("المقبل", 1), ("القادم", 1)]
-            {
+            for &(key, rel) in PLACING_ADJECTIVES {
                 if self.word(k, key) == Some(0) {
                     p.rel = Some(rel);
                     j = k + 1;
@@ -141,11 +143,20 @@ impl Parser<'_> {
         }
         p.future = p.year.is_none() && p.rel.is_none() && self.future_before(i);
         let after_month_word = i > 0 && self.any_word(i - 1, &["شهر", "الشهر"]).is_some();
+        // في رمضان، خلال رمضان، نهار رمضان: the fasting month named alone after a word of
+        // time (a bare رمضان is as often a man's name)
+        let ramadan_in_time = calendar == Calendar::Hijri
+            && month == 9
+            && j == i + 1
+            && i > 0
+            && self.any_word(i - 1, &["في", "خلال", "طوال", "طيله", "نهار", "ليالي", "ايام", "قبل", "بعد", "حلول"])
+                == Some(0);
         if (ambiguous || calendar == Calendar::Hijri)
             && p.day.is_none()
             && p.year.is_none()
             && p.rel.is_none()
             && !after_month_word
+            && !ramadan_in_time
         {
             return None;
         }
@@ -159,10 +170,7 @@ impl Parser<'_> {
             return Some((0, k + 2));
         }
         self.word(k, "الشهر")?;
-        [("الجاري", 0), ("الحالي", 0), ("المقبل", 1), ("القادم", 1), ("الماضي", -1), ("المنصرم", -1)]
-            .into_iter()
-            .find(|(w, _)| self.word(k + 1, w) == Some(0))
-            .map(|(_, o)| (o, k + 2))
+        PLACING_ADJECTIVES.iter().find(|(w, _)| self.word(k + 1, w) == Some(0)).map(|&(_, o)| (o, k + 2))
     }
 
     /// Reads year `y` into `p` and an era marker after it at `j`; returns the end.

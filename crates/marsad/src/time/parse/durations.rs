@@ -93,7 +93,9 @@ impl Parser<'_> {
                     && !(i > 1 && self.any_word(i - 2, TIME_PREPOSITIONS).is_some())
                     && self.any_word(n.end + 1, &["الماضيه", "الاخيره", "المقبله", "الماضيين"]).is_none();
                 let year_after = n.digits && v >= 1000.0;
-                if !(year_after || u.dual || decades) {
+                // مليار سنة ضوئية: a light-year is a distance
+                let light = self.any_word(n.end + 1, &["ضوئيه"]) == Some(0);
+                if !(year_after || u.dual || decades || light) {
                     let (end, v) = if half(n.end + 1) { (n.end + 2, v + 0.5) } else { (whole(n.end + 1), v) };
                     return Some(M { end, value: (u.designator, v * u.size), year_tok: None });
                 }

@@ -188,10 +188,41 @@ struct Parser<'a> {
 /// they belong to its expression and leave its value a date.
 const DAYPART_NOUNS: &[&str] = &["صباح", "صبيحه", "مساء", "عصر", "ظهر", "ظهيره", "ليله", "ليل", "فجر", "عشيه", "ضحي"];
 
+/// Adjectives after a month, a weekday or a unit that place it from the publication
+/// date (matching keys): the current one (0), the last one before (-1), the next one (1).
+/// الفارط and المنقضي are the Maghrebi press's "last" (فيفري الفارط، الأسبوع المنقضي).
+pub(super) const PLACING_ADJECTIVES: &[(&str, i32)] = &[
+    ("الجاري", 0),
+    ("الحالي", 0),
+    ("الماضي", -1),
+    ("المنصرم", -1),
+    ("الفارط", -1),
+    ("المنقضي", -1),
+    ("الفائت", -1),
+    ("المقبل", 1),
+    ("القادم", 1),
+];
+
 /// Nouns of a part of a month or a year before it (مطلع يناير، منتصف عام 2013): they
 /// belong to its expression and keep its value.
-const PART_NOUNS: &[&str] =
-    &["بدايه", "بدايات", "مطلع", "اوائل", "منتصف", "اواسط", "اواخر", "نهايه", "نهايات", "اخر", "ختام"];
+const PART_NOUNS: &[&str] = &[
+    "بدايه",
+    "بدايات",
+    "مطلع",
+    "اوائل",
+    "منتصف",
+    "اواسط",
+    "اواخر",
+    "نهايه",
+    "نهايات",
+    "اخر",
+    "ختام",
+    // seasons: صيف 2014، شتاء العام الماضي (not ربيع, which opens the Hijri ربيع الأول)
+    "صيف",
+    "شتاء",
+    "خريف",
+    "صائفه",
+];
 
 /// Nouns of places and institutions named after a date (ملعب 15 أكتوبر، شارع 26 يوليو،
 /// نهج 2 مارس): the date after them, without a year, is part of the name.
@@ -287,6 +318,11 @@ pub const MARKERS: &[&str] = &[
     "اواخر",
     "نهايات",
     "اخر",
+    "صيف",
+    "شتاء",
+    "خريف",
+    "صائفه",
+    "غره",
 ];
 
 /// Finds the time expressions of a tokenised document, in text order, without overlaps.
@@ -419,7 +455,7 @@ impl<'a> Parser<'a> {
             if let Some((mut f, end)) = self.at_day(i + 1) {
                 let whole = match &f.what {
                     What::Point(p) => p.day.is_none() && (p.month.is_some() || p.year.is_some()),
-                    What::Relative(Relative::Offset('M' | 'Y', _)) | What::Decade(_) => true,
+                    What::Relative(Relative::Offset('W' | 'M' | 'Y', _)) | What::Decade(_) => true,
                     _ => false,
                 };
                 if whole && f.first_token == i + 1 {

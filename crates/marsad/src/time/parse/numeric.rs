@@ -45,7 +45,14 @@ impl Parser<'_> {
     /// مساء: an hour as an ordinal needs الساعة before it or a part of the day after it.
     pub(super) fn clock(&self, i: usize) -> Option<M<String>> {
         let s = self.word(i, "الساعه");
-        let j = if s.is_some() { i + 1 } else { i };
+        let mut j = if s.is_some() { i + 1 } else { i };
+        // الساعة الـ12، الساعة ال 3: the article written apart from the hour's digits
+        if s.is_some()
+            && self.tok(j).is_some_and(|t| t.kind == TokenKind::Arabic && t.key == "ال")
+            && self.int(j + 1).is_some()
+        {
+            j += 1;
+        }
         let (mut h, mut mi, mut end) = (None, 0u32, j);
         let mut ordinal = false;
         if let Some(hh) = self.int(j).filter(|h| (0..=24).contains(h)) {
@@ -71,10 +78,11 @@ impl Parser<'_> {
         let mut h = h?;
         // والنصف، والربع، إلا ربعا
         if ordinal || s.is_some() {
-            if self.word(end, "والنصف") == Some(0) {
+            // with or without the article (الثامنة ونصف in the Maghrebi press)
+            if self.any_word(end, &["والنصف", "ونصف"]) == Some(0) {
                 mi = 30;
                 end += 1;
-            } else if self.word(end, "والربع") == Some(0) {
+            } else if self.any_word(end, &["والربع", "وربع"]) == Some(0) {
                 mi = 15;
                 end += 1;
             } else if self.word(end, "الا") == Some(0) && self.any_word(end + 1, &["ربعا", "ربع"]) == Some(0)

@@ -41,7 +41,8 @@ impl Parser<'_> {
                 // بين 2014 و2022، من 2014 إلى 2022
                 let year = |k: usize| self.int(k).filter(|y| (1000..=2999).contains(y) && self.toks[k].norm.len() == 4);
                 if let (Some(y1), Some(c)) = (year(i + 1), self.connector(i + 2, conns)) {
-                    if let Some(y2) = year(c).filter(|y2| *y2 > y1) {
+                    // not two amounts (بين 1200 و1800 دولار)
+                    if let Some(y2) = year(c).filter(|y2| *y2 > y1 && self.year_free_after(c, *y2)) {
                         let mut a = Point::new(Calendar::Gregorian);
                         a.year = Some(y1 as i32);
                         let mut b = a.clone();
@@ -172,7 +173,9 @@ impl Parser<'_> {
                     .tok(b.end)
                     .and_then(|t| t.key.strip_prefix("ال"))
                     .is_some_and(|k| self.lex.units.contains_key(k));
-                if self.unit_at(b.end).is_some() || unit_with_article {
+                // العشرات الأسبوع الماضي: the unit opens a time of its own, not a length
+                let placed = PLACING_ADJECTIVES.iter().any(|(k, _)| self.word(b.end + 1, k) == Some(0));
+                if (self.unit_at(b.end).is_some() || unit_with_article) && !placed {
                     let f = self.found(i, b.end + 1, What::Relative(Relative::Vague(0)), "time.duration.vague", 0.7);
                     return Some((f, b.end + 1));
                 }
@@ -322,15 +325,10 @@ impl Parser<'_> {
         let wi = if self.word(i, "يوم").is_some() { i + 1 } else { i };
         let prayer = wi > 0 && self.any_word(wi - 1, &["صلاه", "خطبه", "خطب", "منبر", "صلوات", "خطيب"]).is_some();
         if let Some(m) = self.lex.weekdays.find(self.toks, wi, true).filter(|_| !prayer) {
-            let marked = [
-                ("المقبل", WeekdayRef::Next),
-                ("القادم", WeekdayRef::Next),
-                ("الماضي", WeekdayRef::Last),
-                ("المنصرم", WeekdayRef::Last),
-            ]
-            .into_iter()
-            .find(|(k, _)| self.word(m.end, k) == Some(0))
-            .map(|(_, r)| r);
+            let marked = PLACING_ADJECTIVES
+                .iter()
+                .find(|(k, r)| *r != 0 && self.word(m.end, k) == Some(0))
+                .map(|&(_, r)| if r < 0 { WeekdayRef::Last } else { WeekdayRef::Next });
             let end = m.end + usize::from(marked.is_some());
             // after غدا or بعد غد: the day they name, or the nearest such weekday to it
             let tomorrow = i > 0 && self.any_word(i - 1, &["غدا", "غد"]).is_some();
@@ -350,24 +348,7 @@ impl Parser<'_> {
                 && self.toks[i].joined
                 && self.toks[i - 1].kind == TokenKind::Arabic
                 && self.toks[i - 1].norm.chars().count() >= 3;
-            // a year unless what follows could be what it counts: a round hundred (2000)
-            // counts any noun after it; another number only an accusative noun (2011
-            // شخصا), a unit, a currency or a scale word, without the article (في 2011
-            // أرغم، 2022 لتصبح are years)
-            let free_after = self.tok(i + 1).is_none_or(|t| {
-                if t.kind != TokenKind::Arabic || self.q.not_counted.contains(t.key.as_str()) {
-                    return true;
-                }
-                if y % 100 == 0 {
-                    return false;
-                }
-                let counted = t.norm.ends_with('ا')
-                    || t.norm.ends_with('ً')
-                    || self.q.currency(&t.key).is_some()
-                    || self.q.units.contains_key(t.key.as_str())
-                    || self.q.numbers.contains_key(t.key.as_str());
-                !counted || stems(&t.key).any(|(_, s)| s.starts_with("ال"))
-            });
+            let free_after = self.year_free_after(i, y);
             if !glued && free_after {
                 let mut p = Point::new(Calendar::Gregorian);
                 p.year = Some(y as i32);
@@ -379,10 +360,35 @@ impl Parser<'_> {
         if let Some(t) = self.tok(i).filter(|t| t.kind == TokenKind::Arabic) {
             for (_, key) in stems(&t.key) {
                 if let Some(DayWord::Decade(d)) = self.lex.day_words.get(key.as_ref()) {
-                    return Some((self.found(i, i + 1, What::Decade(*d), "time.decade", 0.9), i + 1));
+                    // تسعينات القرن الماضي، ثمانينيات القرن العشرين: the century is the decade's
+                    let century = self.word(i + 1, "القرن") == Some(0)
+                        && self.any_word(i + 2, &["الماضي", "العشرين", "المنصرم"]) == Some(0);
+                    let end = if century { i + 3 } else { i + 1 };
+                    return Some((self.found(i, end, What::Decade(*d), "time.decade", 0.9), end));
                 }
             }
         }
         None
+    }
+
+    /// True when the number `y` at token `i` may be a year: a year unless what follows
+    /// could be what it counts. A round hundred (2000) counts any noun after it; another
+    /// number only an accusative noun (2011 شخصا), a unit, a currency or a scale word,
+    /// without the article (في 2011 أرغم، 2022 لتصبح are years).
+    fn year_free_after(&self, i: usize, y: i64) -> bool {
+        self.tok(i + 1).is_none_or(|t| {
+            if t.kind != TokenKind::Arabic || self.q.not_counted.contains(t.key.as_str()) {
+                return true;
+            }
+            if y % 100 == 0 {
+                return false;
+            }
+            let counted = t.norm.ends_with('ا')
+                || t.norm.ends_with('ً')
+                || self.q.currency(&t.key).is_some()
+                || self.q.units.contains_key(t.key.as_str())
+                || self.q.numbers.contains_key(t.key.as_str());
+            !counted || stems(&t.key).any(|(_, s)| s.starts_with("ال"))
+        })
     }
 }
