@@ -16,6 +16,7 @@ mod error;
 mod keys;
 mod rows;
 pub mod schema;
+pub mod search;
 mod sqlite;
 mod sqlite_rows;
 
