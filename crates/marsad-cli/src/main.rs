@@ -1,5 +1,5 @@
 //! The `marsad` command line: [`args`] holds what clap reads, one module per command
-//! runs it ([`analyze`], [`ingest`], [`train`], [`eval`]), [`batch`] analyses many articles and
+//! runs it ([`analyze`], [`ingest`], [`search`], [`train`], [`eval`]), [`batch`] analyses many articles and
 //! [`io`] reads and writes files.
 
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ mod batch;
 mod eval;
 mod ingest;
 mod io;
+mod search;
 mod train;
 
 use args::{Cli, Command, EvalCommand, TrainCommand};
@@ -22,6 +23,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Ingest(args) => ingest::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Index(args) => search::rebuild(args),
         Command::Train(TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),

@@ -86,12 +86,14 @@ pub struct SearchIndex {
 }
 
 /// How many articles a reconciliation added and removed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reconciled {
     /// Articles (or new revisions) indexed.
     pub added: usize,
     /// Articles the index held and the store no longer does.
     pub removed: usize,
+    /// The articles of the store.
+    kept: std::collections::HashSet<i64>,
 }
 
 impl SearchIndex {
@@ -214,17 +216,47 @@ impl SearchIndex {
     pub fn reconcile(
         &self,
         store: &SqliteStore,
-        mut progress: impl FnMut(usize, usize),
+        progress: impl FnMut(usize, usize),
     ) -> Result<Reconciled, SearchError> {
         let held = self.contents()?;
+        self.level(store, &held, None, true, progress)
+    }
+
+    /// Empties the index and indexes every article of the store again, in one
+    /// commit: a reader sees the old index until the new one is complete.
+    ///
+    /// # Errors
+    /// The index is locked by another writer, or a failure of the index or the store.
+    pub fn rebuild(&self, store: &SqliteStore, progress: impl FnMut(usize, usize)) -> Result<Reconciled, SearchError> {
+        let mut writer = self.writer()?;
+        writer.writer.delete_all_documents().doing(|| format!("cannot empty the index {}", self.dir.display()))?;
+        let held = self.contents()?;
+        let mut r = self.level(store, &HashMap::new(), Some(writer), false, progress)?;
+        r.removed = held.keys().filter(|a| !r.kept.contains(a)).count();
+        Ok(r)
+    }
+
+    /// Indexes what the store has and `held` lacks, removes what the store lacks;
+    /// `batched` commits every [`COMMIT_EVERY`] articles, else once at the end.
+    fn level(
+        &self,
+        store: &SqliteStore,
+        held: &HashMap<i64, i64>,
+        writer: Option<Indexer>,
+        batched: bool,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<Reconciled, SearchError> {
         let current = current_revisions(store)?;
         let missing: Vec<i64> = current.iter().filter(|(a, r)| held.get(a) != Some(r)).map(|(a, _)| *a).collect();
         let in_store: std::collections::HashSet<i64> = current.iter().map(|(a, _)| *a).collect();
         let gone: Vec<i64> = held.keys().filter(|a| !in_store.contains(a)).copied().collect();
-        if missing.is_empty() && gone.is_empty() {
+        if missing.is_empty() && gone.is_empty() && writer.is_none() {
             return Ok(Reconciled::default());
         }
-        let mut writer = self.writer()?;
+        let mut writer = match writer {
+            Some(w) => w,
+            None => self.writer()?,
+        };
         for a in &gone {
             writer.remove(*a);
         }
@@ -232,28 +264,17 @@ impl SearchIndex {
             if let Some(record) = read_record(store, *a)? {
                 writer.add(&record)?;
             }
-            if writer.pending >= COMMIT_EVERY {
+            // a rebuild commits once, so that its emptying is never seen alone
+            if batched && writer.pending >= COMMIT_EVERY {
                 writer.commit()?;
                 progress(done + 1, missing.len());
             }
         }
+        writer.pending += 1;
         writer.commit()?;
         progress(missing.len(), missing.len());
         self.reload()?;
-        Ok(Reconciled { added: missing.len(), removed: gone.len() })
-    }
-
-    /// Empties the index and indexes every article of the store again.
-    ///
-    /// # Errors
-    /// The index is locked by another writer, or a failure of the index or the store.
-    pub fn rebuild(&self, store: &SqliteStore, progress: impl FnMut(usize, usize)) -> Result<Reconciled, SearchError> {
-        let mut writer = self.writer()?;
-        writer.writer.delete_all_documents().doing(|| format!("cannot empty the index {}", self.dir.display()))?;
-        writer.commit()?;
-        drop(writer);
-        self.reload()?;
-        self.reconcile(store, progress)
+        Ok(Reconciled { added: missing.len(), removed: gone.len(), kept: in_store })
     }
 }
 
