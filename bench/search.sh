@@ -16,7 +16,8 @@ N=${1:-5000}
 WORK=${2:-/tmp/marsad-search-bench}
 DATA=../shared/data/news/saudinewsnet/articles.jsonl
 TARGET=${CARGO_TARGET_DIR:-target}
-cargo build --release -p marsad-cli -p marsad-store --example search_bench >&2
+cargo build --release -p marsad-cli >&2
+cargo build --release -p marsad-store --example search_bench >&2
 rm -rf "$WORK" && mkdir -p "$WORK"
 head -n "$N" "$DATA" > "$WORK/articles.jsonl"
 echo "== ingest of $N articles (2 threads)"

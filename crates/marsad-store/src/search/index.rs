@@ -228,7 +228,7 @@ impl SearchIndex {
     /// # Errors
     /// The index is locked by another writer, or a failure of the index or the store.
     pub fn rebuild(&self, store: &SqliteStore, progress: impl FnMut(usize, usize)) -> Result<Reconciled, SearchError> {
-        let mut writer = self.writer()?;
+        let writer = self.writer()?;
         writer.writer.delete_all_documents().doing(|| format!("cannot empty the index {}", self.dir.display()))?;
         let held = self.contents()?;
         let mut r = self.level(store, &HashMap::new(), Some(writer), false, progress)?;
