@@ -32,6 +32,12 @@ pub enum Command {
     /// Lines of the documents, Parquet tables by month, or GKG-like rows; all of
     /// them or those of a range of publication dates.
     Export(ExportArgs),
+    /// Search the articles of a store (docs/search.md): words in any of their forms
+    /// (with clitics, hamza or diacritics), quoted phrases, and filters by date,
+    /// outlet, entity, event type and technique; hits ranked, with a snippet.
+    Search(SearchArgs),
+    /// Rebuild the search index of a store from the store.
+    Index(IndexArgs),
 }
 
 #[derive(clap::Args)]
@@ -68,6 +74,57 @@ pub struct IngestArgs {
     /// Read a few invalid byte sequences as U+FFFD, with a warning.
     #[arg(long)]
     pub lossy: bool,
+    /// The store's search index, filled as articles are stored (default: the
+    /// store's file name with `.index`, beside it).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// Words (all must occur), "quoted phrases", OR, -word to exclude, (…) to group.
+    pub query: String,
+    /// The store: a SQLite file made by `marsad ingest`.
+    #[arg(long, default_value = "marsad.sqlite")]
+    pub store: String,
+    /// The search index (default: the store's file name with `.index`, beside it).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Articles of this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Articles naming this entity (its name as the entities layer gives it, in
+    /// Arabic or English, or its link).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Articles with an event of this PLOVER type (CONSULT, ACCUSE, ASSAULT…).
+    #[arg(long, value_name = "TYPE")]
+    pub event: Option<String>,
+    /// Articles with this persuasion technique (loaded_language, doubt…).
+    #[arg(long)]
+    pub technique: Option<String>,
+    /// Most hits shown.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Write the hits as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct IndexArgs {
+    /// The store: a SQLite file made by `marsad ingest`.
+    #[arg(long, default_value = "marsad.sqlite")]
+    pub store: String,
+    /// The search index (default: the store's file name with `.index`, beside it).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
 }
 
 /// What `marsad export` reads.

@@ -6,6 +6,10 @@
 //! it stopped), the rest are analysed in parallel, and each is stored in its own
 //! transaction. A bad input is reported with its name (`path:line`) and the rest
 //! goes on; the summary says what was stored and what was skipped, and why.
+//!
+//! Each stored article is also added to the store's search index, committed a
+//! chunk at a time after the store; the index is levelled with the store when the
+//! run starts, so what a killed run stored but did not index is indexed then.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -15,6 +19,7 @@ use anyhow::{bail, Context, Result};
 use marsad::input::record::Dates;
 use marsad::input::Limits;
 use marsad::{Metadata, Pipeline};
+use marsad_store::search::{IndexRecord, SearchIndex};
 use marsad_store::{ArticleInfo, ArticleKeys, Prepared, SqliteStore, Store, Verdict};
 use rayon::prelude::*;
 
@@ -78,6 +83,9 @@ pub fn run(args: IngestArgs) -> Result<()> {
     if let Some(from) = store.migrated_from() {
         eprintln!("marsad: migrated {} from schema version {from} to {}", args.store, store.schema_version());
     }
+    let index = SearchIndex::open(&crate::search::index_dir(&args.store, args.index.as_deref()), true)?;
+    crate::search::level(&index, &store)?;
+    let mut indexer = index.writer()?;
     let reading = Reading {
         limits: Limits { max_bytes: args.max_bytes, lossy: args.lossy },
         meta: Metadata { outlet: args.outlet.clone(), published: args.published.clone(), ..Metadata::default() },
@@ -143,7 +151,11 @@ pub fn run(args: IngestArgs) -> Result<()> {
         for (name, article) in &prepared {
             let stored = store.put(article).with_context(|| format!("cannot store {name}"))?;
             tally.count(&stored.verdict);
+            if let Some(revision) = stored.revision {
+                indexer.add(&IndexRecord::of_prepared(stored.article, revision, article))?;
+            }
         }
+        indexer.commit()?;
         if let Some(b) = &bar {
             b.inc(read);
         }

@@ -1,5 +1,5 @@
 //! The `marsad` command line: [`args`] holds what clap reads, one module per command
-//! runs it ([`analyze`], [`ingest`], [`export`], [`train`], [`eval`]), [`batch`] analyses many articles and
+//! runs it ([`analyze`], [`ingest`], [`export`], [`search`], [`train`], [`eval`]), [`batch`] analyses many articles and
 //! [`io`] reads and writes files.
 
 use std::process::ExitCode;
@@ -14,6 +14,7 @@ mod eval;
 mod export;
 mod ingest;
 mod io;
+mod search;
 mod train;
 
 use args::{Cli, Command, EvalCommand, TrainCommand};
@@ -24,6 +25,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Export(args) => export::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Index(args) => search::rebuild(args),
         Command::Train(TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),

@@ -18,6 +18,7 @@ mod listing;
 pub mod rebuild;
 mod rows;
 pub mod schema;
+pub mod search;
 mod sqlite;
 mod sqlite_listing;
 mod sqlite_rows;
