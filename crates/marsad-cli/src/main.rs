@@ -21,7 +21,7 @@ use args::{Cli, Command, EvalCommand, TrainCommand};
 /// the size of the largest such block freed so far (up to 32 MB). On a long article
 /// that puts the later large layers and buffers (megabytes each) in the shared heap,
 /// where growing one copies it and freeing one returns nothing to the system: a
-/// fixed threshold keeps them apart, 10 MB (2.5 bytes per input byte) off the peak
+/// fixed threshold keeps them apart, 11 MB (2.7 bytes per input byte) off the peak
 /// of a 4 MB article. Articles of ordinary size allocate below it and see no change.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn fix_mmap_threshold() {
