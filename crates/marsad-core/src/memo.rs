@@ -11,6 +11,10 @@ use rustc_hash::FxHashMap;
 /// A bounded memory: cleared when it holds [`WordMemo::CAPACITY`] words (`CAP`,
 /// 100,000 unless a memory of large values asks for fewer), so a long batch or a
 /// long article cannot grow it without end.
+///
+/// A full memory is tens of megabytes, the same for any input: keep what an entry
+/// holds small (keys as [`compact_str::CompactString`], which holds a word of up to
+/// 24 bytes without a heap allocation; rare large values boxed).
 pub struct WordMemo<K, V, const CAP: usize = 100_000> {
     map: FxHashMap<K, V>,
 }
@@ -30,7 +34,8 @@ impl<K: Hash + Eq, V: Clone, const CAP: usize> WordMemo<K, V, CAP> {
     pub fn get_or_insert_with<Q>(cell: &RefCell<Self>, key: &Q, compute: impl FnOnce() -> V) -> V
     where
         K: Borrow<Q>,
-        Q: ToOwned<Owned = K> + Hash + Eq + ?Sized,
+        Q: ToOwned + Hash + Eq + ?Sized,
+        Q::Owned: Into<K>,
     {
         if let Some(found) = cell.borrow().map.get(key) {
             return found.clone();
@@ -40,7 +45,7 @@ impl<K: Hash + Eq, V: Clone, const CAP: usize> WordMemo<K, V, CAP> {
         if memo.map.len() >= Self::CAPACITY {
             memo.map.clear();
         }
-        memo.map.insert(key.to_owned(), found.clone());
+        memo.map.insert(key.to_owned().into(), found.clone());
         found
     }
 }

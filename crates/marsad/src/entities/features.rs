@@ -198,13 +198,48 @@ fn shape(doc: &Document, i: usize) -> &'static str {
 thread_local! {
     /// What a written word and its kind decide of [`Info`]: its segmentation,
     /// lexicon readings and shape do not depend on the sentence.
-    static INFO_CACHE: RefCell<WordMemo<(TokenKind, CompactString), Info>> = Default::default();
+    static INFO_CACHE: RefCell<WordMemo<(TokenKind, CompactString), WordInfo>> = Default::default();
+}
+
+/// [`Info`] as remembered: without the token's key (the token has it) and the
+/// gazetteer fields (set per sentence), for a memory that holds up to 100,000 words.
+#[derive(Clone)]
+struct WordInfo {
+    stem: CompactString,
+    shape: &'static str,
+    clitics: u8,
+    zipf: u8,
+    stem_zipf: u8,
+    trigger: u8,
 }
 
 fn info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     let t = &doc.tokens[i];
     let key = (t.kind, CompactString::from(doc.slice(t.span)));
-    INFO_CACHE.with(|memo| WordMemo::get_or_insert_with(memo, &key, || word_info(doc, res, i)))
+    let w = INFO_CACHE.with(|memo| {
+        WordMemo::get_or_insert_with(memo, &key, || {
+            let info = word_info(doc, res, i);
+            WordInfo {
+                stem: info.stem,
+                shape: info.shape,
+                clitics: info.clitics,
+                zipf: info.zipf,
+                stem_zipf: info.stem_zipf,
+                trigger: info.trigger,
+            }
+        })
+    });
+    Info {
+        key: t.key.as_str().into(),
+        stem: w.stem,
+        clitics: w.clitics,
+        shape: w.shape,
+        zipf: w.zipf,
+        stem_zipf: w.stem_zipf,
+        trigger: w.trigger,
+        gaz: 0,
+        gaz_major: 0,
+    }
 }
 
 fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> Info {

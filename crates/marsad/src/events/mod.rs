@@ -108,6 +108,7 @@ pub fn readings(doc: &Document, i: usize) -> Vec<String> {
 /// quotation layers.
 pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
     let ctx = Context::new(doc);
+    let layers = Layers::new(doc);
     let models = res.models;
     let labels = models.triggers.labels();
     let (mut feats, mut probs) = (Vec::new(), Vec::new());
@@ -144,7 +145,7 @@ pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
                 continue;
             }
             last = Some((i, best));
-            out.push(event(doc, res, &ctx, si, i, &labels[best], p, &mut feats, &mut probs));
+            out.push(event(doc, res, &ctx, &layers, si, i, &labels[best], p, &mut feats, &mut probs));
         }
         if out.len() > first_event {
             // the sentence's contexts, read once for all its events
@@ -155,6 +156,60 @@ pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
         }
     }
     out
+}
+
+/// What an event reads from the other layers, indexed once per document so that
+/// each event finds it without a pass over the whole layer (a pass per event makes
+/// the stage quadratic in the article's length).
+struct Layers<'d> {
+    /// For each sentence, the first place or region entity (in the entities' order)
+    /// named in it after في or with ب (where events happen).
+    location: Vec<Option<&'d str>>,
+    /// For each sentence, the first time with a value inside it.
+    time: Vec<Option<usize>>,
+    /// For each token, the first quotation its start lies in.
+    quotation: Vec<Option<usize>>,
+}
+
+impl<'d> Layers<'d> {
+    fn new(doc: &'d Document) -> Layers<'d> {
+        // the sentence that holds `span` whole, if any
+        let sentence_of = |span: Span| {
+            let si = doc.sentences.partition_point(|s| s.span.end <= span.start);
+            doc.sentences.get(si).filter(|s| span.start >= s.span.start && span.end <= s.span.end).map(|_| si)
+        };
+        let mut location = vec![None; doc.sentences.len()];
+        for e in &doc.entities {
+            if !matches!(e.kind, EntityKind::Place | EntityKind::Region) {
+                continue;
+            }
+            for &m in &e.mentions {
+                let mention = &doc.mentions[m];
+                let k = mention.first_token;
+                let after_in = k > 0 && doc.tokens[k - 1].key == "في" || doc.tokens[k].key.starts_with("ب");
+                if let Some(si) = sentence_of(mention.span).filter(|_| after_in) {
+                    location[si].get_or_insert(e.id.as_str());
+                }
+            }
+        }
+        let mut time = vec![None; doc.sentences.len()];
+        for (ti, tm) in doc.times.iter().enumerate() {
+            if let Some(si) = sentence_of(tm.span).filter(|_| tm.value.is_some()) {
+                time[si].get_or_insert(ti);
+            }
+        }
+        let mut quotation = vec![None; doc.tokens.len()];
+        for (qi, q) in doc.quotations.iter().enumerate() {
+            let from = doc.tokens.partition_point(|t| t.span.start < q.span.start);
+            for (slot, t) in quotation[from..].iter_mut().zip(&doc.tokens[from..]) {
+                if t.span.start >= q.span.end {
+                    break;
+                }
+                slot.get_or_insert(qi);
+            }
+        }
+        Layers { location, time, quotation }
+    }
 }
 
 /// The PLOVER contexts whose cue words occur in the tokens `range`, in the
@@ -229,6 +284,7 @@ fn event(
     doc: &Document,
     res: &EventData,
     ctx: &Context,
+    layers: &Layers,
     si: usize,
     t: usize,
     event_type: &str,
@@ -269,7 +325,7 @@ fn event(
     let entry = lexicon_entry(doc, lex, t, event_type);
     let mode = entry.and_then(|e| e.mode);
     let cameo = entry.map_or_else(|| lex.type_cameo.get(event_type).copied().unwrap_or_default(), |e| e.cameo);
-    let (modality, source) = modality(doc, res, t, sentence.first_token, event_type);
+    let (modality, source) = modality(doc, res, layers, t, sentence.first_token, event_type);
     let scale = lex.scale(cameo);
     Event {
         trigger: Reference { span: phrase_span(doc, lex, t, sentence.first_token, sentence.end_token) },
@@ -283,10 +339,8 @@ fn event(
         recipient: recipient.map(participant),
         modality,
         source,
-        time: doc.times.iter().position(|tm| {
-            tm.span.start >= sentence.span.start && tm.span.end <= sentence.span.end && tm.value.is_some()
-        }),
-        location: location(doc, sentence.span),
+        time: layers.time[si],
+        location: layers.location[si].map(str::to_owned),
         contexts: Vec::new(),
         origin: Origin { rule: Cow::Borrowed(MODEL), confidence: (p * 100.0).round() / 100.0 },
     }
@@ -325,12 +379,12 @@ fn participant_span(doc: &Document, ctx: &Context, c: (usize, usize), end: usize
 fn modality(
     doc: &Document,
     res: &EventData,
+    layers: &Layers,
     first: usize,
     start: usize,
     event_type: &str,
 ) -> (Modality, Option<Source>) {
-    let at = doc.tokens[first].span.start;
-    if let Some(q) = doc.quotations.iter().find(|q| q.span.start <= at && at < q.span.end) {
+    if let Some(q) = layers.quotation[first].map(|qi| &doc.quotations[qi]) {
         let m = if q.stance == crate::claims::lexicon::Stance::Deny { Modality::Denied } else { Modality::Reported };
         return (m, Some(q.speaker.clone()));
     }
@@ -381,22 +435,6 @@ fn modality(
         return (Modality::Conditional, None);
     }
     (Modality::Asserted, None)
-}
-
-/// The first place, region or country named in the sentence after في (where events
-/// happen), as an entity id.
-fn location(doc: &Document, sentence: Span) -> Option<String> {
-    doc.entities.iter().find_map(|e| {
-        let place = matches!(e.kind, EntityKind::Place | EntityKind::Region);
-        let inside = e.mentions.iter().any(|&m| {
-            let span = doc.mentions[m].span;
-            span.start >= sentence.start && span.end <= sentence.end && {
-                let k = doc.mentions[m].first_token;
-                k > 0 && doc.tokens[k - 1].key == "في" || doc.tokens[k].key.starts_with("ب")
-            }
-        });
-        (place && inside).then(|| e.id.clone())
-    })
 }
 
 /// A CAMEO-style actor code: the entity's country and, from its kind or a person's
@@ -487,7 +525,7 @@ mod tests {
         for (text, trigger, want) in cases {
             let (doc, _) = events(text);
             let i = doc.tokens.iter().position(|t| doc.slice(t.span) == trigger).expect("the trigger word");
-            let (got, _) = modality(&doc, &res.events(), i, 0, "ASSAULT");
+            let (got, _) = modality(&doc, &res.events(), &Layers::new(&doc), i, 0, "ASSAULT");
             assert_eq!(got, want, "{text}");
         }
     }

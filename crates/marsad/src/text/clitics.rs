@@ -118,10 +118,10 @@ pub fn segment(doc: &mut Document, res: &super::TextData) {
         let written = doc.slice(tok.span);
         let found = CACHE.with(|memo| {
             WordMemo::get_or_insert_with(memo, written, || {
-                best_reading(&Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) }, res)
+                best_reading(&Word { norm: &tok.norm, hamza_alefs: hamza_alefs(doc, nspan) }, res).map(Packed::pack)
             })
         });
-        let Some((reading, rule, confidence)) = found else {
+        let Some(Remembered { reading, rule, confidence }) = found.map(Remembered::unpack) else {
             continue;
         };
         // Cut the original word where each morpheme's first letter starts, so that
@@ -157,11 +157,57 @@ pub fn segment(doc: &mut Document, res: &super::TextData) {
     doc.clitics = out;
 }
 
-type CachedReading = Option<(Reading, &'static str, f32)>;
+/// A reading as remembered: where the word is cut (each clitic is a few bytes long,
+/// from the tables above), the rule and the confidence; a third of [`Reading`] with
+/// its rule, for a memory that holds up to 100,000 words.
+#[derive(Clone, Copy)]
+struct Packed {
+    conj: u8,
+    prefix: Option<(u8, MorphemeRole)>,
+    article: u8,
+    suffix: u8,
+    confidence: f32,
+    rule: &'static str,
+}
+
+/// A reading as read back from the memory (its score is not kept: the cuts are what
+/// the layer needs).
+struct Remembered {
+    reading: Reading,
+    rule: &'static str,
+    confidence: f32,
+}
+
+impl Packed {
+    fn pack((r, rule, confidence): (Reading, &'static str, f32)) -> Packed {
+        let byte = |n: usize| u8::try_from(n).expect("a clitic is a few bytes long");
+        Packed {
+            conj: byte(r.conj),
+            prefix: r.prefix.map(|(len, role)| (byte(len), role)),
+            article: byte(r.article),
+            suffix: byte(r.suffix),
+            confidence,
+            rule,
+        }
+    }
+}
+
+impl Remembered {
+    fn unpack(p: Packed) -> Remembered {
+        let reading = Reading {
+            conj: p.conj.into(),
+            prefix: p.prefix.map(|(len, role)| (len.into(), role)),
+            article: p.article.into(),
+            suffix: p.suffix.into(),
+            score: 0.0,
+        };
+        Remembered { reading, rule: p.rule, confidence: p.confidence }
+    }
+}
 
 thread_local! {
     /// Readings by the word as written (the reading depends on nothing else).
-    static CACHE: std::cell::RefCell<WordMemo<String, CachedReading>> = Default::default();
+    static CACHE: std::cell::RefCell<WordMemo<CompactString, Option<Packed>>> = Default::default();
 }
 
 /// Offsets (relative to the word) of the alefs that carry a hamza or madda in the original.

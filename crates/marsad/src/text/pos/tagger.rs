@@ -64,7 +64,7 @@ const REMEMBERED: usize = 25_000;
 
 thread_local! {
     /// Word-only scores of pieces, by model and piece (see [`memo_key`]).
-    static WORD_SCORES: RefCell<WordMemo<String, Rc<WordScores>, REMEMBERED>> = Default::default();
+    static WORD_SCORES: RefCell<WordMemo<compact_str::CompactString, Rc<WordScores>, REMEMBERED>> = Default::default();
 }
 
 /// The memory key of a piece's word-only scores under a model: the model's id, the

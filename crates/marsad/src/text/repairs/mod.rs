@@ -30,6 +30,7 @@ use std::collections::HashSet;
 
 use std::cell::RefCell;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 use marsad_core::document::{Document, Origin, Repair, RepairKind, TokenKind};
@@ -60,10 +61,10 @@ pub fn find(doc: &mut Document, res: &crate::text::TextData) {
                 }
                 let mut word = Word::new(doc, i);
                 word.occurrences = if repeated { 2 } else { 1 };
-                word_repair(&word, res).map(|r| (r.kind, r.suggestion, r.origin))
+                word_repair(&word, res).map(|r| Box::new((r.kind, r.suggestion, r.origin)))
             })
         });
-        if let Some((kind, suggestion, origin)) = found {
+        if let Some((kind, suggestion, origin)) = found.map(|b| *b) {
             out.push(Repair { span: tok.span, kind, suggestion, origin });
         }
     }
@@ -93,12 +94,13 @@ fn word_repair(word: &Word<'_>, res: &crate::text::TextData) -> Option<Repair> {
 
 /// A word's repair depends only on how it is written and on whether it recurs in
 /// its document, so it is remembered per thread: most words recur across texts.
-type WordRepair = Option<(RepairKind, String, Origin)>;
+/// Boxed: few words have a repair, and the others take one pointer.
+type WordRepair = Option<Box<(RepairKind, String, Origin)>>;
 
 thread_local! {
     /// Remembered repairs by written word: one memory for words that occur once in
     /// their document, one for words that recur.
-    static WORD_REPAIRS: [RefCell<WordMemo<String, WordRepair>>; 2] = Default::default();
+    static WORD_REPAIRS: [RefCell<WordMemo<CompactString, WordRepair>>; 2] = Default::default();
 }
 
 /// True when no rule can apply to word `i`: a frequent word (every rule leaves
