@@ -234,7 +234,7 @@ pub fn train(
     let t = pick(&by_trigger);
     log(format!("events: trigger threshold {t:.2} (dev trigger F1 by threshold: {})", show(&by_trigger)));
     // the lexicon's weight in the type decision, for type accuracy on the matched events
-    let bonuses: Vec<f32> = vec![0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0];
+    let bonuses: Vec<f32> = vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0];
     let by_bonus: Vec<(f32, f64)> = bonuses
         .par_iter()
         .map(|&b| (b, score(dev, &models_all(t, b, 0.0, 0.5, 0.5)).fields.get("type").map_or(0.0, |c| c.f1())))

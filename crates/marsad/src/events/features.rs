@@ -192,12 +192,9 @@ impl<'d> Context<'d> {
         }
         // a light verb a few words before a noun: the noun names the act (فرضت واشنطن
         // عقوبات، أجرى الوزيران محادثات; the guideline's Decision 68); the verb itself
-        // is not the trigger
-        if lex.is_light_verb(key) {
-            out.add("lv_self", tag);
-        } else if let Some(k) =
-            (from.max(i.saturating_sub(LIGHT_GAP))..i).rev().find(|&k| lex.is_light_verb(self.key(k)))
-        {
+        // is left to its own word features (أطلق in أطلق سراح is a release)
+        let light = || (from.max(i.saturating_sub(LIGHT_GAP))..i).rev().find(|&k| lex.is_light_verb(self.key(k)));
+        if let Some(k) = (!lex.is_light_verb(key)).then(light).flatten() {
             out.add("lv", tag);
             out.add("lv|def", if definite(i) { "1" } else { "0" });
             out.add("lv|dist", &(i - k).to_string());

@@ -156,7 +156,19 @@ pub fn find(doc: &Document, res: &EventData) -> Vec<Event> {
                 continue;
             }
             last = Some((i, best));
-            out.push(event(doc, res, &ctx, si, i, &labels[best], p, &mut feats, &mut probs));
+            let e = event(doc, res, &ctx, si, i, &labels[best], p, &mut feats, &mut probs);
+            // a light verb and its noun both chosen name one event, widened to the same
+            // phrase: the more probable reading stays
+            let span = e.trigger.span;
+            if let Some(k) = (first_event..out.len())
+                .find(|&k| out[k].trigger.span.start < span.end && span.start < out[k].trigger.span.end)
+            {
+                if e.origin.confidence > out[k].origin.confidence {
+                    out[k] = e;
+                }
+                continue;
+            }
+            out.push(e);
         }
         if out.len() > first_event {
             // the sentence's contexts, read once for all its events
@@ -511,6 +523,15 @@ mod tests {
         let s = e.iter().find(|e| e.event_type == "SANCTION").expect("a sanction");
         assert!(doc.slice(s.trigger.span).contains("عقوبات"), "{s:#?}");
         assert_eq!(s.cameo, "163", "the phrase's CAMEO code");
+    }
+
+    #[test]
+    fn a_word_the_lexicon_does_not_make_an_attack_is_not_one_on_little_evidence() {
+        let (doc, e) = events("وتوفي الطفل بعد أن اعتذر عدد من المستشفيات عن علاجه.");
+        for ev in &e {
+            assert!(!(ev.event_type == "ASSAULT" && doc.slice(ev.trigger.span).contains("اعتذر")), "{ev:#?}");
+            assert!(!(ev.event_type == "ASSAULT" && doc.slice(ev.trigger.span).contains("علاج")), "{ev:#?}");
+        }
     }
 
     #[test]
