@@ -14,8 +14,10 @@
 //!
 //! The decision thresholds are chosen on the development split, through the stage's
 //! own decoding and the evaluation's own scoring: the trigger threshold for trigger
-//! F1, then each role's threshold for that role's F1 on the matched events; of the
-//! thresholds within a point of the best, the highest (precision first).
+//! F1, then the lexicon's bonus in the type decision for type accuracy, then the
+//! higher threshold a conflict type needs where the lexicon does not give
+//! the word that type, then each role's threshold for that role's F1 on the matched
+//! events; of the thresholds within a point of the best, the highest (precision first).
 
 use std::collections::HashMap;
 
@@ -24,7 +26,7 @@ use rayon::prelude::*;
 use crate::eval::events_claims::{score_events, set_event_baselines, EventTally, GoldDoc, Scores};
 use marsad::events::features::Context;
 use marsad::events::lexicon::EventLexicon;
-use marsad::events::model::{EventModels, ANY, ROLES};
+use marsad::events::model::{EventModels, ANY, BONUS_LINE, ROLES};
 use marsad::Pipeline;
 use marsad_core::document::{Document, Metadata};
 use marsad_core::learn::linear::{self, Example, TrainOptions};
@@ -122,7 +124,7 @@ pub fn examples(p: &Prepared, lex: &EventLexicon) -> (Vec<Example>, Vec<Example>
                     labels.push(1);
                 }
                 let mut features = Vec::new();
-                ctx.argument(&ge.event_type, t, c, rank, s.first_token, &mut features);
+                ctx.argument(lex, &ge.event_type, t, c, rank, s.first_token, &mut features);
                 arguments.push(Example { features, labels, unknown: Vec::new() });
             }
         }
@@ -154,8 +156,8 @@ pub struct Trained {
     pub arguments: String,
     /// The events scores on the development split.
     pub dev: Scores,
-    /// The chosen thresholds: trigger, actor, recipient.
-    pub thresholds: (f32, f32, f32),
+    /// The chosen thresholds: trigger, unlisted conflict type, actor, recipient.
+    pub thresholds: (f32, f32, f32, f32),
 }
 
 /// Scores models on analysed documents as `marsad eval events` does.
@@ -209,22 +211,57 @@ pub fn train(
     let roles: Vec<String> = ROLES.iter().map(|t| (*t).to_owned()).collect();
     let (triggers, arguments) =
         rayon::join(|| linear::train(&types, &trig_ex, &to, header), || linear::train(&roles, &arg_ex, &ao, header));
-    let with = |t: f32, a: f32, r: f32| {
-        let mut ts = vec![0.0; TYPES.len()];
+    // the conflict types (GDELT quad classes 3 and 4 by their CAMEO code): the ones an
+    // unlisted word must show more evidence for
+    let conflict: Vec<bool> = TYPES
+        .iter()
+        .map(|ty| lex.type_cameo.get(ty).and_then(|c| lex.scale(c)).is_some_and(|s| s.quad_class >= 3))
+        .collect();
+    let with_all = |t: f32, b: f32, u: f32, a: f32, r: f32| {
+        let mut ts: Vec<f32> = conflict.iter().map(|&c| if c && u > t { u } else { 0.0 }).collect();
         ts.push(t);
-        let trig = linear::with_thresholds(&triggers, &ts);
+        let trig = format!("{BONUS_LINE}{b:.2}\n{}", linear::with_thresholds(&triggers, &ts));
         let args = linear::with_thresholds(&arguments, &[a, r]);
         (trig, args)
     };
-    let models_of = |t: f32, a: f32, r: f32| {
-        let (trig, args) = with(t, a, r);
+    let models_all = |t: f32, b: f32, u: f32, a: f32, r: f32| {
+        let (trig, args) = with_all(t, b, u, a, r);
         EventModels::parse(&trig, &args).expect("trained event models read back")
     };
     let grid: Vec<f32> = (1..=18).map(|k| k as f32 * 0.05).collect();
     let by_trigger: Vec<(f32, f64)> =
-        grid.par_iter().map(|&t| (t, score(dev, &models_of(t, 0.5, 0.5)).detection.f1())).collect();
+        grid.par_iter().map(|&t| (t, score(dev, &models_all(t, 0.0, 0.0, 0.5, 0.5)).detection.f1())).collect();
     let t = pick(&by_trigger);
     log(format!("events: trigger threshold {t:.2} (dev trigger F1 by threshold: {})", show(&by_trigger)));
+    // the lexicon's weight in the type decision, for type accuracy on the matched events
+    let bonuses: Vec<f32> = vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0];
+    let by_bonus: Vec<(f32, f64)> = bonuses
+        .par_iter()
+        .map(|&b| (b, score(dev, &models_all(t, b, 0.0, 0.5, 0.5)).fields.get("type").map_or(0.0, |c| c.f1())))
+        .collect();
+    let b = pick(&by_bonus);
+    log(format!("events: lexicon type bonus {b:.2} (dev type accuracy by bonus: {})", show(&by_bonus)));
+    let models_unlisted = |t: f32, u: f32, a: f32, r: f32| models_all(t, b, u, a, r);
+    let with_unlisted = |t: f32, u: f32, a: f32, r: f32| with_all(t, b, u, a, r);
+    // then the threshold of a conflict type the lexicon does not give the word (1.0:
+    // never), over the trigger threshold and above
+    let higher: Vec<f32> = grid.iter().copied().filter(|&u| u > t).chain([1.0]).collect();
+    let by_unlisted: Vec<(f32, f64)> = std::iter::once(t)
+        .chain(higher)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|&u| (u, score(dev, &models_unlisted(t, u, 0.5, 0.5)).detection.f1()))
+        .collect();
+    let u = pick(&by_unlisted);
+    log(format!(
+        "events: unlisted conflict-type threshold {u:.2} (dev trigger F1 by threshold: {})",
+        show(&by_unlisted)
+    ));
+    let with = |t: f32, a: f32, r: f32| with_unlisted(t, u, a, r);
+    let models_of = |t: f32, a: f32, r: f32| {
+        let (trig, args) = with(t, a, r);
+        EventModels::parse(&trig, &args).expect("trained event models read back")
+    };
     // each role's threshold for its own F1 on the matched events
     let by_role: Vec<(f32, f64, f64)> = grid
         .par_iter()
@@ -240,5 +277,5 @@ pub fn train(
     log(format!("events: recipient threshold {r:.2} (dev recipient F1 by threshold: {})", show(&recipient)));
     let (triggers, arguments) = with(t, a, r);
     let dev_scores = score(dev, &EventModels::parse(&triggers, &arguments).expect("trained event models read back"));
-    Trained { triggers, arguments, dev: dev_scores, thresholds: (t, a, r) }
+    Trained { triggers, arguments, dev: dev_scores, thresholds: (t, u, a, r) }
 }

@@ -229,6 +229,13 @@ fn info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
             }
         })
     });
+    // word classes are looked up again rather than remembered: a lookup in the embedded
+    // table is cheap, and the memory stays small
+    let classes = match t.kind {
+        TokenKind::Number | TokenKind::Percent => word_classes::of("<num>"),
+        _ => word_classes::of(&t.key),
+    };
+    let stem_classes = if w.stem == t.key { classes } else { word_classes::of(&w.stem) };
     Info {
         key: t.key.as_str().into(),
         stem: w.stem,
@@ -239,6 +246,8 @@ fn info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
         trigger: w.trigger,
         gaz: 0,
         gaz_major: 0,
+        classes,
+        stem_classes,
     }
 }
 

@@ -17,6 +17,9 @@ use super::lexicon::EventLexicon;
 pub const FUNCTIONAL: &[&str] =
     &["هنا", "هناك", "هذا", "هذه", "ذلك", "تلك", "الله", "بالله", "والله", "لله", "الذي", "التي", "الذين", "ما"];
 
+/// How many words before a noun a light verb may stand (فرضت الولايات المتحدة أمس عقوبات).
+const LIGHT_GAP: usize = 4;
+
 /// How far a participant may be from its trigger, in tokens.
 pub const ARG_WINDOW: usize = 20;
 
@@ -162,30 +165,74 @@ impl<'d> Context<'d> {
         if i == from {
             out.add("first", "1");
         }
-        // the trigger lexicon, as evidence
-        let reads = super::readings(doc, i);
+        // the trigger lexicon, as evidence: the entries the word begins, and the phrases
+        // whose later word it is (the noun of فرض عقوبات)
+        let lexicon = self.lexicon_entries(lex, i, from, end);
         let mut types: Vec<&str> = Vec::new();
-        for r in &reads {
-            if let Some(list) = lex.by_first.get(r) {
-                for &id in list {
-                    let t = &lex.triggers[id];
-                    let kind = if t.words.len() > 1 { "phrase" } else { "word" };
-                    if t.words.len() > 1 && !phrase_follows(doc, &t.words[1..], i + 1, end) {
-                        continue;
-                    }
-                    if !types.contains(&t.event_type) {
-                        types.push(t.event_type);
-                        out.add("lex", t.event_type);
-                        out.add("lex|p", &format!("{}|{tag}", t.event_type));
-                        out.add("lex|name", &format!("{}|{}", t.event_type, self.mention[i].is_some()));
-                    }
-                    out.add("lexkind", kind);
-                }
+        for &(id, inside) in &lexicon {
+            let t = &lex.triggers[id];
+            let kind = match (t.words.len() > 1, inside) {
+                (false, _) => "word",
+                (true, false) => "phrase",
+                (true, true) => "phrase_noun",
+            };
+            out.add("lexkind", kind);
+            if inside {
+                out.add("lexin", t.event_type);
+            }
+            if !types.contains(&t.event_type) {
+                types.push(t.event_type);
+                out.add("lex", t.event_type);
+                out.add("lex|p", &format!("{}|{tag}", t.event_type));
+                out.add("lex|name", &format!("{}|{}", t.event_type, self.mention[i].is_some()));
             }
         }
         if types.is_empty() {
             out.add("lex", "-");
         }
+        // a light verb a few words before a noun: the noun names the act (فرضت واشنطن
+        // عقوبات، أجرى الوزيران محادثات; the guideline's Decision 68); the verb itself
+        // is left to its own word features (أطلق in أطلق سراح is a release)
+        let light = || (from.max(i.saturating_sub(LIGHT_GAP))..i).rev().find(|&k| lex.is_light_verb(self.key(k)));
+        if let Some(k) = (!lex.is_light_verb(key)).then(light).flatten() {
+            out.add("lv", tag);
+            out.add("lv|def", if definite(i) { "1" } else { "0" });
+            out.add("lv|dist", &(i - k).to_string());
+            for t in &types {
+                out.add("lv|lex", t);
+            }
+        }
+    }
+
+    /// The trigger lexicon's entries that token `i` (of sentence `from..end`) is part
+    /// of: each entry's index and whether the token is a later word of it (the noun of
+    /// a phrase whose first word stands a few words before) rather than its first. A
+    /// phrase counts only when its other words are there.
+    pub fn lexicon_entries(&self, lex: &EventLexicon, i: usize, from: usize, end: usize) -> Vec<(usize, bool)> {
+        let doc = self.doc;
+        let reads = super::readings(doc, i);
+        let mut out: Vec<(usize, bool)> = Vec::new();
+        for r in &reads {
+            for &id in lex.by_first.get(r).into_iter().flatten() {
+                let t = &lex.triggers[id];
+                if (t.words.len() == 1 || phrase_follows(doc, &t.words[1..], i + 1, end)) && !out.contains(&(id, false))
+                {
+                    out.push((id, false));
+                }
+            }
+        }
+        let phrases: Vec<usize> = reads.iter().filter_map(|r| lex.by_later.get(r)).flatten().copied().collect();
+        if !phrases.is_empty() {
+            let lo = from.max(i.saturating_sub(super::PHRASE_GAP + 1));
+            let before: Vec<Vec<String>> = (lo..i).map(|k| super::readings(doc, k)).collect();
+            for id in phrases {
+                let begins = before.iter().flatten().any(|r| lex.by_first.get(r).is_some_and(|l| l.contains(&id)));
+                if begins && !out.contains(&(id, true)) {
+                    out.push((id, true));
+                }
+            }
+        }
+        out
     }
 
     /// The candidate participants of sentence `from..end`: its names (one candidate a
@@ -235,6 +282,7 @@ impl<'d> Context<'d> {
     #[allow(clippy::too_many_arguments)]
     pub fn argument(
         &self,
+        lex: &EventLexicon,
         event_type: &str,
         trig: usize,
         c: (usize, usize),
@@ -298,11 +346,50 @@ impl<'d> Context<'d> {
         if c.0 >= 2 && self.key(c.0 - 1) == "قبل" && self.key(c.0 - 2) == "من" {
             out.add("by", "1");
         }
+        // على يد / على أيدي: the agent of a killing or an arrest (قتلوا على يد الحوثي)
+        if c.0 >= 2 && matches!(self.key(c.0 - 1), "يد" | "ايدي") && self.key(c.0 - 2) == "علي" {
+            out.add("by_hand", dir);
+        }
+        // the subject of a light verb that names the trigger's doer (عملية التفجير التي
+        // نفذها تنظيم داعش، هجوم شنه المتمردون)
+        if c.0 > from && light_verb_with_object(lex, self.key(c.0 - 1)) {
+            out.add("after_lv", dir);
+            out.add("after_lv|t", event_type);
+        }
         if trig > from && matches!(self.key(trig - 1), "تم" | "يتم" | "جري" | "يجري") {
             out.add("aux", dir);
         }
         if self.quoted[c.0] != self.quoted[trig] {
             out.add("quote_edge", "1");
+        }
+        // the subject slot of a verb: the first candidate after it with no preposition
+        // (VSO: فرضت واشنطن عقوبات), and the order among names only, so that the nearest
+        // name before a noun trigger (nominal sentences: الجيش … هجوم) is seen as such
+        out.add("tp|mk|dir|rank", &format!("{tp}|{marker}|{dir}|{rank}"));
+        let is_name = |k: usize| self.mention[k].is_some() || self.entity[k].is_some();
+        if is_name(c.0) {
+            let starts = |k: usize| {
+                is_name(k) && (k == 0 || self.mention[k].is_none() || self.mention[k] != self.mention[k - 1])
+            };
+            let nrank = (a..b).filter(|&k| starts(k)).count().min(2).to_string();
+            out.add("name|tp|dir|nrank", &format!("{tp}|{dir}|{nrank}"));
+            out.add("name|t|dir|nrank", &format!("{event_type}|{dir}|{nrank}"));
+        }
+        // the speaker of a report: قال X إن … (the trigger in what X says), and X دعا/اتهم
+        // … (the trigger the verb of saying itself)
+        let trig_at = doc.tokens[trig].span.start;
+        let cand = marsad_core::span::Span::new(doc.tokens[c.0].span.start, doc.tokens[c.1 - 1].span.end);
+        for q in &doc.quotations {
+            let Some(sp) = q.speaker.span else { continue };
+            if sp.start >= cand.end || cand.start >= sp.end {
+                continue;
+            }
+            if q.verb.as_ref().is_some_and(|v| v.span.start <= trig_at && trig_at < v.span.end) {
+                out.add("speaker_of_verb", event_type);
+            } else if q.span.start <= trig_at && trig_at < q.span.end {
+                out.add("speaker_of_quote", event_type);
+                out.add("speaker_of_quote|p", tp);
+            }
         }
     }
 
@@ -355,6 +442,14 @@ impl<'d> Context<'d> {
         }
         "-"
     }
+}
+
+/// True for a light verb, also with an object pronoun on it (نفذها، شنوه).
+fn light_verb_with_object(lex: &EventLexicon, key: &str) -> bool {
+    lex.is_light_verb(key)
+        || ["هما", "هم", "ها", "ه"]
+            .iter()
+            .any(|p| key.strip_suffix(p).is_some_and(|r| r.chars().count() >= 2 && lex.is_light_verb(r)))
 }
 
 /// True when `words` follow token `at` in order, each at most a few tokens after the

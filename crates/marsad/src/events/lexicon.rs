@@ -58,6 +58,11 @@ pub struct EventLexicon {
     pub triggers: Vec<Trigger>,
     /// First-word form (matching key) → triggers starting with it, longest first.
     pub by_first: FxHashMap<String, Vec<usize>>,
+    /// A later word of a phrase (matching key, also without the article) → the phrases
+    /// holding it: the noun of فرض عقوبات، شن هجوما is read with the phrase's type.
+    pub by_later: FxHashMap<String, Vec<usize>>,
+    /// The forms of the light verbs and their masdars ([`LIGHT_VERBS`]).
+    pub light_verbs: rustc_hash::FxHashSet<String>,
     /// PLOVER type → the first CAMEO code of the type's own row (no mode): the code of
     /// an event whose trigger is in no lexicon entry of its type.
     pub type_cameo: FxHashMap<&'static str, &'static str>,
@@ -88,6 +93,12 @@ impl EventLexicon {
         let mut lex = EventLexicon {
             triggers: Vec::new(),
             by_first: FxHashMap::default(),
+            by_later: FxHashMap::default(),
+            light_verbs: LIGHT_VERBS
+                .iter()
+                .flat_map(|w| verb_forms(w))
+                .chain(LIGHT_VERB_NOUNS.iter().map(|w| (*w).to_owned()))
+                .collect(),
             type_cameo: FxHashMap::default(),
             cameo: FxHashMap::default(),
             contexts: Vec::new(),
@@ -133,6 +144,15 @@ impl EventLexicon {
             for f in forms {
                 lex.by_first.entry(f).or_default().push(id);
             }
+            for w in &trigger.words[1..] {
+                let bare = w.strip_prefix("ال").filter(|r| r.chars().count() >= 3);
+                for f in std::iter::once(w.as_str()).chain(bare) {
+                    let list = lex.by_later.entry(f.to_owned()).or_default();
+                    if !list.contains(&id) {
+                        list.push(id);
+                    }
+                }
+            }
             lex.triggers.push(trigger);
         }
         for list in lex.by_first.values_mut() {
@@ -172,6 +192,54 @@ fn noun_like(w: &str) -> bool {
         || (w.starts_with('ا') && w.chars().count() >= 5 && w.chars().nth(3) == Some('ا'))
 }
 
+/// Light verbs (past, matching keys): verbs that carry a noun naming the act, which the
+/// guideline makes the trigger (Decision 68: فرضت واشنطن عقوبات، شن المتمردون هجوما،
+/// أجرى الوزيران محادثات، وقع البلدان اتفاقية، نفذت القوات عملية). A feature of the noun
+/// that follows, not a trigger by itself.
+pub const LIGHT_VERBS: &[&str] = &[
+    "فرض", "شن", "اجري", "وقع", "نفذ", "رفع", "وجه", "عقد", "ابرم", "قدم", "اطلق", "اصدر", "القي", "اتخذ", "خاض",
+    "نظم", "شهد", "تلقي",
+];
+
+/// The masdars of the light verbs (بفرض عقوبات، إجراء محادثات، توقيع اتفاقية).
+const LIGHT_VERB_NOUNS: &[&str] = &[
+    "فرض",
+    "شن",
+    "اجراء",
+    "توقيع",
+    "تنفيذ",
+    "توجيه",
+    "عقد",
+    "ابرام",
+    "تقديم",
+    "اطلاق",
+    "اصدار",
+    "القاء",
+    "اتخاذ",
+    "خوض",
+    "تنظيم",
+    "تلقي",
+];
+
+impl EventLexicon {
+    /// True when `key` (a token's matching key) is a form of a light verb or of its
+    /// masdar, with a conjunction, preposition or article written on it (وفرضت، بفرض،
+    /// لإجراء، والتوقيع).
+    pub fn is_light_verb(&self, key: &str) -> bool {
+        let mut k = key;
+        if self.light_verbs.contains(k) {
+            return true;
+        }
+        if let Some(r) = k.strip_prefix(['و', 'ف']).filter(|r| r.chars().count() >= 2) {
+            if self.light_verbs.contains(r) {
+                return true;
+            }
+            k = r;
+        }
+        ["ال", "بال", "لل", "ب", "ل"].iter().any(|p| k.strip_prefix(p).is_some_and(|r| self.light_verbs.contains(r)))
+    }
+}
+
 /// The third-person forms of a verb given its past (matching key): past masculine,
 /// feminine, dual, plural, and the imperfect guessed from the past (ي/ت + the past
 /// without its initial alef: هاجم → يهاجم، اعتقل → يعتقل، أعلن → يعلن), with the future
@@ -200,6 +268,24 @@ mod tests {
             assert!(lex.triggers.iter().any(|t| t.event_type == ty), "{ty}");
         }
         assert!(lex.by_first.contains_key("قصفت"), "verbs are conjugated");
+        // the noun of a phrase is found from its own form, with or without the article
+        let phrase_types = |w: &str| -> Vec<&str> {
+            lex.by_later.get(w).map_or(vec![], |l| l.iter().map(|&i| lex.triggers[i].event_type).collect())
+        };
+        assert!(phrase_types("عقوبات").contains(&"SANCTION"));
+        assert!(phrase_types("القبض").contains(&"COERCE"));
+    }
+
+    #[test]
+    fn light_verbs_are_read_with_their_clitics() {
+        let lex = EventLexicon::embedded();
+        for w in ["فرضت", "وفرضت", "شنت", "اجرت", "يجري", "بفرض", "لاجراء", "والتوقيع", "وقعت"]
+        {
+            assert!(lex.is_light_verb(w), "{w}");
+        }
+        for w in ["قال", "الحكومه", "عقوبات", "هجوما"] {
+            assert!(!lex.is_light_verb(w), "{w}");
+        }
     }
 
     #[test]
