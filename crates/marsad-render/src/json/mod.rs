@@ -201,7 +201,11 @@ mod tests {
         // other layers: spans as [start, end], without their text
         assert_eq!(v["sentences"][0]["span"], serde_json::json!([0, chars.len()]));
         assert!(v["sentences"][0].get("text").is_none());
-        assert!(out.len() * 5 < to_string(&doc).len() * 3, "{} against {}", out.len(), to_string(&doc).len());
+        // the per-token layers, where the profile saves, shrink to under a third (the other
+        // layers differ only by their span texts, so the whole depends on what was found)
+        let size = |v: &Value| v["tokens"].to_string().len() + v["clitics"].to_string().len();
+        assert!(size(&v) * 3 < size(&full), "{} against {}", size(&v), size(&full));
+        assert!(out.len() < to_string(&doc).len(), "{} against {}", out.len(), to_string(&doc).len());
     }
 
     #[test]
