@@ -66,6 +66,33 @@ def id_like(path: Path) -> set:
     return set(re.findall(r"[A-Za-z0-9_-]+", path.read_text(encoding="utf-8")))
 
 
+def draw(pools: dict, texts: dict, rng: random.Random, divisor: int, taken: set, picked_shingles: list,
+         what: str = ""):
+    """(id, corpus, kind) of each kind's quota divided by `divisor`, drawn at random from the
+    pool less `taken`, no near duplicate of a text in `picked_shingles` (which grows with
+    each pick); None, with a message, when a kind has too few."""
+    out = []
+    for corpus in CORPORA:
+        for kind, n in QUOTA[corpus].items():
+            n //= divisor
+            pool = sorted(d for d in pools[corpus][kind] if d not in taken)
+            rng.shuffle(pool)
+            got = 0
+            for doc in pool:
+                if got == n:
+                    break
+                sh = shingles(texts[doc])
+                if any(near(sh, o) for o in picked_shingles):
+                    continue
+                picked_shingles.append(sh)
+                out.append((doc, corpus, kind))
+                got += 1
+            if got < n:
+                print(f"framing_neutral_pick: only {got} of {n} {corpus}/{kind}{what}", file=sys.stderr)
+                return None
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -110,47 +137,17 @@ def main() -> int:
                 return 1
             picked_shingles.append(shingles(texts[doc]))
         picked = list(kept)
-    for corpus in CORPORA if not kept else []:
-        for kind, n in QUOTA[corpus].items():
-            pool = sorted(pools[corpus][kind])
-            rng.shuffle(pool)
-            got = 0
-            for doc in pool:
-                if got == n:
-                    break
-                sh = shingles(texts[doc])
-                if any(near(sh, o) for o in picked_shingles):
-                    continue
-                picked_shingles.append(sh)
-                picked.append((doc, corpus, kind))
-                got += 1
-            if got < n:
-                print(f"framing_neutral_pick: only {got} of {n} {corpus}/{kind}", file=sys.stderr)
-                return 1
+    if not kept:
+        picked = draw(pools, texts, rng, 1, set(), picked_shingles)
+        if picked is None:
+            return 1
     picked.sort(key=lambda p: (p[1], p[2], p[0]))
     # the training part: as large as a half, drawn after the halves from what is left (a
     # second generator), near duplicates of any pick out
-    rng = random.Random(args.seed + 1)
-    taken = {p[0] for p in picked}
-    training = []
-    for corpus in CORPORA:
-        for kind, n in QUOTA[corpus].items():
-            n //= 2
-            pool = sorted(d for d in pools[corpus][kind] if d not in taken)
-            rng.shuffle(pool)
-            got = 0
-            for doc in pool:
-                if got == n:
-                    break
-                sh = shingles(texts[doc])
-                if any(near(sh, o) for o in picked_shingles):
-                    continue
-                picked_shingles.append(sh)
-                training.append((doc, corpus, kind))
-                got += 1
-            if got < n:
-                print(f"framing_neutral_pick: only {got} of {n} {corpus}/{kind} for training", file=sys.stderr)
-                return 1
+    training = draw(pools, texts, random.Random(args.seed + 1), 2, {p[0] for p in picked}, picked_shingles,
+                     " for training")
+    if training is None:
+        return 1
     training.sort(key=lambda p: (p[1], p[2], p[0]))
     rows = ["id\tcorpus\tkind\thalf\tchars"]
     for i, (doc, corpus, kind) in enumerate(picked):
