@@ -216,19 +216,7 @@ struct WordInfo {
 fn info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     let t = &doc.tokens[i];
     let key = (t.kind, CompactString::from(doc.slice(t.span)));
-    let w = INFO_CACHE.with(|memo| {
-        WordMemo::get_or_insert_with(memo, &key, || {
-            let info = word_info(doc, res, i);
-            WordInfo {
-                stem: info.stem,
-                shape: info.shape,
-                clitics: info.clitics,
-                zipf: info.zipf,
-                stem_zipf: info.stem_zipf,
-                trigger: info.trigger,
-            }
-        })
-    });
+    let w = INFO_CACHE.with(|memo| WordMemo::get_or_insert_with(memo, &key, || word_info(doc, res, i)));
     // word classes are looked up again rather than remembered: a lookup in the embedded
     // table is cheap, and the memory stays small
     let classes = match t.kind {
@@ -251,7 +239,7 @@ fn info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     }
 }
 
-fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
+fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> WordInfo {
     let t = &doc.tokens[i];
     let mut clitics = 0u8;
     let mut stem = None;
@@ -283,24 +271,7 @@ fn word_info(doc: &Document, res: &super::EntityData, i: usize) -> Info {
     let trigger = res.ner_triggers.of(&t.key) | res.ner_triggers.of(&lookup) | res.ner_triggers.of(&stem);
     let zipf = bucket(res.lexicon.zipf(&t.key));
     let stem_zipf = if stem == t.key { zipf } else { bucket(res.lexicon.zipf(&stem)) };
-    let classes = match t.kind {
-        TokenKind::Number | TokenKind::Percent => word_classes::of("<num>"),
-        _ => word_classes::of(&t.key),
-    };
-    let stem_classes = if stem == t.key { classes } else { word_classes::of(&stem) };
-    Info {
-        key: t.key.as_str().into(),
-        stem,
-        clitics,
-        shape: shape(doc, i),
-        zipf,
-        stem_zipf,
-        trigger,
-        gaz: 0,
-        gaz_major: 0,
-        classes,
-        stem_classes,
-    }
+    WordInfo { stem, shape: shape(doc, i), clitics, zipf, stem_zipf, trigger }
 }
 
 /// Template numbers (stable: changing one changes every hash, so retrain).
