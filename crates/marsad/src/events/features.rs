@@ -244,7 +244,12 @@ impl<'d> Context<'d> {
         while i < end {
             if let Some(m) = self.mention[i] {
                 let x = &self.doc.mentions[m];
-                out.push((i, x.end_token.min(end).max(i + 1)));
+                // the divine name alone is a formula (رحمهم الله، بإذن الله), never a
+                // participant; inside a name (حزب الله، عبد الله) the mention is longer
+                let formula = x.end_token == i + 1 && FUNCTIONAL.contains(&self.doc.tokens[i].key.as_str());
+                if !formula {
+                    out.push((i, x.end_token.min(end).max(i + 1)));
+                }
                 i = x.end_token.max(i + 1);
                 continue;
             }
