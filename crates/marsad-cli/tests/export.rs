@@ -289,7 +289,7 @@ fn a_near_copy_s_events_are_exported_once_like_an_exact_copy_s() {
         .query_row("SELECT kind, similarity FROM duplicates WHERE article_id = 9", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
     assert_eq!(kind, "near");
-    assert!(similarity > 0.5 && similarity < 1.0, "{similarity}");
+    assert!((0.5..1.0).contains(&similarity), "{similarity}");
     let own_events: i64 = conn
         .query_row(
             "SELECT count(*) FROM events e JOIN articles a ON a.current_revision = e.revision_id WHERE a.id = 9",

@@ -174,7 +174,7 @@ mod tests {
         let copy = format!("الرياض - واس: {}", TEXT.replace("اليوم", "أمس"));
         let (a, b) = (Shingles::of(TEXT), Shingles::of(&copy));
         let j = a.jaccard(&b);
-        assert!(j >= THRESHOLD && j < 1.0, "{j}");
+        assert!((THRESHOLD..1.0).contains(&j), "{j}");
         // vocalisation and line breaks change nothing
         let vocalised = TEXT.replace("قال", "قالَ").replace(". ", ".\n");
         assert_eq!(a.jaccard(&Shingles::of(&vocalised)), 1.0);
@@ -207,10 +207,9 @@ mod tests {
     fn short_texts_get_no_signature_and_keys_are_stable() {
         assert!(Shingles::of("عاجل: انفجار في بيروت").signature().is_none());
         assert!(Shingles::of("").is_empty());
-        // stored keys must not change between builds: a fixed text has fixed keys
-        let keys = Shingles::of(TEXT).signature().unwrap().band_keys();
-        assert_eq!(keys, Shingles::of(TEXT).signature().unwrap().band_keys());
-        assert_eq!(hash_words(&["a", "b"]), hash_words(&["a", "b"]));
+        // stored keys must not change between builds: the shingle hash is pinned
+        // (FNV-1a of "a b " then SplitMix64's finaliser, computed independently)
+        assert_eq!(hash_words(&["a", "b"]), 0x6fc8_6378_f760_fc32);
         assert_ne!(hash_words(&["ab"]), hash_words(&["a", "b"]));
     }
 }

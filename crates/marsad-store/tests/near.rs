@@ -59,7 +59,7 @@ fn an_altered_copy_is_linked_as_near_and_an_unrelated_article_is_not() {
     assert_eq!(copy.verdict, Verdict::New);
     let link = copy.near.expect("the altered copy is linked");
     assert_eq!(link.of, first.article);
-    assert!(link.similarity >= THRESHOLD && link.similarity < 1.0, "{}", link.similarity);
+    assert!((THRESHOLD..1.0).contains(&link.similarity), "{}", link.similarity);
     // a republication by the same outlet counts too
     let again = format!("{} (تحديث)", SENTENCES[..5].join(" "));
     let same_outlet = store.put(&prepared(&p, &again, "aawsat", "2015-07-21")).unwrap();
