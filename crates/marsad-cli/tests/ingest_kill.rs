@@ -60,6 +60,15 @@ fn problems(store: &Path) -> Vec<String> {
         ("revisions without tone", "SELECT count(*) FROM revisions r WHERE NOT EXISTS (SELECT 1 FROM tone t WHERE t.revision_id = r.id)"),
         ("ids stored twice", "SELECT count(*) FROM (SELECT external_id FROM articles GROUP BY external_id HAVING count(*) > 1)"),
         ("second revisions", "SELECT count(*) FROM revisions WHERE number > 1"),
+        (
+            "articles without their near-duplicate signature",
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures s
+             WHERE s.article_id = a.id AND s.revision_id = a.current_revision)",
+        ),
+        (
+            "articles in more than one story",
+            "SELECT count(*) FROM (SELECT article_id FROM story_articles GROUP BY article_id HAVING count(*) > 1)",
+        ),
     ] {
         let n: i64 = conn.query_row(sql, [], |r| r.get(0)).unwrap();
         if n > 0 {

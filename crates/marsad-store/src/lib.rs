@@ -15,13 +15,17 @@ mod article;
 mod error;
 mod keys;
 mod listing;
+pub mod near;
 pub mod rebuild;
 mod rows;
 pub mod schema;
 pub mod search;
 mod sqlite;
 mod sqlite_listing;
+mod sqlite_near;
 mod sqlite_rows;
+mod sqlite_stories;
+pub mod stories;
 
 pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
 pub use error::StoreError;
@@ -29,6 +33,8 @@ pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
 pub use listing::{DateRange, Listed};
 pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
 pub use sqlite::SqliteStore;
+pub use sqlite_near::NearLink;
+pub use sqlite_stories::{StoryCounts, StoryScope};
 
 /// A store of analysed articles. Every method that writes is atomic: it stores all
 /// of an article or nothing of it.
@@ -72,6 +78,22 @@ pub trait Store {
     /// # Errors
     /// A failure of the backend.
     fn list(&self, range: &DateRange) -> Result<Vec<Listed>, StoreError>;
+
+    /// Computes the near-duplicate signature of every article whose current revision
+    /// has none (a store made before schema version 2, an article revised) and links
+    /// the near-duplicates among them to their first appearances, a chunk at a time;
+    /// `progress` hears how many are done. Returns how many were signed.
+    ///
+    /// # Errors
+    /// A failure of the backend; what was committed before it stays.
+    fn sign_missing(&mut self, progress: &mut dyn FnMut(usize)) -> Result<usize, StoreError>;
+
+    /// Groups reports of one happening into stories ([`stories`]): the articles stored
+    /// since stories were last computed, or every article again.
+    ///
+    /// # Errors
+    /// A failure of the backend; then the stories are as they were.
+    fn update_stories(&mut self, scope: StoryScope) -> Result<StoryCounts, StoreError>;
 
     /// The document of an article's current revision, rebuilt from its stored layers
     /// ([`rebuild`]): what `marsad analyze` gave for it.
