@@ -397,8 +397,7 @@ impl Walk {
 
     /// The main content (steps 3 to 5); `None` when the page has none.
     pub(crate) fn main_content(&mut self, title: Option<&str>) -> Option<Content> {
-        for b in 0..self.blocks.len() {
-            let block = &self.blocks[b];
+        for block in &self.blocks {
             if block.chars < MIN_SCORED_CHARS {
                 continue;
             }
