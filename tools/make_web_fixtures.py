@@ -108,8 +108,8 @@ def json_ld(a):
           "publisher": {"@type": "Organization", "name": a["outlet"]}}
     if a["author"]:
         ld["author"] = {"@type": "Person", "name": a["author"]}
-    return ('<script type="application/ld+json">' + json.dumps(ld, ensure_ascii=False).replace("</", "<\\/")
-            + "</script>")
+    # ASCII JSON, as many sites write it: a page in a legacy encoding cannot hold every character
+    return '<script type="application/ld+json">' + json.dumps(ld).replace("</", "<\\/") + "</script>"
 
 
 def paras_with_ads(a, rng, read_also):

@@ -80,6 +80,12 @@ fn pages_without_content_and_truncated_pages_are_refused_with_where() {
     let e = read_page(&bytes, None, &Limits::default()).unwrap_err();
     assert_eq!(e.kind, "truncated");
     assert!(e.reason.contains(&format!("byte offset {}", bytes.len())), "{}", e.reason);
+    // cut inside a character: still truncated, not undecodable
+    let page = fixture("news_page.html");
+    let cut = &page[..page.len() / 2];
+    let cut = if std::str::from_utf8(cut).is_ok() { &page[..page.len() / 2 + 1] } else { cut };
+    let e = read_page(cut, None, &Limits::default()).unwrap_err();
+    assert_eq!(e.kind, "truncated", "{}", e.reason);
 }
 
 #[test]

@@ -127,9 +127,15 @@ mod tests {
         page.extend_from_slice(&arabic);
         let d = decode_page(&page, None, &Limits::default()).unwrap();
         assert_eq!((d.encoding, d.html.contains("قال الوزير")), ("windows-1256", true));
-        // the HTTP header comes before the page's own declaration
+        // the HTTP header comes before the page's own declaration…
+        let (iso, _, _) = encoding_rs::ISO_8859_6.encode("<p>قال الوزير</p>");
+        let mut iso_page = b"<meta charset=windows-1256>".to_vec();
+        iso_page.extend_from_slice(&iso);
+        let d = decode_page(&iso_page, Some("iso-8859-6"), &Limits::default()).unwrap();
+        assert_eq!((d.encoding, d.html.contains("قال الوزير")), ("ISO-8859-6", true));
+        // …unless the bytes break it (windows-1256 letters unmapped in ISO-8859-6): detected then
         let d = decode_page(&page, Some("iso-8859-6"), &Limits::default()).unwrap();
-        assert_eq!(d.encoding, "ISO-8859-6");
+        assert_eq!(d.encoding, "windows-1256");
         // re-saved as UTF-8 with the old declaration kept
         let resaved = "<meta charset=windows-1256><p>قال الوزير</p>";
         assert_eq!(decode_page(resaved.as_bytes(), None, &Limits::default()).unwrap().encoding, "UTF-8");

@@ -484,7 +484,8 @@ impl Run {
         if in_link {
             self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
         }
-        self.text.push_str(text);
+        // a line end in the markup is white space; only <br> breaks a line
+        self.text.extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
     }
 }
 

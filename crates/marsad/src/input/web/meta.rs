@@ -118,8 +118,18 @@ fn ld_name(v: &Value) -> Option<String> {
         Value::Array(items) => items.iter().find_map(ld_name),
         _ => None,
     }
-    .map(|s| super::extract::collapse(&s))
+    .map(|s| ld_text(&s))
     .filter(|s| !s.is_empty())
+}
+
+/// A JSON-LD string as text. Some sites write HTML into it (`&#171;`, `&amp;`,
+/// `<b>`), which is read as HTML; other strings only have their white space collapsed.
+fn ld_text(s: &str) -> String {
+    if s.contains('&') || s.contains('<') {
+        super::extract::fragment_text(s).replace('\n', " ")
+    } else {
+        super::extract::collapse(s)
+    }
 }
 
 /// A JSON-LD value as an address: a string or an object's `@id` or `url`.
@@ -247,5 +257,7 @@ mod tests {
         assert_eq!(host_of("https://www.Alriyadh.com/123?x=1").as_deref(), Some("alriyadh.com"));
         assert_eq!(language_code("ar-SA").as_deref(), Some("ar"));
         assert_eq!(language_code("x"), None);
+        assert_eq!(ld_text("حماية &#171;الأجور&#187; &amp; <b>غيرها</b>"), "حماية «الأجور» & غيرها");
+        assert_eq!(ld_text(" عنوان\n  بسيط "), "عنوان بسيط");
     }
 }

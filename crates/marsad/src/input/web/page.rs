@@ -22,8 +22,19 @@ pub struct Page {
     pub warnings: Vec<Warning>,
 }
 
-/// How far from the end a page's closing `</body>` or `</html>` is looked for.
-const TAIL_CHARS: usize = 4096;
+/// How far from the end (in bytes) a page's closing `</body>` or `</html>` is looked for.
+const TAIL_BYTES: usize = 8192;
+
+/// Whether a page has a closing `</body>` or `</html>` near its end. Read in the
+/// encoding of its byte order mark, else as ASCII, which every other encoding a page
+/// may be in agrees with for those tags.
+fn ends_whole(bytes: &[u8]) -> bool {
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::UTF_8, 0));
+    // in UTF-16, start the tail on a code unit
+    let start = bom + ((bytes.len() - bom).saturating_sub(TAIL_BYTES) & !1);
+    let tail = encoding.decode_without_bom_handling(&bytes[start..]).0.to_ascii_lowercase();
+    tail.contains("</html") || tail.contains("</body")
+}
 
 /// Reads a saved page. `http_charset` is the charset of its HTTP `Content-Type`
 /// header, when the page came with one (a WARC record).
@@ -34,6 +45,18 @@ const TAIL_CHARS: usize = 4096;
 /// cannot be decoded (as for plain text: binary, empty, over the size limit), it is
 /// truncated (it ends before `</body>` or `</html>`), or it has no main content.
 pub fn read_page(bytes: &[u8], http_charset: Option<&str>, limits: &Limits) -> Result<Page, WebError> {
+    // before decoding: a page cut short often ends inside a character, which the
+    // decoder would report as invalid bytes rather than as what it is
+    if !ends_whole(bytes) {
+        return Err(WebError::new(
+            "truncated",
+            format!(
+                "the page is truncated: it ends at byte offset {} without </body> or </html>; save it again, or \
+                 give the part as plain text",
+                bytes.len()
+            ),
+        ));
+    }
     let decoded = decode_page(bytes, http_charset, limits).map_err(|e| {
         let kind = match e {
             InputError::Empty | InputError::Blank { .. } => "empty",
@@ -44,18 +67,6 @@ pub fn read_page(bytes: &[u8], http_charset: Option<&str>, limits: &Limits) -> R
         WebError::new(kind, e.to_string())
     })?;
     let html = decoded.html;
-    let tail_start = html.char_indices().rev().nth(TAIL_CHARS).map_or(0, |(i, _)| i);
-    let tail = html[tail_start..].to_ascii_lowercase();
-    if !tail.contains("</html") && !tail.contains("</body") {
-        return Err(WebError::new(
-            "truncated",
-            format!(
-                "the page is truncated: it ends at byte offset {} without </body> or </html>; save it again, or \
-                 give the part as plain text",
-                bytes.len()
-            ),
-        ));
-    }
     let doc = Html::parse_document(&html);
     let mut walk = Walk::of(doc.root_element());
     // the title from the metadata alone first, so that a first heading repeating it is not text
