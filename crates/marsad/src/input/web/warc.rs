@@ -156,7 +156,7 @@ impl<R> WarcPages<R> {
     }
 }
 
-fn header<'a>(headers: &'a std::collections::HashMap<WarcHeader, Vec<u8>>, h: WarcHeader) -> Option<&'a str> {
+fn header(headers: &std::collections::HashMap<WarcHeader, Vec<u8>>, h: WarcHeader) -> Option<&str> {
     headers.get(&h).and_then(|v| std::str::from_utf8(v).ok()).map(str::trim)
 }
 
