@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::{bail, Context, Result};
 use marsad::input::record::Dates;
+use marsad::input::web::WebFormat;
 use marsad::input::Limits;
 use marsad::{Metadata, Pipeline};
 use marsad_render as render;
@@ -15,13 +16,14 @@ use crate::args::{AnalyzeArgs, Format};
 use crate::batch::{self, Articles, Reading, Source};
 use crate::io::{refuse_overwriting_an_input, Output};
 
-/// True when the inputs may be more than one article.
+/// True when the inputs may be more than one article (a feed and a WARC file may).
 fn is_batch(args: &AnalyzeArgs) -> bool {
     args.jsonl
         || args.inputs.len() > 1
         || args.inputs.iter().any(|i| {
             let p = std::path::Path::new(i);
-            i != "-" && (p.is_dir() || batch::is_jsonl(p))
+            let many = WebFormat::of(p).is_some_and(|f| f != WebFormat::Html);
+            i != "-" && (p.is_dir() || batch::is_jsonl(p) || many)
         })
 }
 

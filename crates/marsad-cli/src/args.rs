@@ -56,9 +56,10 @@ pub struct StoriesArgs {
 
 #[derive(clap::Args)]
 pub struct IngestArgs {
-    /// Files, folders (read recursively) and JSON Lines files (`.jsonl`: `text` and
+    /// Files, folders (read recursively), JSON Lines files (`.jsonl`: `text` and
     /// optional `title`, `url`, `outlet`, `author`, `id` and a date in `published`,
-    /// `date` or `date_iso` a line).
+    /// `date` or `date_iso` a line), saved pages (`.html`, `.htm`), feeds (`.rss`,
+    /// `.atom`, `.xml`) and WARC files (`.warc`, `.warc.gz`); docs/ingest.md.
     #[arg(required = true)]
     pub inputs: Vec<String>,
     /// The store: a SQLite file, created when absent.
@@ -515,7 +516,9 @@ pub struct AnalyzeArgs {
     /// The article: a file path, or `-` for standard input. Several inputs, a folder
     /// (read recursively) or a JSON Lines file (`.jsonl`: `text` and optional `title`,
     /// `url`, `outlet`, `id` and a date in `published`, `date` or `date_iso` a line)
-    /// make a batch; one article in any of them gives a report like one file.
+    /// make a batch, and so do feeds (`.rss`, `.atom`, `.xml`) and WARC files
+    /// (`.warc`, `.warc.gz`); a saved page (`.html`) is one article (docs/ingest.md);
+    /// one article in any of them gives a report like one file.
     #[arg(required = true)]
     pub inputs: Vec<String>,
     /// Read the inputs (standard input too) as JSON Lines, whatever their names.

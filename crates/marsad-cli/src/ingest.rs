@@ -24,7 +24,7 @@ use marsad_store::{ArticleInfo, ArticleKeys, Prepared, SqliteStore, Store, Story
 use rayon::prelude::*;
 
 use crate::args::IngestArgs;
-use crate::batch::{self, Articles, Decoded, Item, Reading, RecordFields, Skip, CHUNK};
+use crate::batch::{self, Articles, Decoded, Item, Reading, Skip, CHUNK};
 
 /// Opens the store a `--store` value names.
 pub(crate) fn open_store(spec: &str) -> Result<SqliteStore> {
@@ -38,11 +38,10 @@ pub(crate) fn open_store(spec: &str) -> Result<SqliteStore> {
 struct Pending {
     name: String,
     decoded: Decoded,
-    record: RecordFields,
 }
 
-/// An item decoded with its record's fields, or why it was skipped, under its name.
-type DecodedItem = (String, Result<(Decoded, RecordFields), Skip>);
+/// An item decoded, or why it was skipped, under its name.
+type DecodedItem = (String, Result<Decoded, Skip>);
 
 /// What happened to the articles, for the summary.
 #[derive(Default)]
@@ -104,6 +103,9 @@ pub fn run(args: IngestArgs) -> Result<()> {
     let mut articles = Articles::new(&sources, &reading);
     loop {
         let chunk: Vec<Item> = articles.by_ref().take(CHUNK).collect::<Result<_>>()?;
+        for note in articles.take_notes() {
+            say(note);
+        }
         if chunk.is_empty() {
             break;
         }
@@ -112,10 +114,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
         let decoded: Vec<DecodedItem> = chunk
             .into_par_iter()
             .map(|item| {
-                let d = item.article.and_then(|a| {
-                    let record = a.record.clone();
-                    reading.decode(a).map(|d| (d, record))
-                });
+                let d = item.article.and_then(|a| reading.decode(a));
                 (item.name, d)
             })
             .collect();
@@ -127,22 +126,23 @@ pub fn run(args: IngestArgs) -> Result<()> {
                     say(format!("marsad: skipped {name}: {}", skip.reason));
                     *tally.bad.entry(skip.kind).or_default() += 1;
                 }
-                Ok((decoded, record)) => {
+                Ok(decoded) => {
                     let keys =
                         ArticleKeys::new(&decoded.text, decoded.meta.outlet.as_deref(), decoded.meta.url.as_deref());
                     match store.classify(&keys)? {
                         v @ Verdict::Present { .. } => tally.count(&v),
-                        _ => pending.push(Pending { name, decoded, record }),
+                        _ => pending.push(Pending { name, decoded }),
                     }
                 }
             }
         }
         let prepared: Vec<(String, Prepared)> = pending
             .into_par_iter()
-            .map(|p| {
+            .map(|mut p| {
+                let record = std::mem::take(&mut p.decoded.record);
                 let info = ArticleInfo {
-                    author: p.record.author,
-                    external_id: p.record.id,
+                    author: record.author,
+                    external_id: record.id,
                     source: Some(p.name.clone()),
                     ..ArticleInfo::default()
                 };

@@ -35,6 +35,7 @@ mod errors;
 pub mod record;
 #[cfg(test)]
 mod tests;
+pub mod web;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_8};
 

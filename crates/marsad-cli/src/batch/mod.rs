@@ -1,5 +1,6 @@
-//! `marsad analyze` over many articles: files, folders (recursively) and JSON Lines,
-//! analysed in parallel and written as JSON Lines (or GDELT rows) in input order.
+//! `marsad analyze` over many articles: files, folders (recursively), JSON Lines and
+//! the web's formats (saved pages, feeds, WARC files: [`web`]), analysed in parallel
+//! and written as JSON Lines (or GDELT rows) in input order.
 //!
 //! A bad article (unreadable, binary, empty, over the size limit, a JSON line without
 //! `text`, a blank line) is reported on standard error with its name and skipped; in
@@ -19,12 +20,16 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressState, ProgressStyle};
 use marsad::document::Warning;
 use marsad::input::record::{read_record, Dates};
+use marsad::input::web::WebFormat;
 use marsad::input::{decode_owned, Limits};
 use marsad::{Document, Metadata, Pipeline};
 use marsad_render as render;
 use rayon::prelude::*;
 
 use crate::io::Output;
+
+mod web;
+pub use web::Form;
 
 /// Articles analysed together before their results are written.
 pub(crate) const CHUNK: usize = 256;
@@ -58,6 +63,8 @@ pub struct Decoded {
     pub meta: Metadata,
     /// Problems met in reading it.
     pub warnings: Vec<Warning>,
+    /// The record's `id` and `author` (a page's author), for the corpus store.
+    pub record: RecordFields,
 }
 
 impl Reading {
@@ -68,11 +75,15 @@ impl Reading {
 
     /// Decodes one article to text.
     pub fn decode(&self, article: Article) -> Result<Decoded, Skip> {
+        if let Form::Page { charset, url } = &article.form {
+            let (charset, url) = (charset.clone(), url.clone());
+            return web::decode_page(self, article, charset.as_deref(), url);
+        }
         let decoded = decode_owned(article.bytes, &self.limits).map_err(|e| Skip::input(&e.into()))?;
         let mut meta = article.meta;
         meta.encoding = Some(decoded.encoding.to_owned());
         let warnings = decoded.warnings.into_iter().chain(article.warnings).collect();
-        Ok(Decoded { text: decoded.text, meta, warnings })
+        Ok(Decoded { text: decoded.text, meta, warnings, record: article.record })
     }
 
     /// Analyses a decoded article.
@@ -115,6 +126,8 @@ pub enum Source {
     File(String),
     /// A JSON Lines file (or `-`): one article a line.
     Lines(String),
+    /// A saved page, a feed or a WARC file.
+    Web(String, WebFormat),
     /// An entry of a folder that cannot be read (a broken symbolic link, a folder
     /// without permission, a loop of links), and why.
     Bad { name: String, reason: String },
@@ -124,7 +137,7 @@ impl Source {
     /// The path it names, if any.
     pub fn path(&self) -> Option<&str> {
         match self {
-            Source::File(p) | Source::Lines(p) => Some(p),
+            Source::File(p) | Source::Lines(p) | Source::Web(p, _) => Some(p),
             Source::Bad { .. } => None,
         }
     }
@@ -150,6 +163,8 @@ pub struct Article {
     pub warnings: Vec<Warning>,
     /// A JSON Lines record's `id` and `author`, for the corpus store.
     pub record: RecordFields,
+    /// Plain text or a page.
+    pub form: Form,
 }
 
 /// What a JSON Lines record gives besides its text and metadata.
@@ -201,6 +216,18 @@ pub fn is_jsonl(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson")
 }
 
+/// The source a file is: JSON Lines (`jsonl` forces it), a web format, or text.
+fn source_of(path: String, jsonl: bool) -> Source {
+    let p = Path::new(&path);
+    if jsonl || is_jsonl(p) {
+        Source::Lines(path)
+    } else if let Some(format) = WebFormat::of(p).filter(|_| path != "-") {
+        Source::Web(path, format)
+    } else {
+        Source::File(path)
+    }
+}
+
 /// The sources named by the inputs: folders walked in name order (hidden entries
 /// skipped, symbolic links followed), JSON Lines recognised by extension or
 /// `--jsonl`. An entry of a folder that cannot be read is a [`Source::Bad`].
@@ -233,13 +260,11 @@ pub fn sources(inputs: &[String], jsonl: bool) -> Result<Vec<Source>> {
                 };
                 if entry.file_type().is_file() {
                     let p = entry.path().display().to_string();
-                    out.push(if jsonl || is_jsonl(entry.path()) { Source::Lines(p) } else { Source::File(p) });
+                    out.push(source_of(p, jsonl));
                 }
             }
-        } else if jsonl || is_jsonl(path) {
-            out.push(Source::Lines(input.clone()));
         } else {
-            out.push(Source::File(input.clone()));
+            out.push(source_of(input.clone(), jsonl));
         }
     }
     Ok(out)
@@ -252,12 +277,22 @@ pub struct Articles<'a> {
     reading: &'a Reading,
     /// The JSON Lines file being read: its path, reader and last line number.
     lines: Option<(String, Box<dyn BufRead>, usize)>,
+    /// The articles of the web file being read.
+    web: Option<Box<dyn Iterator<Item = Item> + 'a>>,
+    /// What a person should know about a file as a whole (a WARC file's records
+    /// that are not pages), to be shown between chunks: see [`Articles::take_notes`].
+    notes: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
 }
 
 impl<'a> Articles<'a> {
     /// The articles of `sources`, read as `reading` says.
     pub fn new(sources: &'a [Source], reading: &'a Reading) -> Self {
-        Articles { sources: sources.iter(), reading, lines: None }
+        Articles { sources: sources.iter(), reading, lines: None, web: None, notes: Default::default() }
+    }
+
+    /// The notes about whole files met since the last call.
+    pub fn take_notes(&self) -> Vec<String> {
+        std::mem::take(&mut *self.notes.borrow_mut())
     }
 
     /// The next line of the open JSON Lines file as an article; `None` at its end.
@@ -295,6 +330,12 @@ impl Iterator for Articles<'_> {
             if let Some(item) = self.next_line() {
                 return Some(item);
             }
+            if let Some(web) = self.web.as_mut() {
+                match web.next() {
+                    Some(item) => return Some(Ok(item)),
+                    None => self.web = None,
+                }
+            }
             let reading = self.reading;
             match self.sources.next()? {
                 Source::File(path) => {
@@ -306,9 +347,13 @@ impl Iterator for Articles<'_> {
                                 meta: Metadata { source: Some(path.clone()), ..reading.meta.clone() },
                                 warnings: Vec::new(),
                                 record: RecordFields::default(),
+                                form: Form::Text,
                             }
                         });
                     return Some(Ok(Item { name, article, dated: None }));
+                }
+                Source::Web(path, format) => {
+                    self.web = Some(web::items(path, *format, reading, self.notes.clone()));
                 }
                 Source::Bad { name, reason } => {
                     let article = Err(Skip { kind: "unreadable", reason: reason.clone() });
@@ -369,7 +414,7 @@ fn line_item(name: String, line: Vec<u8>, reading: &Reading) -> Item {
             meta.source = Some(record.id.as_ref().map_or_else(|| name.clone(), |id| format!("{name} (id {id})")));
             warnings.extend(record.warnings);
             let fields = RecordFields { id: record.id, author: record.author };
-            let article = Article { bytes: record.text.into_bytes(), meta, warnings, record: fields };
+            let article = Article { bytes: record.text.into_bytes(), meta, warnings, record: fields, form: Form::Text };
             Item { name, article: Ok(article), dated: Some(record.dated) }
         }
         Err(reason) => Item { name, article: Err(Skip::record(reason)), dated: None },
@@ -383,7 +428,8 @@ fn count(sources: &[Source]) -> Option<u64> {
     for s in sources {
         match s {
             Source::File(p) | Source::Lines(p) if p == "-" => return None,
-            Source::File(_) | Source::Bad { .. } => n += 1,
+            // a feed or a WARC file counts as one until it is read
+            Source::File(_) | Source::Bad { .. } | Source::Web(..) => n += 1,
             Source::Lines(p) => {
                 let Ok(file) = std::fs::File::open(p) else {
                     n += 1;
@@ -465,6 +511,12 @@ pub fn run(batch: Batch) -> Result<()> {
     let mut articles = Articles::new(&batch.sources, &batch.reading);
     loop {
         let chunk: Vec<Item> = articles.by_ref().take(CHUNK).collect::<Result<_>>()?;
+        for note in articles.take_notes() {
+            match &bar {
+                Some(b) => b.println(note),
+                None => eprintln!("{note}"),
+            }
+        }
         if chunk.is_empty() {
             break;
         }
