@@ -44,7 +44,7 @@ export function eventsTable(events, caption) {
   return table(caption, ['التاريخ', 'النوع', 'الفئة', 'غولدشتاين', 'الفاعل', 'المفعول به', 'المكان', 'الجملة', 'المقالة'],
     events.map((e) => [
       { node: h('bdi', { dir: 'ltr' }, e.date || '—'), class: 'nw' },
-      eventType(e.type), [swatch(e.quad), ' ', quad(e.quad)], num(e.goldstein, 1),
+      eventType(e.type), { node: h('span', {}, swatch(e.quad), ' ', quad(e.quad)), class: 'nw' }, num(e.goldstein, 1),
       { node: h('bdi', {}, e.actor || '—'), class: 'ar' },
       { node: h('bdi', {}, e.recipient || '—'), class: 'ar' },
       { node: h('bdi', {}, [e.place, e.country].filter(Boolean).join('، ') || '—'), class: 'ar' },

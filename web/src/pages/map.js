@@ -8,8 +8,6 @@ import { get, here, range, setParams } from '../api.js';
 import { EVENT_TYPES, QUADS, QUAD_COLOURS, quad } from '../labels.js';
 import { eventsTable, filterForm, getAll, rangeLinks, swatch } from './common.js';
 
-const W = 960;
-const H = 560;
 // the Arab world and its neighbours, when there is nothing to fit
 const DEFAULT_BOX = [[-18, 8], [64, 42]];
 let outlines = null;
@@ -48,6 +46,8 @@ async function draw(view, params) {
     replace(view, message('تعذّر تحميل الخريطة: ' + e.message, true));
     return;
   }
+  const W = Math.round(Math.min(960, Math.max(340, view.clientWidth || 960)));
+  const H = Math.round(W < 600 ? W * 1.1 : W * 0.58);
   const places = groupByPlace(events);
   const pts = places.map((p) => [p.lon, p.lat]);
   const box = pts.length

@@ -7,8 +7,6 @@ import { h, message, num, replace, s, table } from '../dom.js';
 import { get, here, range, setParams } from '../api.js';
 import { eventsTable, filterForm, rangeLinks } from './common.js';
 
-const W = 960;
-const H = 640;
 const POSITIVE = '#2e7d32';
 const NEGATIVE = '#c62828';
 const NEUTRAL = '#90a4ae';
@@ -28,6 +26,9 @@ export async function networkPage(app) {
   await draw(view, params);
 }
 
+/** A node's label: long names are cut (the full name is its tooltip and in the table). */
+const short = (name) => (Array.from(String(name)).length > 24 ? Array.from(String(name)).slice(0, 23).join('') + '…' : String(name));
+
 const colour = (w) => (w > 0 ? POSITIVE : w < 0 ? NEGATIVE : NEUTRAL);
 
 async function draw(view, params) {
@@ -40,6 +41,8 @@ async function draw(view, params) {
     replace(view, message('تعذّر تحميل الشبكة: ' + e.message, true));
     return;
   }
+  const W = Math.round(Math.min(960, Math.max(340, view.clientWidth || 960)));
+  const H = W < 600 ? Math.round(W * 1.3) : 640;
   const nodes = (data.nodes || []).map((n) => ({ ...n }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges = (data.edges || []).filter((e) => byId.has(e.source) && byId.has(e.target)).map((e) => ({ ...e, a: e.source, b: e.target }));
@@ -49,17 +52,22 @@ async function draw(view, params) {
   }
   // a fixed number of steps, laid out before drawing: the same data gives the same picture
   forceSimulation(nodes)
-    .force('link', forceLink(edges).id((d) => d.id).distance(90))
-    .force('charge', forceManyBody().strength(-260))
+    .force('link', forceLink(edges).id((d) => d.id).distance(Math.max(70, W / 6)))
+    .force('charge', forceManyBody().strength(-Math.max(200, W / 2)))
     .force('center', forceCenter(W / 2, H / 2))
     .force('x', forceX(W / 2).strength(0.05))
     .force('y', forceY(H / 2).strength(0.07))
     .force('collide', forceCollide(28))
     .stop()
     .tick(300);
+  // the layout stretched (keeping its proportions) to fill the frame, names inside it
+  const xs = nodes.map((n) => n.x);
+  const ys = nodes.map((n) => n.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const k = Math.min((W - 160) / Math.max(1, x1 - x0), (H - 80) / Math.max(1, y1 - y0), 3);
   for (const n of nodes) {
-    n.x = Math.max(30, Math.min(W - 30, n.x));
-    n.y = Math.max(20, Math.min(H - 20, n.y));
+    n.x = W / 2 + (n.x - (x0 + x1) / 2) * k;
+    n.y = H / 2 + (n.y - (y0 + y1) / 2) * k;
   }
   const maxW = Math.max(1, ...edges.map((e) => Math.abs(e.weight)));
   const maxN = Math.max(1, ...nodes.map((n) => n.events));
@@ -92,7 +100,7 @@ async function draw(view, params) {
     })),
     s('g', { class: 'nodes', 'aria-hidden': 'true' }, nodes.map((n) => s('g', { transform: `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})` },
       s('circle', { r: (4 + 10 * Math.sqrt(n.events / maxN)).toFixed(1) }),
-      s('text', { y: -12, 'text-anchor': 'middle' }, n.name)))));
+      s('text', { y: -12, 'text-anchor': 'middle' }, short(n.name)), s('title', {}, n.name)))));
   replace(view,
     h('figure', {}, svg, h('ul', { class: 'legend' },
       h('li', {}, h('span', { class: 'swatch pos', 'aria-hidden': 'true' }), ' تعاون (وزن موجب)'),

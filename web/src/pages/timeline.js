@@ -9,8 +9,6 @@ import { get, here, range, setParams } from '../api.js';
 import { QUAD_COLOURS, eventType, quad } from '../labels.js';
 import { eventsTable, filterForm, rangeLinks } from './common.js';
 
-const W = 960;
-const H = 320;
 const M = { top: 12, right: 16, bottom: 28, left: 40 };
 const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
   '#bcbd22', '#17becf', '#393b79', '#ad494a', '#637939', '#ce6dbd', '#6b6ecf', '#e7969c'];
@@ -44,6 +42,9 @@ export async function timelinePage(app) {
     return;
   }
   const days = data.days || [];
+  // drawn at the width it is shown, so that its text stays readable on a phone
+  const W = Math.round(Math.min(960, Math.max(340, chart.clientWidth || 960)));
+  const H = W < 600 ? 240 : 320;
   if (!days.length) {
     replace(chart, message('لا أحداث مؤرخة.'));
     return;
@@ -93,7 +94,7 @@ export async function timelinePage(app) {
         days.map((d, i) => [h('bdi', { dir: 'ltr' }, d.date), ...series.map((n) => num(d.counts[n] || 0)), num(totals[i])]))));
 
   const show = async (from, to) => {
-    replace(chosen, h('h2', {}, `الفترة ${from} — ${to}`), rangeLinks({ from, to }), message('جارٍ تحميل الأحداث…'));
+    replace(chosen, h('h2', {}, 'الفترة ', h('bdi', { dir: 'ltr' }, from), ' — ', h('bdi', { dir: 'ltr' }, to)), rangeLinks({ from, to }), message('جارٍ تحميل الأحداث…'));
     try {
       const ev = await get('events', { from, to, country: params.country, per_page: 50 });
       chosen.lastChild.replaceWith(ev.events.length
