@@ -42,6 +42,7 @@ async function api(path) {
 async function newPage(width, height) {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'ar' });
   const page = await context.newPage();
+  page.setDefaultTimeout(15000);
   page.dialogs = [];
   page.errors = [];
   page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
@@ -84,6 +85,16 @@ async function safe(page, where) {
   check(where, alerts.length === 0, `error shown: ${alerts.join('; ')}`);
 }
 
+/** Runs one step; an exception fails the step (with a screenshot) and the next one goes on. */
+async function step(page, where, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    fail(where, String(e.message || e).split('\n')[0]);
+    await page.screenshot({ path: join(out, `failed-${where.replace('@', '-')}.png`), fullPage: true }).catch(() => {});
+  }
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
 }
@@ -115,119 +126,133 @@ for (const [width, height, tag] of [[1280, 900, '1280'], [390, 844, '390']]) {
   const page = await newPage(width, height);
   const W = (x) => `${x}@${tag}`;
 
-  // search: the box, the hits, the payload as text, a facet
-  await load(page, '/', 'search');
-  await focusable(page, W('search-keyboard'));
-  await page.fill('#q', '*');
-  await Promise.all([page.waitForURL(/\/search\?/), page.click('form.search button[type=submit]')]);
-  await page.waitForFunction(() => document.body.dataset.ready === 'search' && document.querySelector('.hit, .note, [role=alert]'));
-  const hits = await page.$$eval('.hit h2 a', (as) => as.map((a) => a.textContent));
-  check(W('search'), hits.length > 0, 'no hits for *');
-  check(W('search'), hits.some((t) => t.includes(PAYLOAD)), 'the payload title is not shown as text');
-  const marks = await page.$$eval('.snippet mark', (m) => m.length);
-  await safe(page, W('search'));
-  await shot(page, `search-${tag}`);
-  await load(page, '/search?q=' + encodeURIComponent('الجامعة'), 'search');
-  const marked = await page.$$eval('.snippet mark', (m) => m.map((x) => x.textContent));
-  check(W('search-words'), marked.length > 0, 'no <mark> in the snippets of a word search');
-  notes.push(`${tag}: ${hits.length} hits for *, ${marked.length} marks for الجامعة (${marks} for *)`);
-  const facet = await page.$('.facets a');
-  if (facet) {
-    await Promise.all([page.waitForURL(/(outlet|from|event|country)=/), facet.click()]);
-    await page.waitForFunction(() => document.body.dataset.ready === 'search');
-    check(W('facet'), (await page.$$('.hit')).length > 0, 'a facet gave no hits');
-    await safe(page, W('facet'));
-  } else fail(W('search'), 'no facets');
-
-  // article: the payload article, its layers switched
-  await load(page, `/article/${bad.id}`, 'article');
-  const doc = (await api(`/api/articles/${bad.id}`)).document;
-  const art = await page.evaluate((text) => {
-    const chars = Array.from(text);
-    const segs = [...document.querySelectorAll('#article-text [data-start]')];
-    const wrong = segs.filter((el) => el.textContent !== chars.slice(+el.dataset.start, +el.dataset.end).join('')).length;
-    return { text: document.getElementById('article-text').textContent === text, segs: segs.length, wrong,
-      title: document.querySelector('h1').textContent, font: getComputedStyle(document.getElementById('article-text')).fontFamily };
-  }, doc.text);
-  check(W('article'), art.text, 'the article text differs from the document text');
-  check(W('article'), art.segs > 0 && art.wrong === 0, `${art.wrong} of ${art.segs} highlighted segments hold other text`);
-  check(W('article'), art.title.includes(PAYLOAD), 'the payload title is not shown as text');
-  check(W('article'), /Naskh|Amiri/.test(art.font), `article font ${art.font}`);
-  const sw = await page.$('button.switch[data-layer="mentions"]');
-  if (sw) {
-    const ent = await page.$('#article-text .ent');
-    const before = ent ? await ent.evaluate((e) => getComputedStyle(e).backgroundColor) : null;
-    await sw.click();
-    const after = ent ? await ent.evaluate((e) => getComputedStyle(e).backgroundColor) : null;
-    check(W('article-layers'), (await sw.getAttribute('aria-pressed')) === 'false', 'the entities switch did not turn off');
-    check(W('article-layers'), !ent || before !== after, 'switching entities off changed nothing');
-    await sw.click();
-  } else fail(W('article'), 'no layer switches');
-  await safe(page, W('article'));
-  await shot(page, `article-${tag}`);
-
-  // timeline: brush the middle of the chart, then follow the range to the map
-  await load(page, '/timeline', 'timeline');
-  const box = await (await page.$('svg.chart .brush .overlay')).boundingBox();
-  await page.mouse.move(box.x + box.width * 0.02, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForFunction(() => /from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/.test(location.search));
-  await page.waitForSelector('.range-events table, .range-events .note');
-  const carried = await page.$eval('#nav a[data-page="map"]', (a) => a.getAttribute('href'));
-  check(W('timeline'), /from=/.test(carried), `the map link does not carry the range: ${carried}`);
-  await safe(page, W('timeline'));
-  await shot(page, `timeline-${tag}`);
-  notes.push(`${tag}: brushed ${await page.evaluate(() => location.search)}`);
-
-  // map: click the largest point (within the brushed range if it holds one)
-  await page.goto(base + '/map', { waitUntil: 'load' });
-  await page.waitForFunction(() => document.body.dataset.ready === 'map' && document.querySelector('svg.map, [role=alert], .note'));
-  await page.waitForSelector('svg.map .point', { timeout: 15000 });
-  await page.click('svg.map .point');
-  await page.waitForSelector('.place-events table');
-  check(W('map'), (await page.$$('.place-events tbody tr')).length > 0, 'a point listed no events');
-  check(W('map'), (await page.$$('.place-events a[href^="/article/"]')).length > 0, 'a point listed no articles');
-  await safe(page, W('map'));
-  await shot(page, `map-${tag}`);
-
-  // network: click an edge's line
-  await load(page, '/network', 'network');
-  await page.waitForSelector('svg.graph .edge');
-  const line = await page.$eval('svg.graph .edge .stroke', (l) => {
-    const r = l.getBoundingClientRect();
-    const m = l.getScreenCTM();
-    const p = (x, y) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
-    const a = p(+l.getAttribute('x1'), +l.getAttribute('y1'));
-    const b = p(+l.getAttribute('x2'), +l.getAttribute('y2'));
-    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, w: r.width };
+  await step(page, W('search'), async () => {
+    // search: the box, the hits, the payload as text, a facet
+    await load(page, '/', 'search');
+    await focusable(page, W('search-keyboard'));
+    await page.fill('#q', '*');
+    await Promise.all([page.waitForURL(/\/search\?/), page.click('form.search button[type=submit]')]);
+    await page.waitForFunction(() => document.body.dataset.ready === 'search' && document.querySelector('.hit, .note, [role=alert]'));
+    const hits = await page.$$eval('.hit h2 a', (as) => as.map((a) => a.textContent));
+    check(W('search'), hits.length > 0, 'no hits for *');
+    check(W('search'), hits.some((t) => t.includes(PAYLOAD)), 'the payload title is not shown as text');
+    const marks = await page.$$eval('.snippet mark', (m) => m.length);
+    await safe(page, W('search'));
+    await shot(page, `search-${tag}`);
+    await load(page, '/search?q=' + encodeURIComponent('الجامعة'), 'search');
+    const marked = await page.$$eval('.snippet mark', (m) => m.map((x) => x.textContent));
+    check(W('search-words'), marked.length > 0, 'no <mark> in the snippets of a word search');
+    notes.push(`${tag}: ${hits.length} hits for *, ${marked.length} marks for الجامعة (${marks} for *)`);
+    const facet = await page.$('.facets a');
+    if (facet) {
+      await Promise.all([page.waitForURL(/(outlet|from|event|country)=/), facet.click()]);
+      await page.waitForFunction(() => document.body.dataset.ready === 'search');
+      check(W('facet'), (await page.$$('.hit')).length > 0, 'a facet gave no hits');
+      await safe(page, W('facet'));
+    } else fail(W('search'), 'no facets');
   });
-  await page.evaluate(({ y }) => window.scrollTo(0, y - innerHeight / 2 + scrollY), line);
-  const midpoint = await page.$eval('svg.graph .edge .stroke', (l) => {
-    const m = l.getScreenCTM();
-    const p = (x, y) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
-    const a = p(+l.getAttribute('x1'), +l.getAttribute('y1'));
-    const b = p(+l.getAttribute('x2'), +l.getAttribute('y2'));
-    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+
+  await step(page, W('article'), async () => {
+    // article: the payload article, its layers switched
+    await load(page, `/article/${bad.id}`, 'article');
+    const doc = (await api(`/api/articles/${bad.id}`)).document;
+    const art = await page.evaluate((text) => {
+      const chars = Array.from(text);
+      const segs = [...document.querySelectorAll('#article-text [data-start]')];
+      const wrong = segs.filter((el) => el.textContent !== chars.slice(+el.dataset.start, +el.dataset.end).join('')).length;
+      return { text: document.getElementById('article-text').textContent === text, segs: segs.length, wrong,
+        title: document.querySelector('h1').textContent, font: getComputedStyle(document.getElementById('article-text')).fontFamily };
+    }, doc.text);
+    check(W('article'), art.text, 'the article text differs from the document text');
+    check(W('article'), art.segs > 0 && art.wrong === 0, `${art.wrong} of ${art.segs} highlighted segments hold other text`);
+    check(W('article'), art.title.includes(PAYLOAD), 'the payload title is not shown as text');
+    check(W('article'), /Naskh|Amiri/.test(art.font), `article font ${art.font}`);
+    const sw = await page.$('button.switch[data-layer="mentions"]');
+    if (sw) {
+      const ent = await page.$('#article-text .ent');
+      const before = ent ? await ent.evaluate((e) => getComputedStyle(e).backgroundColor) : null;
+      await sw.click();
+      const after = ent ? await ent.evaluate((e) => getComputedStyle(e).backgroundColor) : null;
+      check(W('article-layers'), (await sw.getAttribute('aria-pressed')) === 'false', 'the entities switch did not turn off');
+      check(W('article-layers'), !ent || before !== after, 'switching entities off changed nothing');
+      await sw.click();
+    } else fail(W('article'), 'no layer switches');
+    await safe(page, W('article'));
+    await shot(page, `article-${tag}`);
   });
-  await page.mouse.click(midpoint.x, midpoint.y);
-  await page.waitForSelector('.edge-events table, .edge-events [role=alert]');
-  check(W('network'), (await page.$$('.edge-events tbody tr')).length > 0, 'an edge listed no events');
-  await safe(page, W('network'));
-  await shot(page, `network-${tag}`);
 
-  // outlets
-  if (storyId !== null) {
-    await load(page, `/outlets?story=${storyId}`, 'outlets');
-    check(W('outlets'), (await page.$$('table.alignment tbody tr')).length > 0, 'no claims side by side');
-    await safe(page, W('outlets'));
-    await shot(page, `outlets-${tag}`);
-  } else notes.push('no story in the corpus: the outlet comparison was not loaded');
+  await step(page, W('timeline'), async () => {
+    // timeline: brush the middle of the chart, then follow the range to the map
+    await load(page, '/timeline', 'timeline');
+    const box = await (await page.$('svg.chart .brush .overlay')).boundingBox();
+    await page.mouse.move(box.x + box.width * 0.02, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => /from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d/.test(location.search));
+    await page.waitForSelector('.range-events table, .range-events .note');
+    const carried = await page.$eval('#nav a[data-page="map"]', (a) => a.getAttribute('href'));
+    check(W('timeline'), /from=/.test(carried), `the map link does not carry the range: ${carried}`);
+    await safe(page, W('timeline'));
+    await shot(page, `timeline-${tag}`);
+    notes.push(`${tag}: brushed ${await page.evaluate(() => location.search)}`);
+  });
 
-  // an unknown page and an unknown article say so
-  await load(page, '/article/99999999', 'article');
-  check(W('missing'), (await page.$$('[role=alert]')).length === 1, 'a missing article shows no error');
+  await step(page, W('map'), async () => {
+    // map: click the largest point (within the brushed range if it holds one)
+    await page.goto(base + '/map', { waitUntil: 'load' });
+    await page.waitForFunction(() => document.body.dataset.ready === 'map' && document.querySelector('svg.map, [role=alert], .note'));
+    await page.waitForSelector('svg.map .point', { timeout: 15000 });
+    await page.click('svg.map .point');
+    await page.waitForSelector('.place-events table');
+    check(W('map'), (await page.$$('.place-events tbody tr')).length > 0, 'a point listed no events');
+    check(W('map'), (await page.$$('.place-events a[href^="/article/"]')).length > 0, 'a point listed no articles');
+    await safe(page, W('map'));
+    await shot(page, `map-${tag}`);
+  });
+
+  await step(page, W('network'), async () => {
+    // network: click an edge's line
+    await load(page, '/network', 'network');
+    await page.waitForSelector('svg.graph .edge');
+    const line = await page.$eval('svg.graph .edge .stroke', (l) => {
+      const r = l.getBoundingClientRect();
+      const m = l.getScreenCTM();
+      const p = (x, y) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
+      const a = p(+l.getAttribute('x1'), +l.getAttribute('y1'));
+      const b = p(+l.getAttribute('x2'), +l.getAttribute('y2'));
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, w: r.width };
+    });
+    await page.evaluate(({ y }) => window.scrollTo(0, y - innerHeight / 2 + scrollY), line);
+    const midpoint = await page.$eval('svg.graph .edge .stroke', (l) => {
+      const m = l.getScreenCTM();
+      const p = (x, y) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f });
+      const a = p(+l.getAttribute('x1'), +l.getAttribute('y1'));
+      const b = p(+l.getAttribute('x2'), +l.getAttribute('y2'));
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    });
+    await page.mouse.click(midpoint.x, midpoint.y);
+    await page.waitForSelector('.edge-events table, .edge-events [role=alert]');
+    check(W('network'), (await page.$$('.edge-events tbody tr')).length > 0, 'an edge listed no events');
+    await safe(page, W('network'));
+    await shot(page, `network-${tag}`);
+  });
+
+  await step(page, W('outlets'), async () => {
+    // outlets
+    if (storyId !== null) {
+      await load(page, `/outlets?story=${storyId}`, 'outlets');
+      check(W('outlets'), (await page.$$('table.alignment tbody tr')).length > 0, 'no claims side by side');
+      await safe(page, W('outlets'));
+      await shot(page, `outlets-${tag}`);
+    } else notes.push('no story in the corpus: the outlet comparison was not loaded');
+  });
+
+  await step(page, W('missing'), async () => {
+    // an unknown page and an unknown article say so
+    await load(page, '/article/99999999', 'article');
+    check(W('missing'), (await page.$$('[role=alert]')).length === 1, 'a missing article shows no error');
+  });
   await page.context().close();
 }
 await browser.close();
