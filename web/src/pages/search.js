@@ -28,10 +28,7 @@ export async function searchPage(app) {
   const form = searchForm(params);
   const results = h('section', { class: 'results', 'aria-live': 'polite', 'aria-label': 'النتائج' });
   replace(app, h('h1', {}, 'البحث في المقالات'), form, results);
-  if (!q && Object.keys(params).length === 0) {
-    replace(results, message('اكتب كلمات للبحث، أو * لكل المقالات.'));
-    return;
-  }
+  // with nothing asked (the home page), every article: the corpus and its facets at a glance
   const page = Math.max(1, parseInt(params.page, 10) || 1);
   let data;
   try {
