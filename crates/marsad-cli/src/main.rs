@@ -1,5 +1,5 @@
 //! The `marsad` command line: [`args`] holds what clap reads, one module per command
-//! runs it ([`analyze`], [`ingest`], [`export`], [`search`], [`train`], [`eval`]), [`batch`] analyses many articles and
+//! runs it ([`analyze`], [`ingest`], [`export`], [`search`], [`serve`], [`train`], [`eval`]), [`batch`] analyses many articles and
 //! [`io`] reads and writes files.
 
 use std::process::ExitCode;
@@ -15,6 +15,7 @@ mod export;
 mod ingest;
 mod io;
 mod search;
+mod serve;
 mod train;
 
 use args::{Cli, Command, EvalCommand, TrainCommand};
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Search(args) => search::run(args),
         Command::Index(args) => search::rebuild(args),
+        Command::Serve(args) => serve::run(args),
         Command::Train(TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),

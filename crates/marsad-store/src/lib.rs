@@ -15,6 +15,7 @@ mod article;
 mod error;
 mod keys;
 mod listing;
+pub mod query;
 pub mod rebuild;
 mod rows;
 pub mod schema;
