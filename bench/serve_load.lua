@@ -23,9 +23,22 @@ end
 
 function init(args)
   for _, line in ipairs(read_lines(os.getenv("QUERIES") or "bench/search_queries.jsonl")) do
-    -- {"query": "…"}: the string between the first pair of quotes after the colon
-    local q = line:match('"query"%s*:%s*"(.-)"%s*}')
-    if q then queries[#queries + 1] = urlencode(q) end
+    -- {"query": "…", "outlet": "…", "from": "…", "to": "…"}: the string values,
+    -- with JSON's \" and \\ read back
+    local function field(name)
+      local v = line:match('"' .. name .. '"%s*:%s*"(.-[^\\])"') or line:match('"' .. name .. '"%s*:%s*"()"')
+      if type(v) ~= "string" then return nil end
+      return (v:gsub('\\"', '"'):gsub('\\\\', '\\'))
+    end
+    local q = field("query")
+    if q then
+      local path = "q=" .. urlencode(q)
+      for _, name in ipairs({"outlet", "from", "to"}) do
+        local v = field(name)
+        if v then path = path .. "&" .. name .. "=" .. urlencode(v) end
+      end
+      queries[#queries + 1] = path
+    end
   end
   ids = read_lines(os.getenv("IDS") or "/tmp/marsad-serve-ids.txt")
   -- each thread starts at another place of the cycle
@@ -36,7 +49,7 @@ function request()
   counter = counter + 1
   local search = mode == "search" or (mode == "mixed" and counter % 2 == 0)
   if search then
-    return wrk.format("GET", "/api/search?q=" .. queries[counter % #queries + 1])
+    return wrk.format("GET", "/api/search?" .. queries[counter % #queries + 1])
   end
   return wrk.format("GET", "/api/articles/" .. ids[counter % #ids + 1])
 end

@@ -9,15 +9,15 @@
 # The store is copied to /tmp first (with its index, built there when absent), so
 # that a store being written is not touched. Three runs: search and article
 # requests in turn, then each alone; each prints its throughput, p50/p95/p99
-# latency and errors (any non-200 answer counts as one). Needs a release build:
-# cargo build --release -p marsad-cli
+# latency and errors (any non-200 answer counts as one). Needs a release build
+# (cargo build --release -p marsad-cli), or another binary named by MARSAD=PATH.
 set -eu
 cd "$(dirname "$0")/.."
 STORE=${1:?"give the store: bench/serve_load.sh STORE [DURATION] [PORT]"}
 DURATION=${2:-60}
 PORT=${3:-8088}
 TARGET=${CARGO_TARGET_DIR:-target}
-MARSAD="$TARGET/release/marsad"
+MARSAD=${MARSAD:-$TARGET/release/marsad}
 WORK=/tmp/marsad-serve-load
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -x "$MARSAD" ] || { echo "$MARSAD is missing: cargo build --release -p marsad-cli" >&2; exit 1; }
@@ -38,6 +38,6 @@ done
 cat "$WORK/serve.log"
 for MODE in mixed search article; do
   MODE=$MODE IDS="$WORK/ids.txt" QUERIES=bench/search_queries.jsonl \
-    wrk -t 2 -c 100 -d "${DURATION}s" --timeout 10s -s bench/serve_load.lua "http://127.0.0.1:$PORT" | tail -n 1
+    wrk -t 2 -c 100 -d "${DURATION}s" --timeout 30s -s bench/serve_load.lua "http://127.0.0.1:$PORT" | tail -n 1
 done
 echo "server: $(grep -c 'error' "$WORK/serve.log" || true) errors in its log; RSS $(ps -o rss= -p $SERVER) kB"

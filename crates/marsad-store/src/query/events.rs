@@ -193,8 +193,14 @@ pub(crate) fn events(
     let conn = store.connection();
     let c = conditions(filter);
     let from = format!("FROM events e JOIN articles a ON a.current_revision = e.revision_id {PLACE_JOIN} {}", c.sql());
+    // the place is looked up for each event: the count does so only when a condition needs it
+    let count_from = if filter.country.is_some() || filter.bbox.is_some() {
+        from.clone()
+    } else {
+        format!("FROM events e JOIN articles a ON a.current_revision = e.revision_id {}", c.sql())
+    };
     let total: i64 = conn
-        .prepare(&format!("SELECT count(*) {from}"))
+        .prepare(&format!("SELECT count(*) {count_from}"))
         .and_then(|mut s| s.query_row(c.bound().as_slice(), |r| r.get(0)))
         .doing(&doing)?;
     let offset = (page.saturating_sub(1)).saturating_mul(per_page);
