@@ -56,10 +56,13 @@ pub struct ArticleView {
     pub document: String,
 }
 
+/// Title, outlet, address, publication day and author.
+type Head = (Option<String>, String, Option<String>, Option<String>, Option<String>);
+
 pub(crate) fn article_view(store: &SqliteStore, id: i64) -> Result<Option<ArticleView>, StoreError> {
     let doing = store.doing_read();
     let conn = store.connection();
-    let head: Option<(Option<String>, String, Option<String>, Option<String>, Option<String>)> = conn
+    let head: Option<Head> = conn
         .prepare_cached("SELECT title, outlet, url, published, author FROM articles WHERE id = ?1")
         .and_then(|mut s| s.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).optional())
         .doing(&doing)?;

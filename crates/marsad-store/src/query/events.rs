@@ -110,13 +110,16 @@ pub(crate) fn read_row(r: &Row<'_>) -> rusqlite::Result<(EventView, i64, usize)>
     ))
 }
 
+/// A revision's text and its sentences' character spans.
+type Sentences = Option<(String, Vec<[usize; 2]>)>;
+
 /// Fills each event's sentence from its revision's text and sentence layer.
 pub(crate) fn fill_sentences(conn: &Connection, events: &mut [(EventView, i64, usize)]) -> Result<(), StoreError> {
-    let mut cache: HashMap<i64, Option<(String, Vec<[usize; 2]>)>> = HashMap::new();
+    let mut cache: HashMap<i64, Sentences> = HashMap::new();
     for (event, revision, sentence) in events.iter_mut() {
         let (revision, sentence) = (*revision, *sentence);
-        if !cache.contains_key(&revision) {
-            cache.insert(revision, sentences_of(conn, revision)?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = cache.entry(revision) {
+            slot.insert(sentences_of(conn, revision)?);
         }
         if let Some(Some((text, spans))) = cache.get(&revision) {
             if let Some(&[start, end]) = spans.get(sentence) {
@@ -136,7 +139,7 @@ pub(crate) fn chars(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// The text of a revision and its sentences' character spans.
-fn sentences_of(conn: &Connection, revision: i64) -> Result<Option<(String, Vec<[usize; 2]>)>, StoreError> {
+fn sentences_of(conn: &Connection, revision: i64) -> Result<Sentences, StoreError> {
     #[derive(serde::Deserialize)]
     struct Sentence {
         span: [usize; 2],

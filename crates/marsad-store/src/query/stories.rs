@@ -203,8 +203,11 @@ pub(crate) fn story(store: &SqliteStore, id: i64) -> Result<Option<StoryView>, S
     }))
 }
 
+/// An article's entity names, and the tone towards each entity it judges.
+type NamesAndTone = (Vec<String>, Vec<(String, f64)>);
+
 /// The entities' names and each judged entity's tone, from an article's layers.
-fn names_and_tone(store: &SqliteStore, article: i64) -> Result<(Vec<String>, Vec<(String, f64)>), StoreError> {
+fn names_and_tone(store: &SqliteStore, article: i64) -> Result<NamesAndTone, StoreError> {
     #[derive(serde::Deserialize)]
     struct Entity {
         name: String,
