@@ -31,6 +31,9 @@ pub struct Fixture {
     pub index: PathBuf,
     /// Article ids by example file name; the copy and the hostile article too.
     pub ids: Vec<(String, i64)>,
+    /// The server's state over it, opened once: the tests of a binary run at once,
+    /// and each opening of an index writes its format file.
+    pub state: Arc<AppState>,
 }
 
 impl Fixture {
@@ -125,7 +128,8 @@ fn build(with_stories: bool) -> Fixture {
     let reader = SqliteStore::open_read_only(&store_path).unwrap();
     let ix = SearchIndex::open(&index, true).unwrap();
     ix.reconcile(&reader, |_, _| {}).unwrap();
-    Fixture { _dir: dir, store: store_path, index, ids }
+    let state = AppState::open(&store_path, &index, false).unwrap();
+    Fixture { _dir: dir, store: store_path, index, ids, state }
 }
 
 /// The store without stories (schema version 1).
@@ -142,8 +146,8 @@ pub fn fixture_with_stories() -> &'static Fixture {
 
 /// The router over a fixture.
 pub fn app(f: &Fixture, allow_ingest: bool) -> Router {
-    let state: Arc<AppState> = AppState::open(&f.store, &f.index, allow_ingest).unwrap();
-    marsad_serve::router(state, &Limits::default())
+    assert!(!allow_ingest, "a fixture is served read-only; the ingest test serves a copy");
+    marsad_serve::router(Arc::clone(&f.state), &Limits::default())
 }
 
 /// An answer: status, content type, the headers asked for, and the body.
