@@ -141,7 +141,8 @@ CRATE_LAYERS = {
     "marsad-render": {"marsad-core"},
     "marsad-eval": {"marsad-core", "marsad", "marsad-render"},
     "marsad-store": {"marsad-core", "marsad", "marsad-render"},
-    "marsad-cli": {"marsad-core", "marsad", "marsad-render", "marsad-eval", "marsad-store"},
+    "marsad-serve": {"marsad-core", "marsad", "marsad-store"},
+    "marsad-cli": {"marsad-core", "marsad", "marsad-render", "marsad-eval", "marsad-store", "marsad-serve"},
 }
 
 

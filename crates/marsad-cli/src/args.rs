@@ -41,6 +41,10 @@ pub enum Command {
     /// Group the articles of a store into stories again, from nothing (an ingest
     /// groups its new articles itself; docs/store.md), and list the largest.
     Stories(StoriesArgs),
+    /// Serve a store on the web (docs/serve.md): a read-only JSON API (search with
+    /// facets, articles, events, timeline, network, stories, outlets) and the pages
+    /// that browse it, on the loopback interface unless --bind says otherwise.
+    Serve(ServeArgs),
 }
 
 /// What `marsad stories` reads.
@@ -52,6 +56,32 @@ pub struct StoriesArgs {
     /// How many of the largest stories to list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+}
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The store: a SQLite file made by `marsad ingest`.
+    #[arg(long, default_value = "marsad.sqlite")]
+    pub store: String,
+    /// The search index (default: the store's file name with `.index`, beside it).
+    #[arg(long, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Address and port to listen on; another than the loopback interface lets
+    /// other machines in, and is warned about.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Accept POST /api/ingest: one JSON record a request, analysed and stored.
+    #[arg(long)]
+    pub allow_ingest: bool,
+    /// Largest body of POST /api/ingest, in bytes.
+    #[arg(long, default_value_t = 4 * 1024 * 1024, value_name = "BYTES")]
+    pub max_ingest_bytes: usize,
+    /// Longest time a request may take, in seconds.
+    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=600), value_name = "SECONDS")]
+    pub timeout: u64,
+    /// Requests handled at once; more wait their turn.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..=1024), value_name = "N")]
+    pub concurrency: u64,
 }
 
 #[derive(clap::Args)]

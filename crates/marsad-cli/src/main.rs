@@ -1,5 +1,5 @@
 //! The `marsad` command line: [`args`] holds what clap reads, one module per command
-//! runs it ([`analyze`], [`ingest`], [`export`], [`search`], [`train`], [`eval`]), [`batch`] analyses many articles and
+//! runs it ([`analyze`], [`ingest`], [`export`], [`search`], [`serve`], [`train`], [`eval`]), [`batch`] analyses many articles and
 //! [`io`] reads and writes files.
 
 use std::process::ExitCode;
@@ -16,6 +16,7 @@ mod export;
 mod ingest;
 mod io;
 mod search;
+mod serve;
 mod stories;
 mod train;
 
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         Command::Search(args) => search::run(args),
         Command::Index(args) => search::rebuild(args),
         Command::Stories(args) => stories::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Train(TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),

@@ -16,6 +16,7 @@ mod error;
 mod keys;
 mod listing;
 pub mod near;
+pub mod query;
 pub mod rebuild;
 mod rows;
 pub mod schema;

@@ -10,11 +10,13 @@
 
 pub mod analyzer;
 mod error;
+mod facets;
 mod index;
 mod query;
 mod record;
 
 pub use error::SearchError;
+pub use facets::{FacetCount, FacetTable, Facets, Page, FACET_TOP};
 pub use index::{day_number, filter_key, Indexer, Reconciled, SearchIndex, INDEX_FORMAT};
 pub use query::{Hit, Hits, SearchRequest, Snippet};
 pub use record::IndexRecord;

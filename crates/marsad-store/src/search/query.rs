@@ -79,6 +79,8 @@ pub struct Hit {
     pub outlet: String,
     /// Its publication date.
     pub date: Option<String>,
+    /// Its address as first given.
+    pub url: Option<String>,
     /// Its BM25 score.
     pub score: f32,
     /// A piece of its text with the matched words.
@@ -95,11 +97,8 @@ pub struct Hits {
 }
 
 impl SearchIndex {
-    /// Runs a search; hits are read back from `store` (title, outlet, date, text).
-    ///
-    /// # Errors
-    /// A query that cannot be read, a bad filter value, or a failure of the index or the store.
-    pub fn search(&self, store: &SqliteStore, req: &SearchRequest) -> Result<Hits, SearchError> {
+    /// The query of a request (text and filters) and its text part alone (for snippets).
+    pub(crate) fn parse(&self, req: &SearchRequest) -> Result<(BooleanQuery, Box<dyn Query>), SearchError> {
         let f = self.fields;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
         parser.set_conjunction_by_default();
@@ -137,48 +136,83 @@ impl SearchIndex {
                 |d: Option<u64>| d.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_u64(f.day, d)));
             filter(Box::new(RangeQuery::new(bound(from), bound(to))));
         }
-        let query = BooleanQuery::new(clauses);
+        Ok((BooleanQuery::new(clauses), text_query))
+    }
+
+    /// Runs a search; hits are read back from `store` (title, outlet, date, text).
+    ///
+    /// # Errors
+    /// A query that cannot be read, a bad filter value, or a failure of the index or the store.
+    pub fn search(&self, store: &SqliteStore, req: &SearchRequest) -> Result<Hits, SearchError> {
+        let (query, text_query) = self.parse(req)?;
         let doing = || format!("cannot search the index {}", self.dir().display());
         let searcher = self.reader.searcher();
         let (top, total) = searcher
             .search(&query, &(TopDocs::with_limit(req.limit.max(1)), tantivy::collector::Count))
             .doing(doing)?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*text_query, f.body).doing(doing)?;
-        snippets.set_max_num_chars(SNIPPET_BYTES);
+        let snippets = self.snippets(&searcher, &*text_query)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(req.limit) {
             let segment = searcher.segment_reader(address.segment_ord);
             let column = segment.fast_fields().u64("article").doing(doing)?;
             let Some(id) = column.first(address.doc_id) else { continue };
-            let id = id as i64;
-            let Some((title, outlet, date, text)) = article_of(store, id)? else { continue };
-            let found = snippets.snippet(&text);
-            let snippet = if found.is_empty() {
-                Snippet { text: opening(&text, SNIPPET_BYTES).to_owned(), highlights: Vec::new() }
-            } else {
-                Snippet {
-                    text: found.fragment().to_owned(),
-                    highlights: found.highlighted().iter().map(|r| (r.start, r.end)).collect(),
-                }
-            };
-            hits.push(Hit { id, title, outlet, date, score, snippet });
+            if let Some(hit) = hit(store, &snippets, id as i64, score)? {
+                hits.push(hit);
+            }
         }
         Ok(Hits { total, hits })
     }
 }
 
-/// Title, outlet, date and text of an article's current revision.
-type ArticleFields = (Option<String>, String, Option<String>, String);
+impl SearchIndex {
+    /// The snippet maker of a text query.
+    pub(crate) fn snippets(
+        &self,
+        searcher: &tantivy::Searcher,
+        text_query: &dyn Query,
+    ) -> Result<SnippetGenerator, SearchError> {
+        let mut snippets = SnippetGenerator::create(searcher, text_query, self.fields.body)
+            .doing(|| format!("cannot search the index {}", self.dir().display()))?;
+        snippets.set_max_num_chars(SNIPPET_BYTES);
+        Ok(snippets)
+    }
+}
+
+/// An article found, read back from the store with its snippet; `None` when the
+/// store no longer has it.
+pub(crate) fn hit(
+    store: &SqliteStore,
+    snippets: &SnippetGenerator,
+    id: i64,
+    score: f32,
+) -> Result<Option<Hit>, SearchError> {
+    let Some((title, outlet, date, url, text)) = article_of(store, id)? else { return Ok(None) };
+    let found = snippets.snippet(&text);
+    let snippet = if found.is_empty() {
+        Snippet { text: opening(&text, SNIPPET_BYTES).to_owned(), highlights: Vec::new() }
+    } else {
+        Snippet {
+            text: found.fragment().to_owned(),
+            highlights: found.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+        }
+    };
+    Ok(Some(Hit { id, title, outlet, date, url, score, snippet }))
+}
+
+/// Title, outlet, date, address and text of an article's current revision.
+type ArticleFields = (Option<String>, String, Option<String>, Option<String>, String);
 
 fn article_of(store: &SqliteStore, id: i64) -> Result<Option<ArticleFields>, SearchError> {
     let doing = format!("cannot read article {id} of {}", store.path().display());
     let found = store
         .connection()
         .prepare_cached(
-            "SELECT a.title, a.outlet, a.published, r.text FROM articles a
+            "SELECT a.title, a.outlet, a.published, a.url, r.text FROM articles a
              JOIN revisions r ON r.id = a.current_revision WHERE a.id = ?1",
         )
-        .and_then(|mut s| s.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).optional())
+        .and_then(|mut s| {
+            s.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).optional()
+        })
         .doing(&doing)?;
     Ok(found)
 }
