@@ -47,7 +47,8 @@ pub struct IngestArgs {
     /// `date` or `date_iso` a line).
     #[arg(required = true)]
     pub inputs: Vec<String>,
-    /// The store: a SQLite file, created when absent.
+    /// The store: a SQLite file, created when absent, or a PostgreSQL database
+    /// (`postgres://user@host/db`), its tables created when its schema has none.
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
     /// Read the inputs as JSON Lines, whatever their names.
@@ -75,7 +76,7 @@ pub struct IngestArgs {
     #[arg(long)]
     pub lossy: bool,
     /// The store's search index, filled as articles are stored (default: the
-    /// store's file name with `.index`, beside it).
+    /// store's file name with `.index`, beside it; required with PostgreSQL).
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
 }
@@ -84,10 +85,12 @@ pub struct IngestArgs {
 pub struct SearchArgs {
     /// Words (all must occur), "quoted phrases", OR, -word to exclude, (…) to group.
     pub query: String,
-    /// The store: a SQLite file made by `marsad ingest`.
+    /// The store: a SQLite file made by `marsad ingest`, or a PostgreSQL database
+    /// (`postgres://user@host/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
-    /// The search index (default: the store's file name with `.index`, beside it).
+    /// The search index (default: the store's file name with `.index`, beside it;
+    /// required with PostgreSQL).
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
     /// Articles published on or after this date (YYYY-MM-DD).
@@ -119,10 +122,12 @@ pub struct SearchArgs {
 
 #[derive(clap::Args)]
 pub struct IndexArgs {
-    /// The store: a SQLite file made by `marsad ingest`.
+    /// The store: a SQLite file made by `marsad ingest`, or a PostgreSQL database
+    /// (`postgres://user@host/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
-    /// The search index (default: the store's file name with `.index`, beside it).
+    /// The search index (default: the store's file name with `.index`, beside it;
+    /// required with PostgreSQL).
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
 }
@@ -130,7 +135,8 @@ pub struct IndexArgs {
 /// What `marsad export` reads.
 #[derive(clap::Args)]
 pub struct ExportArgs {
-    /// The store: a SQLite file written by `marsad ingest`.
+    /// The store: a SQLite file written by `marsad ingest`, or a PostgreSQL
+    /// database (`postgres://user@host/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
     /// What to write: GDELT 2.0 event rows, JSON Lines of the documents, a folder of

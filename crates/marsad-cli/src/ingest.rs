@@ -12,7 +12,6 @@
 //! run starts, so what a killed run stored but did not index is indexed then.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -20,19 +19,11 @@ use marsad::input::record::Dates;
 use marsad::input::Limits;
 use marsad::{Metadata, Pipeline};
 use marsad_store::search::{IndexRecord, SearchIndex};
-use marsad_store::{ArticleInfo, ArticleKeys, Prepared, SqliteStore, Store, Verdict};
+use marsad_store::{ArticleInfo, ArticleKeys, Prepared, Verdict};
 use rayon::prelude::*;
 
 use crate::args::IngestArgs;
 use crate::batch::{self, Articles, Decoded, Item, Reading, RecordFields, Skip, CHUNK};
-
-/// Opens the store a `--store` value names.
-pub(crate) fn open_store(spec: &str) -> Result<SqliteStore> {
-    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        bail!("--store {spec}: PostgreSQL stores are not supported yet; give the path of a SQLite file");
-    }
-    Ok(SqliteStore::open(Path::new(spec))?)
-}
 
 /// An article decoded and looked up, waiting for analysis.
 struct Pending {
@@ -79,12 +70,13 @@ pub fn run(args: IngestArgs) -> Result<()> {
     if sources.is_empty() {
         bail!("no articles in {}", args.inputs.join(", "));
     }
-    let mut store = open_store(&args.store)?;
+    let index_dir = crate::search::index_dir(&args.store, args.index.as_deref())?;
+    let mut store = marsad_store::open(&args.store)?;
     if let Some(from) = store.migrated_from() {
-        eprintln!("marsad: migrated {} from schema version {from} to {}", args.store, store.schema_version());
+        eprintln!("marsad: migrated {} from schema version {from} to {}", store.name(), store.schema_version());
     }
-    let index = SearchIndex::open(&crate::search::index_dir(&args.store, args.index.as_deref()), true)?;
-    crate::search::level(&index, &store)?;
+    let index = SearchIndex::open(&index_dir, true)?;
+    crate::search::level(&index, &*store)?;
     let mut indexer = index.writer()?;
     let reading = Reading {
         limits: Limits { max_bytes: args.max_bytes, lossy: args.lossy },
@@ -179,7 +171,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
          skipped {present} already in{}, {bad} bad input{}{}",
         tally.stored(),
         if tally.stored() == 1 { "" } else { "s" },
-        args.store,
+        store.name(),
         tally.new,
         tally.revisions,
         if tally.revisions == 1 { "" } else { "s" },

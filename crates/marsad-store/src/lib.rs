@@ -1,9 +1,11 @@
 //! The corpus store of marsad: analysed articles with all their layers, and their
 //! entities, events, claims, techniques and tone as rows that can be queried.
 //!
-//! [`Store`] is what the commands use; [`SqliteStore`] is the embedded backend (one
-//! SQLite file in WAL mode, so readers work while an ingest writes). The schema and
-//! its migrations are in [`schema`] and `docs/store.md`.
+//! [`Store`] is what the commands use; [`open`] and [`open_read_only`] give the back
+//! end a `--store` value names: [`SqliteStore`], the embedded one (one SQLite file in
+//! WAL mode, so readers work while an ingest writes), or [`PostgresStore`] for a
+//! `postgres://` address. Both keep the same tables and columns; the schema and its
+//! migrations are in [`schema`] and `docs/store.md`.
 //!
 //! Identity ([`ArticleKeys`]): an article is its outlet with its canonical address,
 //! or, without an address, its outlet with its normalised text. [`Store::classify`]
@@ -15,24 +17,41 @@ mod article;
 mod error;
 mod keys;
 mod listing;
+mod open;
+mod postgres;
 pub mod rebuild;
 mod rows;
 pub mod schema;
 pub mod search;
+mod spec;
 mod sqlite;
 mod sqlite_listing;
 mod sqlite_rows;
+pub mod testing;
 
 pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
 pub use error::StoreError;
 pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
 pub use listing::{DateRange, Listed};
+pub use open::{open, open_read_only};
+pub use postgres::PostgresStore;
 pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
+pub use spec::{is_postgres, shown};
 pub use sqlite::SqliteStore;
 
 /// A store of analysed articles. Every method that writes is atomic: it stores all
 /// of an article or nothing of it.
 pub trait Store {
+    /// The store's name for messages: its file, or its PostgreSQL address without
+    /// the password.
+    fn name(&self) -> &str;
+
+    /// The schema version of the store.
+    fn schema_version(&self) -> u32;
+
+    /// The version the store had before this opening migrated it, if it did.
+    fn migrated_from(&self) -> Option<u32>;
+
     /// What the store holds under these keys (read-only; to skip before analysing).
     ///
     /// # Errors
@@ -72,6 +91,18 @@ pub trait Store {
     /// # Errors
     /// A failure of the backend.
     fn list(&self, range: &DateRange) -> Result<Vec<Listed>, StoreError>;
+
+    /// The current revision of every article: `(article, revision)`, by article.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn current_revisions(&self) -> Result<Vec<(i64, i64)>, StoreError>;
+
+    /// What the search index holds of an article's current revision.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn index_record(&self, article: i64) -> Result<Option<search::IndexRecord>, StoreError>;
 
     /// The document of an article's current revision, rebuilt from its stored layers
     /// ([`rebuild`]): what `marsad analyze` gave for it.

@@ -3,7 +3,6 @@
 
 use std::ops::Bound;
 
-use rusqlite::{params, OptionalExtension};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -12,8 +11,8 @@ use tantivy::Term;
 
 use super::error::{Doing, SearchError};
 use super::index::{day_number, filter_key, SearchIndex};
-use crate::error::Doing as _;
-use crate::SqliteStore;
+use super::record::IndexRecord;
+use crate::Store;
 
 /// How much a match in the title weighs against one in the text.
 const TITLE_BOOST: f32 = 2.0;
@@ -99,7 +98,7 @@ impl SearchIndex {
     ///
     /// # Errors
     /// A query that cannot be read, a bad filter value, or a failure of the index or the store.
-    pub fn search(&self, store: &SqliteStore, req: &SearchRequest) -> Result<Hits, SearchError> {
+    pub fn search(&self, store: &dyn Store, req: &SearchRequest) -> Result<Hits, SearchError> {
         let f = self.fields;
         let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
         parser.set_conjunction_by_default();
@@ -151,7 +150,9 @@ impl SearchIndex {
             let column = segment.fast_fields().u64("article").doing(doing)?;
             let Some(id) = column.first(address.doc_id) else { continue };
             let id = id as i64;
-            let Some((title, outlet, date, text)) = article_of(store, id)? else { continue };
+            let Some(IndexRecord { title, outlet, published: date, text, .. }) = store.index_record(id)? else {
+                continue;
+            };
             let found = snippets.snippet(&text);
             let snippet = if found.is_empty() {
                 Snippet { text: opening(&text, SNIPPET_BYTES).to_owned(), highlights: Vec::new() }
@@ -165,22 +166,6 @@ impl SearchIndex {
         }
         Ok(Hits { total, hits })
     }
-}
-
-/// Title, outlet, date and text of an article's current revision.
-type ArticleFields = (Option<String>, String, Option<String>, String);
-
-fn article_of(store: &SqliteStore, id: i64) -> Result<Option<ArticleFields>, SearchError> {
-    let doing = format!("cannot read article {id} of {}", store.path().display());
-    let found = store
-        .connection()
-        .prepare_cached(
-            "SELECT a.title, a.outlet, a.published, r.text FROM articles a
-             JOIN revisions r ON r.id = a.current_revision WHERE a.id = ?1",
-        )
-        .and_then(|mut s| s.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).optional())
-        .doing(&doing)?;
-    Ok(found)
 }
 
 /// The start of a text, at most `max` bytes, ending at a space when one is near.
