@@ -71,7 +71,7 @@ fn found(store: &Scratch, args: &[&str]) -> BTreeSet<String> {
         .iter()
         .map(|h| {
             let id = h["id"].as_i64().unwrap().to_string();
-            let rows = store.strings("SELECT external_id FROM articles WHERE CAST(id AS TEXT) = $1", &[&id]);
+            let rows = store.strings("SELECT external_id FROM articles WHERE CAST(id AS TEXT) = $1", &[id.as_str()]);
             rows[0][0].clone().unwrap()
         })
         .collect()

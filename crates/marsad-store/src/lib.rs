@@ -29,12 +29,12 @@ mod sqlite_listing;
 mod sqlite_rows;
 pub mod testing;
 
+pub use self::postgres::PostgresStore;
 pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
 pub use error::StoreError;
 pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
 pub use listing::{DateRange, Listed};
 pub use open::{open, open_read_only};
-pub use postgres::PostgresStore;
 pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
 pub use spec::{is_postgres, shown};
 pub use sqlite::SqliteStore;

@@ -5,7 +5,7 @@
 
 use marsad::{Metadata, Pipeline};
 use marsad_store::testing::{backends, Backend, Scratch};
-use marsad_store::{schema, ArticleInfo, Prepared, SqliteStore, Store, StoreError, Verdict};
+use marsad_store::{schema, ArticleInfo, Prepared, SqliteStore, StoreError, Verdict};
 
 const TEXT: &str = "قال وزير الخارجية الأمريكي في القاهرة يوم الاثنين إن الولايات المتحدة ستقدم مساعدات لمصر.";
 const CHANGED: &str = "قال وزير الخارجية الأمريكي في القاهرة يوم الثلاثاء إن الولايات المتحدة لن تقدم مساعدات لمصر.";
