@@ -87,7 +87,7 @@ fn all() -> Vec<usize> {
 
 #[test]
 fn words_are_found_in_their_other_forms_and_phrases_in_order() {
-    on_every_back_end(|dir, store| words_are_found_in_their_other_forms_and_phrases_in_order_on(dir, store));
+    on_every_back_end(words_are_found_in_their_other_forms_and_phrases_in_order_on);
 }
 
 fn words_are_found_in_their_other_forms_and_phrases_in_order_on(dir: &Path, store: &Scratch) {
@@ -139,7 +139,7 @@ fn common(store: &Scratch, table: &str, column: &str) -> Option<String> {
 
 #[test]
 fn each_filter_keeps_the_articles_the_store_says_have_it() {
-    on_every_back_end(|dir, store| each_filter_keeps_the_articles_the_store_says_have_it_on(dir, store));
+    on_every_back_end(each_filter_keeps_the_articles_the_store_says_have_it_on);
 }
 
 fn each_filter_keeps_the_articles_the_store_says_have_it_on(dir: &Path, store: &Scratch) {
@@ -173,7 +173,7 @@ fn each_filter_keeps_the_articles_the_store_says_have_it_on(dir: &Path, store: &
 
 #[test]
 fn a_malformed_query_or_filter_is_refused_with_its_reason() {
-    on_every_back_end(|dir, store| a_malformed_query_or_filter_is_refused_with_its_reason_on(dir, store));
+    on_every_back_end(a_malformed_query_or_filter_is_refused_with_its_reason_on);
 }
 
 fn a_malformed_query_or_filter_is_refused_with_its_reason_on(dir: &Path, store: &Scratch) {
@@ -200,7 +200,7 @@ fn a_malformed_query_or_filter_is_refused_with_its_reason_on(dir: &Path, store: 
 
 #[test]
 fn an_index_that_lost_articles_is_levelled_with_its_store() {
-    on_every_back_end(|dir, store| an_index_that_lost_articles_is_levelled_with_its_store_on(dir, store));
+    on_every_back_end(an_index_that_lost_articles_is_levelled_with_its_store_on);
 }
 
 fn an_index_that_lost_articles_is_levelled_with_its_store_on(dir: &Path, store: &Scratch) {
