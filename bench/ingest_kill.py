@@ -42,6 +42,11 @@ def problems(store):
             "SELECT count(*) FROM revisions r WHERE NOT EXISTS (SELECT 1 FROM layers l WHERE l.revision_id = r.id)",
         "record ids stored twice":
             "SELECT count(*) FROM (SELECT external_id FROM articles GROUP BY outlet, external_id HAVING count(*) > 1)",
+        "articles without their near-duplicate signature":
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures s"
+            " WHERE s.article_id = a.id AND s.revision_id = a.current_revision)",
+        "articles in more than one story":
+            "SELECT count(*) FROM (SELECT article_id FROM story_articles GROUP BY article_id HAVING count(*) > 1)",
     }
     for what, sql in checks.items():
         n = conn.execute(sql).fetchone()[0]
@@ -62,7 +67,7 @@ def count_or_zero(store):
 
 
 def counts(store):
-    """Articles, revisions and copy links."""
+    """Articles, revisions and copy and near-duplicate links."""
     conn = sqlite3.connect(store)
     return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "revisions", "duplicates"))
 

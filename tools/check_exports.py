@@ -66,10 +66,10 @@ def store_counts(store, date_from, date_to):
     counts["events"] = db.execute(
         """SELECT count(*) FROM events t JOIN chosen c ON c.current_revision = t.revision_id
            WHERE NOT EXISTS (SELECT 1 FROM duplicates d JOIN chosen o ON o.id = d.of_article_id
-                             WHERE d.article_id = c.id AND d.kind = 'copy')""").fetchone()[0]
+                             WHERE d.article_id = c.id AND d.kind IN ('copy', 'near'))""").fetchone()[0]
     counts["copies_left_out"] = db.execute(
         """SELECT count(*) FROM chosen c WHERE EXISTS (SELECT 1 FROM duplicates d JOIN chosen o
-           ON o.id = d.of_article_id WHERE d.article_id = c.id AND d.kind = 'copy')""").fetchone()[0]
+           ON o.id = d.of_article_id WHERE d.article_id = c.id AND d.kind IN ('copy', 'near'))""").fetchone()[0]
     return counts
 
 

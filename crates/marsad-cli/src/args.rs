@@ -38,6 +38,20 @@ pub enum Command {
     Search(SearchArgs),
     /// Rebuild the search index of a store from the store.
     Index(IndexArgs),
+    /// Group the articles of a store into stories again, from nothing (an ingest
+    /// groups its new articles itself; docs/store.md), and list the largest.
+    Stories(StoriesArgs),
+}
+
+/// What `marsad stories` reads.
+#[derive(clap::Args)]
+pub struct StoriesArgs {
+    /// The store: a SQLite file made by `marsad ingest`.
+    #[arg(long, default_value = "marsad.sqlite")]
+    pub store: String,
+    /// How many of the largest stories to list.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
 }
 
 #[derive(clap::Args)]
@@ -342,6 +356,29 @@ pub enum EvalCommand {
     /// Tone toward named actors: three-class accuracy and macro-F1 on gold sentences of
     /// docs/annotation/tone.md (default gold/tone/dev.jsonl).
     Tone(EvalToneArgs),
+    /// Near-duplicates: precision and recall of the store's detector on altered copies
+    /// of real articles and hard negatives (same outlet and day), a seed-fixed
+    /// constructed set with a development and a test part.
+    Duplicates(EvalDuplicatesArgs),
+}
+
+#[derive(clap::Args)]
+pub struct EvalDuplicatesArgs {
+    /// JSON Lines files of articles (`text`, `outlet`, `date`).
+    #[arg(long, default_value = "../shared/data/news/saudinewsnet/articles.jsonl")]
+    pub corpus: Vec<PathBuf>,
+    /// Which part to score: dev (to tune on) or test (scored once).
+    #[arg(long, default_value = "dev")]
+    pub split: String,
+    /// Originals per part.
+    #[arg(long, default_value_t = 1000)]
+    pub originals: usize,
+    /// The seed of the draw and of the alterations.
+    #[arg(long, default_value_t = 2015)]
+    pub seed: u64,
+    /// Also print precision and recall at thresholds from 0.2 to 0.8.
+    #[arg(long)]
+    pub sweep: bool,
 }
 
 #[derive(clap::Args)]

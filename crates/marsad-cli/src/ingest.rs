@@ -19,7 +19,7 @@ use marsad::input::record::Dates;
 use marsad::input::Limits;
 use marsad::{Metadata, Pipeline};
 use marsad_store::search::{IndexRecord, SearchIndex};
-use marsad_store::{ArticleInfo, ArticleKeys, Prepared, Verdict};
+use marsad_store::{ArticleInfo, ArticleKeys, Prepared, Store, StoryScope, Verdict};
 use rayon::prelude::*;
 
 use crate::args::IngestArgs;
@@ -41,6 +41,7 @@ struct Tally {
     new: usize,
     revisions: usize,
     copies: usize,
+    near: usize,
     present: BTreeMap<&'static str, usize>,
     bad: BTreeMap<&'static str, usize>,
 }
@@ -75,6 +76,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     if let Some(from) = store.migrated_from() {
         eprintln!("marsad: migrated {} from schema version {from} to {}", store.name(), store.schema_version());
     }
+    sign_missing(&mut *store)?;
     let index = SearchIndex::open(&index_dir, true)?;
     crate::search::level(&index, &*store)?;
     let mut indexer = index.writer()?;
@@ -143,6 +145,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
         for (name, article) in &prepared {
             let stored = store.put(article).with_context(|| format!("cannot store {name}"))?;
             tally.count(&stored.verdict);
+            tally.near += usize::from(stored.near.is_some());
             if let Some(revision) = stored.revision {
                 indexer.add(&IndexRecord::of_prepared(stored.article, revision, article))?;
             }
@@ -155,6 +158,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    let stories = store.update_stories(StoryScope::New)?;
     let seconds = started.elapsed().as_secs_f64();
     let present: usize = tally.present.values().sum();
     let bad: usize = tally.bad.values().sum();
@@ -167,12 +171,14 @@ pub fn run(args: IngestArgs) -> Result<()> {
         }
     };
     eprintln!(
-        "marsad: stored {} article{} in {} ({} new, {} revision{}, {} cop{}) in {seconds:.1} s ({:.1} articles/s); \
-         skipped {present} already in{}, {bad} bad input{}{}",
+        "marsad: stored {} article{} in {} ({} new, {} of them near-duplicate{}, {} revision{}, {} cop{}) in \
+         {seconds:.1} s ({:.1} articles/s); skipped {present} already in{}, {bad} bad input{}{}",
         tally.stored(),
         if tally.stored() == 1 { "" } else { "s" },
         store.name(),
         tally.new,
+        tally.near,
+        if tally.near == 1 { "" } else { "s" },
         tally.revisions,
         if tally.revisions == 1 { "" } else { "s" },
         tally.copies,
@@ -182,11 +188,45 @@ pub fn run(args: IngestArgs) -> Result<()> {
         if bad == 1 { "" } else { "s" },
         why(&tally.bad),
     );
+    if stories.grouped > 0 {
+        eprintln!(
+            "marsad: {} of the new articles grouped into stories ({} new stor{}; {} in the store)",
+            stories.grouped,
+            stories.new_stories,
+            if stories.new_stories == 1 { "y" } else { "ies" },
+            stories.stories
+        );
+    }
     if tally.stored() == 0 && present == 0 {
         bail!("nothing was stored: every article of {} was bad{}", args.inputs.join(", "), why(&tally.bad));
     }
     if args.strict && bad > 0 {
         bail!("{bad} bad input{} (--strict)", if bad == 1 { "" } else { "s" });
+    }
+    Ok(())
+}
+
+/// Computes the near-duplicate signatures a store lacks (one made before schema
+/// version 2), saying so when there are many.
+pub(crate) fn sign_missing(store: &mut dyn Store) -> Result<()> {
+    let name = store.name().to_owned();
+    let started = Instant::now();
+    let mut said = 0;
+    let signed = store.sign_missing(&mut |done| {
+        if done >= said + 5000 {
+            eprintln!("marsad: computing the near-duplicate signatures of {name}: {done} articles");
+            said = done;
+        }
+    })?;
+    if signed > 0 {
+        let near = store.stats()?.near;
+        eprintln!(
+            "marsad: computed the near-duplicate signatures of {signed} stored article{} in {:.1} s ({near} near-duplicate \
+             link{} in the store)",
+            if signed == 1 { "" } else { "s" },
+            started.elapsed().as_secs_f64(),
+            if near == 1 { "" } else { "s" },
+        );
     }
     Ok(())
 }

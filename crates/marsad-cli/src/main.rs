@@ -11,10 +11,12 @@ mod analyze;
 mod args;
 mod batch;
 mod eval;
+mod eval_duplicates;
 mod export;
 mod ingest;
 mod io;
 mod search;
+mod stories;
 mod train;
 
 use args::{Cli, Command, EvalCommand, TrainCommand};
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Search(args) => search::run(args),
         Command::Index(args) => search::rebuild(args),
+        Command::Stories(args) => stories::run(args),
         Command::Train(TrainCommand::Ner(args)) => train::train_ner(args),
         Command::Train(TrainCommand::Framing(args)) => train::train_framing(args),
         Command::Train(TrainCommand::Checkworthy(args)) => train::train_checkworthy(args),
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::Train(TrainCommand::Events(args)) => train::train_events(args),
         Command::Eval(EvalCommand::Pos(args)) => eval::eval_pos(args),
         Command::Eval(EvalCommand::Tone(args)) => eval::eval_tone(args),
+        Command::Eval(EvalCommand::Duplicates(args)) => eval_duplicates::eval_duplicates(args),
         Command::Eval(EvalCommand::Framing(args)) => eval::eval_framing(args),
         Command::Eval(EvalCommand::Checkworthy(args)) => eval::eval_checkworthy(args),
         Command::Eval(EvalCommand::Ner(args)) => eval::eval_ner(args),

@@ -282,3 +282,65 @@ fn undated_partition(dir: &Path, store: &Scratch) {
         .unwrap();
     assert!(out.status.success(), "check_exports.py: {}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_near_copy_s_events_are_exported_once_like_an_exact_copy_s() {
+    for backend in backends() {
+        eprintln!("{}", backend.label());
+        let dir = tempfile::tempdir().unwrap();
+        let scratch = Scratch::new(&backend, dir.path());
+        a_near_copy_s_events_are_exported_once(dir.path(), &scratch);
+    }
+}
+
+fn a_near_copy_s_events_are_exported_once(dir: &Path, store: &Scratch) {
+    self::store(dir, store);
+    // a wire copy of the second example: a dateline added and its last paragraph dropped
+    let text = std::fs::read_to_string(example(MARCH[1])).unwrap();
+    let paragraphs: Vec<&str> = text.trim_end().split('\n').collect();
+    let kept = if paragraphs.len() > 3 { &paragraphs[..paragraphs.len() - 1] } else { &paragraphs[..] };
+    let near = format!("القاهرة - أ ف ب: {}", kept.join("\n"));
+    let record = serde_json::json!({ "text": near, "outlet": "a third outlet", "date": "2024-03-12" });
+    let input = dir.join("near.jsonl");
+    std::fs::write(&input, format!("{record}\n")).unwrap();
+    marsad()
+        .arg("ingest")
+        .arg(&input)
+        .args(store.args())
+        .assert()
+        .success()
+        .stderr(contains("1 new, 1 of them near-duplicate"));
+    let kind = store.strings("SELECT kind FROM duplicates WHERE article_id = 9", &[]);
+    assert_eq!(kind, vec![vec![Some("near".to_owned())]]);
+    let per_mille =
+        store.scalar("SELECT CAST(round(similarity * 1000) AS BIGINT) FROM duplicates WHERE article_id = 9");
+    assert!((500..1000).contains(&per_mille), "similarity {per_mille} ‰");
+    let own_events = store
+        .scalar("SELECT count(*) FROM events e JOIN articles a ON a.current_revision = e.revision_id WHERE a.id = 9");
+    assert!(own_events > 0, "the near copy has events of its own in the store");
+    // GDELT rows: still exactly analyze's rows of the seven examples
+    let gdelt = dir.join("events.tsv");
+    export(store.spec(), "gdelt", &gdelt, &[]).success().stderr(contains("events of 2 copies"));
+    let rows = std::fs::read_to_string(&gdelt).unwrap();
+    assert_eq!(rows.lines().collect::<Vec<_>>(), analysed("gdelt", &[]).lines().collect::<Vec<_>>());
+    // Parquet: the near copy is an article with copy_of, and its events are left out
+    let parquet = dir.join("tables");
+    export(store.spec(), "parquet", &parquet, &[])
+        .success()
+        .stderr(contains("9 articles"))
+        .stderr(contains("events of 2 copies"));
+    // a range without its original keeps them
+    let alone = dir.join("alone.tsv");
+    export(store.spec(), "gdelt", &alone, &["--from", "2024-03-12", "--to", "2024-03-12"]).success();
+    assert!(std::fs::read_to_string(&alone).unwrap().lines().count() > 0, "its events are its own there");
+    if store.backend() == &Backend::Sqlite && python_data_tools() {
+        let out = Process::new("python3")
+            .arg(repo().join("tools/check_exports.py"))
+            .args(["--store", store.spec(), "--parquet", parquet.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "check_exports.py: {}", String::from_utf8_lossy(&out.stderr));
+        let totals: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(totals["store"]["copies_left_out"], 2);
+    }
+}

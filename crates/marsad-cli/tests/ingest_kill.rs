@@ -46,6 +46,15 @@ fn problems(store: &Scratch) -> Vec<String> {
             "SELECT count(*) FROM (SELECT external_id FROM articles GROUP BY external_id HAVING count(*) > 1) t",
         ),
         ("second revisions", "SELECT count(*) FROM revisions WHERE number > 1"),
+        (
+            "articles without their near-duplicate signature",
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures s
+             WHERE s.article_id = a.id AND s.revision_id = a.current_revision)",
+        ),
+        (
+            "articles in more than one story",
+            "SELECT count(*) FROM (SELECT article_id FROM story_articles GROUP BY article_id HAVING count(*) > 1) t",
+        ),
     ] {
         let n = store.scalar(sql);
         if n > 0 {

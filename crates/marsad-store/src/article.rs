@@ -90,7 +90,7 @@ pub enum Verdict {
 }
 
 /// What [`Store::put`](crate::Store::put) did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     /// What the store held before.
     pub verdict: Verdict,
@@ -98,6 +98,8 @@ pub struct Stored {
     pub article: i64,
     /// The revision written, when one was.
     pub revision: Option<i64>,
+    /// The near-duplicate link made for a new article, when it is one.
+    pub near: Option<crate::NearLink>,
 }
 
 /// How much a store holds.
@@ -107,8 +109,12 @@ pub struct Stats {
     pub articles: u64,
     /// Revisions (at least one per article).
     pub revisions: u64,
-    /// Copy links.
+    /// Copy links (the same normalised text).
     pub copies: u64,
+    /// Near-duplicate links.
+    pub near: u64,
+    /// Stories.
+    pub stories: u64,
     /// Entity rows.
     pub entities: u64,
     /// Event rows.

@@ -17,6 +17,7 @@ mod article;
 mod error;
 mod keys;
 mod listing;
+pub mod near;
 mod open;
 mod postgres;
 pub mod rebuild;
@@ -26,7 +27,10 @@ pub mod search;
 mod spec;
 mod sqlite;
 mod sqlite_listing;
+mod sqlite_near;
 mod sqlite_rows;
+mod sqlite_stories;
+pub mod stories;
 pub mod testing;
 
 pub use self::postgres::PostgresStore;
@@ -34,10 +38,12 @@ pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
 pub use error::StoreError;
 pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
 pub use listing::{DateRange, Listed};
+pub use near::NearLink;
 pub use open::{open, open_read_only};
 pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
 pub use spec::{is_postgres, shown};
 pub use sqlite::SqliteStore;
+pub use stories::{StoryCounts, StoryScope, StorySummary};
 
 /// A store of analysed articles. Every method that writes is atomic: it stores all
 /// of an article or nothing of it.
@@ -103,6 +109,28 @@ pub trait Store {
     /// # Errors
     /// A failure of the backend.
     fn index_record(&self, article: i64) -> Result<Option<search::IndexRecord>, StoreError>;
+
+    /// Computes the near-duplicate signature of every article whose current revision
+    /// has none (a store made before schema version 2, an article revised) and links
+    /// the near-duplicates among them to their first appearances, a chunk at a time;
+    /// `progress` hears how many are done. Returns how many were signed.
+    ///
+    /// # Errors
+    /// A failure of the backend; what was committed before it stays.
+    fn sign_missing(&mut self, progress: &mut dyn FnMut(usize)) -> Result<usize, StoreError>;
+
+    /// Groups reports of one happening into stories ([`stories`]): the articles stored
+    /// since stories were last computed, or every article again.
+    ///
+    /// # Errors
+    /// A failure of the backend; then the stories are as they were.
+    fn update_stories(&mut self, scope: StoryScope) -> Result<StoryCounts, StoreError>;
+
+    /// The `limit` stories with the most outlets, then the most articles.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn largest_stories(&self, limit: usize) -> Result<Vec<StorySummary>, StoreError>;
 
     /// The document of an article's current revision, rebuilt from its stored layers
     /// ([`rebuild`]): what `marsad analyze` gave for it.

@@ -45,6 +45,6 @@ pub struct Listed {
     /// Where it was read (`path`, `path:line`).
     pub source: Option<String>,
     /// The article it is a copy of (the same normalised text from another outlet,
-    /// stored first), when it is one.
+    /// stored first) or a near-duplicate of (its first appearance), when it is one.
     pub copy_of: Option<i64>,
 }

@@ -255,7 +255,7 @@ impl Store for SqliteStore {
         let verdict = classify_in(&tx, &a.keys).doing(&doing)?;
         let (article, number) = match &verdict {
             Verdict::Present { article, .. } => {
-                return Ok(Stored { verdict: verdict.clone(), article: *article, revision: None });
+                return Ok(Stored { verdict: verdict.clone(), article: *article, revision: None, near: None });
             }
             Verdict::Revision { article } => {
                 let last: i64 = tx
@@ -293,13 +293,16 @@ impl Store for SqliteStore {
         .doing(&doing)?;
         if let Verdict::Copy { of } = verdict {
             tx.execute(
-                "INSERT INTO duplicates (article_id, of_article_id, kind) VALUES (?1, ?2, 'copy')",
+                "INSERT INTO duplicates (article_id, of_article_id, kind, similarity) VALUES (?1, ?2, 'copy', 1.0)",
                 params![article, of],
             )
             .doing(&doing)?;
         }
+        // a new article is linked to its first appearance; a revision only gets its new bands
+        let near =
+            crate::sqlite_near::sign(&tx, article, revision, &a.text, matches!(verdict, Verdict::New)).doing(&doing)?;
         tx.commit().doing(&doing)?;
-        Ok(Stored { verdict, article, revision: Some(revision) })
+        Ok(Stored { verdict, article, revision: Some(revision), near })
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {
@@ -310,7 +313,9 @@ impl Store for SqliteStore {
         Ok(Stats {
             articles: count("articles")?,
             revisions: count("revisions")?,
-            copies: count("duplicates")?,
+            copies: count("duplicates WHERE kind = 'copy'")?,
+            near: count("duplicates WHERE kind = 'near'")?,
+            stories: count("stories")?,
             entities: count("entities")?,
             events: count("events")?,
             claims: count("claims")?,
@@ -352,6 +357,23 @@ impl Store for SqliteStore {
                 "revisions without their tone row",
                 "SELECT count(*) FROM revisions r WHERE NOT EXISTS (SELECT 1 FROM tone t WHERE t.revision_id = r.id)",
             ),
+            (
+                "articles without the near-duplicate signature of their current revision",
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures s
+                 WHERE s.article_id = a.id AND s.revision_id = a.current_revision)",
+            ),
+            (
+                "articles linked to more than one first appearance",
+                "SELECT count(*) FROM (SELECT article_id FROM duplicates GROUP BY article_id HAVING count(*) > 1)",
+            ),
+            (
+                "articles in more than one story",
+                "SELECT count(*) FROM (SELECT article_id FROM story_articles GROUP BY article_id HAVING count(*) > 1)",
+            ),
+            (
+                "stories of fewer than two articles",
+                "SELECT count(*) FROM stories s WHERE (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) < 2",
+            ),
         ];
         for (what, sql) in invariants {
             let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).doing(&doing)?;
@@ -379,6 +401,20 @@ impl Store for SqliteStore {
                 inflate(&bytes).map_err(|e| StoreError::Layers { revision, reason: e.to_string() })
             })
             .transpose()
+    }
+
+    fn sign_missing(&mut self, progress: &mut dyn FnMut(usize)) -> Result<usize, StoreError> {
+        let doing = format!("cannot compute the near-duplicate signatures of {}", self.path.display());
+        crate::sqlite_near::backfill(&mut self.conn, progress).doing(&doing)
+    }
+
+    fn update_stories(&mut self, scope: crate::StoryScope) -> Result<crate::StoryCounts, StoreError> {
+        let doing = format!("cannot compute the stories of {}", self.path.display());
+        crate::sqlite_stories::update(&mut self.conn, scope).doing(&doing)
+    }
+
+    fn largest_stories(&self, limit: usize) -> Result<Vec<crate::StorySummary>, StoreError> {
+        crate::sqlite_stories::largest(&self.conn, limit).doing(&format!("cannot read {}", self.path.display()))
     }
 
     fn list(&self, range: &crate::DateRange) -> Result<Vec<crate::Listed>, StoreError> {

@@ -7,10 +7,10 @@
 //! layers, in parallel a chunk at a time, and is written under a temporary name
 //! renamed into place when whole ([`staging`]).
 //!
-//! An article stored as a copy of another (the same text from another outlet) is an
-//! article of its own, but its events are the original's: when both are exported,
-//! the copy's events are left out of the event rows (GDELT and Parquet), so that an
-//! event is counted once.
+//! An article stored as a copy of another (the same text from another outlet) or as
+//! a near-duplicate of its first appearance is an article of its own, but its events
+//! are the original's: when both are exported, the copy's events are left out of the
+//! event rows (GDELT and Parquet), so that an event is counted once.
 
 mod gdelt;
 mod gkg;

@@ -8,12 +8,12 @@ use crate::listing::{DateRange, Listed};
 use crate::search::IndexRecord;
 
 /// The articles published in `range`, by id, each with its current revision and
-/// the first article it is a copy of.
+/// the first article it is a copy or a near-duplicate of.
 pub(crate) fn list(client: &mut Client, range: &DateRange) -> Result<Vec<Listed>, postgres::Error> {
     let rows = client.query(
         "SELECT a.id, a.current_revision, r.number, a.outlet, a.url, a.canonical_url, a.title, a.author,
                 a.published, a.external_id, r.source,
-                (SELECT min(d.of_article_id) FROM duplicates d WHERE d.article_id = a.id AND d.kind = 'copy')
+                (SELECT min(d.of_article_id) FROM duplicates d WHERE d.article_id = a.id)
          FROM articles a JOIN revisions r ON r.id = a.current_revision
          WHERE ($1 OR (a.published IS NOT NULL
                 AND ($2::text IS NULL OR a.published >= $2) AND ($3::text IS NULL OR a.published <= $3)))

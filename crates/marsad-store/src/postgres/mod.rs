@@ -9,8 +9,10 @@
 //! [`put`]: crate::Store::put
 
 mod listing;
+mod near;
 mod rows;
 mod schema;
+mod stories;
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -222,7 +224,7 @@ impl Store for PostgresStore {
         let verdict = classify_in(&mut tx, statements, &a.keys).doing(&doing)?;
         let (article, number) = match &verdict {
             Verdict::Present { article, .. } => {
-                return Ok(Stored { verdict: verdict.clone(), article: *article, revision: None });
+                return Ok(Stored { verdict: verdict.clone(), article: *article, revision: None, near: None });
             }
             Verdict::Revision { article } => {
                 let last: i64 = tx
@@ -265,13 +267,23 @@ impl Store for PostgresStore {
         tx.execute(&s, &[&article, &revision, &a.info.title, &a.info.author, &a.info.published]).doing(&doing)?;
         if let Verdict::Copy { of } = verdict {
             tx.execute(
-                "INSERT INTO duplicates (article_id, of_article_id, kind) VALUES ($1, $2, 'copy')",
+                "INSERT INTO duplicates (article_id, of_article_id, kind, similarity) VALUES ($1, $2, 'copy', 1.0)",
                 &[&article, &of],
             )
             .doing(&doing)?;
         }
+        // a new article is linked to its first appearance; a revision only gets its new bands
+        let link = matches!(verdict, Verdict::New);
+        let near = crate::near::sign(
+            &mut near::PostgresNear { client: &mut tx, statements },
+            article,
+            revision,
+            &a.text,
+            link,
+        )
+        .doing(&doing)?;
         tx.commit().doing(&doing)?;
-        Ok(Stored { verdict, article, revision: Some(revision) })
+        Ok(Stored { verdict, article, revision: Some(revision), near })
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {
@@ -280,9 +292,10 @@ impl Store for PostgresStore {
             .client
             .query_one(
                 "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM revisions),
-                        (SELECT count(*) FROM duplicates), (SELECT count(*) FROM entities),
+                        (SELECT count(*) FROM duplicates WHERE kind = 'copy'), (SELECT count(*) FROM entities),
                         (SELECT count(*) FROM events), (SELECT count(*) FROM claims),
-                        (SELECT count(*) FROM techniques)",
+                        (SELECT count(*) FROM techniques), (SELECT count(*) FROM duplicates WHERE kind = 'near'),
+                        (SELECT count(*) FROM stories)",
                 &[],
             )
             .doing(&self.reading())?;
@@ -291,6 +304,8 @@ impl Store for PostgresStore {
             articles: n(0),
             revisions: n(1),
             copies: n(2),
+            near: n(7),
+            stories: n(8),
             entities: n(3),
             events: n(4),
             claims: n(5),
@@ -327,6 +342,23 @@ impl Store for PostgresStore {
                 "revisions without their tone row",
                 "SELECT count(*) FROM revisions r WHERE NOT EXISTS (SELECT 1 FROM tone t WHERE t.revision_id = r.id)",
             ),
+            (
+                "articles without the near-duplicate signature of their current revision",
+                "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM signatures s
+                 WHERE s.article_id = a.id AND s.revision_id = a.current_revision)",
+            ),
+            (
+                "articles linked to more than one first appearance",
+                "SELECT count(*) FROM (SELECT article_id FROM duplicates GROUP BY article_id HAVING count(*) > 1) AS m",
+            ),
+            (
+                "articles in more than one story",
+                "SELECT count(*) FROM (SELECT article_id FROM story_articles GROUP BY article_id HAVING count(*) > 1) AS m",
+            ),
+            (
+                "stories of fewer than two articles",
+                "SELECT count(*) FROM stories s WHERE (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id) < 2",
+            ),
         ];
         for (what, sql) in invariants {
             let n: i64 = conn.client.query_one(sql, &[]).doing(&doing)?.get(0);
@@ -353,6 +385,22 @@ impl Store for PostgresStore {
                 inflate(row.get::<_, &[u8]>(1)).map_err(|e| StoreError::Layers { revision, reason: e.to_string() })
             })
             .transpose()
+    }
+
+    fn sign_missing(&mut self, progress: &mut dyn FnMut(usize)) -> Result<usize, StoreError> {
+        let doing = format!("cannot compute the near-duplicate signatures of {}", self.name);
+        let mut conn = self.lock();
+        let Conn { client, statements } = &mut *conn;
+        near::backfill(client, statements, progress).doing(&doing)
+    }
+
+    fn update_stories(&mut self, scope: crate::StoryScope) -> Result<crate::StoryCounts, StoreError> {
+        let doing = format!("cannot compute the stories of {}", self.name);
+        stories::update(&mut self.lock().client, scope).doing(&doing)
+    }
+
+    fn largest_stories(&self, limit: usize) -> Result<Vec<crate::StorySummary>, StoreError> {
+        stories::largest(&mut self.lock().client, limit).doing(&self.reading())
     }
 
     fn list(&self, range: &crate::DateRange) -> Result<Vec<crate::Listed>, StoreError> {

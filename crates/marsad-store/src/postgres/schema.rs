@@ -13,7 +13,8 @@ use crate::error::{Doing, StoreError};
 /// The migrations, in order: version and SQL; the versions are those of the SQLite
 /// store ([`crate::schema::MIGRATIONS`]), each `schema/postgres/vN.sql` the
 /// translation of `schema/vN.sql`.
-pub(crate) const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../schema/postgres/v1.sql"))];
+pub(crate) const MIGRATIONS: &[(u32, &str)] =
+    &[(1, include_str!("../schema/postgres/v1.sql")), (2, include_str!("../schema/postgres/v2.sql"))];
 
 /// The comment on `schema_version` that marks a schema as a marsad store.
 const MARK: &str = "marsad store";

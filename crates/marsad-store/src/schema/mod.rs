@@ -7,7 +7,7 @@
 //! released is never edited.
 
 /// The migrations, in order: version and SQL.
-pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("v1.sql"))];
+pub const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("v1.sql")), (2, include_str!("v2.sql"))];
 
 /// The schema version this build writes.
 pub const LATEST: u32 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -244,7 +244,12 @@ impl<'d> Context<'d> {
         while i < end {
             if let Some(m) = self.mention[i] {
                 let x = &self.doc.mentions[m];
-                out.push((i, x.end_token.min(end).max(i + 1)));
+                // the divine name alone is a formula (رحمهم الله، بإذن الله), never a
+                // participant; inside a name (حزب الله، عبد الله) the mention is longer
+                let formula = x.end_token == i + 1 && FUNCTIONAL.contains(&self.doc.tokens[i].key.as_str());
+                if !formula {
+                    out.push((i, x.end_token.min(end).max(i + 1)));
+                }
                 i = x.end_token.max(i + 1);
                 continue;
             }
@@ -253,6 +258,13 @@ impl<'d> Context<'d> {
                 matches!(self.pos[i], Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) || self.entity[i].is_some();
             // an Arabic content word that is not a function phrase, or digits and Latin names
             let arabic_content = t.kind == TokenKind::Arabic && content && !FUNCTIONAL.contains(&t.key.as_str());
+            if arabic_content && self.construct_head(i, end) {
+                // an idafa is one participant, named by its head (اتحاد الشغل، قوات الأمن):
+                // its genitive is not a second candidate
+                out.push((i, i + 2));
+                i += 2;
+                continue;
+            }
             if arabic_content || t.kind == TokenKind::Number || t.kind == TokenKind::Latin {
                 out.push((i, i + 1));
             }
@@ -267,7 +279,13 @@ impl<'d> Context<'d> {
     pub fn ranked_candidates(&self, trig: usize, from: usize, end: usize) -> Vec<((usize, usize), usize)> {
         let lo = from.max(trig.saturating_sub(ARG_WINDOW));
         let hi = end.min(trig + 1 + ARG_WINDOW);
-        let all = self.candidates(lo, hi);
+        let mut all = self.candidates(lo, hi);
+        // an idafa headed by the trigger (مقتل الجنود): its genitive is a candidate
+        for c in &mut all {
+            if c.0 == trig && c.1 == trig + 2 && self.mention[trig].is_none() {
+                c.0 = trig + 1;
+            }
+        }
         let before: Vec<(usize, usize)> = all.iter().copied().filter(|c| c.1 <= trig).collect();
         let after: Vec<(usize, usize)> = all.iter().copied().filter(|c| c.0 > trig).collect();
         let mut out: Vec<((usize, usize), usize)> = Vec::with_capacity(all.len());
@@ -395,6 +413,24 @@ impl<'d> Context<'d> {
 
     /// The kind of the candidate starting at token `i`: its mention's entity kind or
     /// name type, else its part of speech.
+    /// Whether token `i` heads a two-word idafa outside names: an indefinite noun (the
+    /// construct state has no article) before a definite noun that no name holds.
+    fn construct_head(&self, i: usize, end: usize) -> bool {
+        let doc = self.doc;
+        let definite = |k: usize| doc.stem_key(k).starts_with("ال") || self.key(k).starts_with("ال");
+        let next = i + 1;
+        next < end
+            && self.pos[i] == Upos::Noun
+            && self.pos[next] == Upos::Noun
+            && self.entity[i].is_none()
+            && self.mention[next].is_none()
+            && self.entity[next].is_none()
+            && doc.tokens[next].kind == TokenKind::Arabic
+            && !FUNCTIONAL.contains(&doc.tokens[next].key.as_str())
+            && !definite(i)
+            && definite(next)
+    }
+
     fn kind(&self, i: usize) -> &'static str {
         if let Some(e) = self.entity[i] {
             return match self.doc.entities[e].kind {

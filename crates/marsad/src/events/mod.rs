@@ -590,6 +590,48 @@ mod tests {
     }
 
     #[test]
+    fn the_divine_name_tagged_as_a_name_is_still_no_participant() {
+        let text = "قتل ثلاثة جنود في هجوم على نقطة تفتيش، رحمهم الله، وأدان الرئيس الهجوم.";
+        let (doc, e) = events(text);
+        let ctx = Context::new(&doc);
+        for c in ctx.candidates(0, doc.tokens.len()) {
+            let words: Vec<&str> = (c.0..c.1).map(|i| doc.slice(doc.tokens[i].span)).collect();
+            assert_ne!(words, ["الله"], "a candidate: {c:?}");
+        }
+        for ev in &e {
+            for p in ev.actor.iter().chain(&ev.recipient) {
+                assert!(!doc.slice(p.span).contains("الله"), "{ev:#?}");
+            }
+        }
+        // a name that holds it stays a candidate
+        let (doc, _) = events("هاجم مسلحون من حزب الله موقعا للجيش.");
+        let ctx = Context::new(&doc);
+        let names: Vec<String> = ctx
+            .candidates(0, doc.tokens.len())
+            .iter()
+            .map(|c| doc.slice(Span::new(doc.tokens[c.0].span.start, doc.tokens[c.1 - 1].span.end)).to_owned())
+            .collect();
+        assert!(names.iter().any(|n| n.contains("الله")), "{names:?}");
+    }
+
+    #[test]
+    fn an_idafa_is_one_candidate_unless_the_trigger_heads_it() {
+        let (doc, _) = events("ودعا اتحاد الشغل الحكومة إلى الحوار.");
+        let ctx = Context::new(&doc);
+        let words = |c: (usize, usize)| doc.slice(Span::new(doc.tokens[c.0].span.start, doc.tokens[c.1 - 1].span.end));
+        let all: Vec<&str> = ctx.candidates(0, doc.tokens.len()).into_iter().map(words).collect();
+        assert!(all.contains(&"اتحاد الشغل") && !all.contains(&"الشغل"), "{all:?}");
+        // the genitive of the trigger's own idafa stays a candidate of its event
+        let (doc, _) = events("أعلن الجيش مقتل الجنود في الهجوم.");
+        let ctx = Context::new(&doc);
+        let t = doc.tokens.iter().position(|t| doc.slice(t.span) == "مقتل").expect("the trigger word");
+        let words = |c: (usize, usize)| doc.slice(Span::new(doc.tokens[c.0].span.start, doc.tokens[c.1 - 1].span.end));
+        let ranked: Vec<&str> =
+            ctx.ranked_candidates(t, 0, doc.tokens.len()).into_iter().map(|(c, _)| words(c)).collect();
+        assert!(ranked.contains(&"الجنود"), "{ranked:?}");
+    }
+
+    #[test]
     fn long_sentences_and_no_triggers_are_fine() {
         let long = "قصف ".repeat(5000);
         let (_, e) = events(&long);
