@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
-use crate::stories::{PoolRow, StoryCounts, StoryScope, StorySummary, StoryTables};
+use crate::stories::{MemberRow, PoolRow, StoryCounts, StoryScope, StorySummary, StoryTables};
 
 /// The story tables of a SQLite transaction.
 struct SqliteStories<'a>(Transaction<'a>);
@@ -60,7 +60,7 @@ impl StoryTables for SqliteStories<'_> {
         rows.collect()
     }
 
-    fn memberships(&mut self, from: &str, to: &str) -> rusqlite::Result<Vec<(i64, i64, Option<String>)>> {
+    fn memberships(&mut self, from: &str, to: &str) -> rusqlite::Result<Vec<MemberRow>> {
         let mut stmt = self.0.prepare(
             "SELECT sa.article_id, sa.story_id, s.first_published FROM story_articles sa
              JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = sa.article_id

@@ -377,6 +377,10 @@ fn title_and_lead(title: &str, text: &str) -> String {
 /// title ('' when none) and the first 800 characters of its current text.
 pub(crate) type PoolRow = (i64, String, String, String, String);
 
+/// An article in a story as a back end reads it for [`update`]: article, story,
+/// and the story's first publication date.
+pub(crate) type MemberRow = (i64, i64, Option<String>);
+
 /// What [`update`] reads and writes of a back end, inside one transaction: the
 /// same grouping whatever the database.
 pub(crate) trait StoryTables {
@@ -397,7 +401,7 @@ pub(crate) trait StoryTables {
     /// Distinct `(article, event type)` of those articles' current revisions.
     fn events(&mut self, from: &str, to: &str) -> Result<Vec<(i64, String)>, Self::Error>;
     /// `(article, story, the story's first publication date)` of those articles in a story.
-    fn memberships(&mut self, from: &str, to: &str) -> Result<Vec<(i64, i64, Option<String>)>, Self::Error>;
+    fn memberships(&mut self, from: &str, to: &str) -> Result<Vec<MemberRow>, Self::Error>;
     /// Makes an empty story whose first report is `first`; returns its id.
     fn new_story(&mut self, first: i64) -> Result<i64, Self::Error>;
     /// Puts an article into a story.

@@ -121,6 +121,28 @@ impl Scratch {
         crate::open_read_only(&self.spec)
     }
 
+    /// Makes the store's tables as schema version `version` made them, as an older
+    /// marsad left them: a store to migrate.
+    ///
+    /// # Panics
+    /// When it fails.
+    pub fn create_at_version(&self, version: u32) {
+        match &self.backend {
+            Backend::Sqlite => {
+                let conn = rusqlite::Connection::open(&self.spec).unwrap();
+                conn.execute_batch(crate::schema::VERSION_TABLE).unwrap();
+                for (v, sql) in crate::schema::MIGRATIONS.iter().filter(|(v, _)| *v <= version) {
+                    conn.execute_batch(sql).unwrap();
+                    conn.execute("INSERT INTO schema_version (version, marsad) VALUES (?1, '0.1.0')", [v]).unwrap();
+                }
+                conn.pragma_update(None, "application_id", crate::schema::APPLICATION_ID).unwrap();
+            }
+            Backend::Postgres(_) => {
+                crate::postgres::schema::migrate_to(&mut self.client(), &self.spec, 0, version).unwrap();
+            }
+        }
+    }
+
     /// Runs SQL that returns nothing.
     ///
     /// # Panics

@@ -11,7 +11,7 @@
 mod listing;
 mod near;
 mod rows;
-mod schema;
+pub(crate) mod schema;
 mod stories;
 
 use std::collections::HashMap;

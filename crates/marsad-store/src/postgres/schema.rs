@@ -68,7 +68,13 @@ pub(crate) fn found_version(client: &mut Client, name: &str) -> Result<u32, Stor
 
 /// Applies the migrations after `found`, each in its own transaction.
 pub(crate) fn migrate(client: &mut Client, name: &str, found: u32) -> Result<(), StoreError> {
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+    migrate_to(client, name, found, crate::schema::LATEST)
+}
+
+/// Applies the migrations after `found` up to `target`, each in its own transaction
+/// (a target below the latest only makes older stores for tests).
+pub(crate) fn migrate_to(client: &mut Client, name: &str, found: u32, target: u32) -> Result<(), StoreError> {
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found && *v <= target) {
         let doing = format!("cannot migrate {name} to schema version {version}");
         let mut tx = client.transaction().doing(&doing)?;
         tx.batch_execute(MIGRATION_LOCK).doing(&doing)?;

@@ -4,7 +4,7 @@
 use postgres::{Client, Transaction};
 
 use super::WRITE_LOCK;
-use crate::stories::{PoolRow, StoryCounts, StoryScope, StorySummary, StoryTables};
+use crate::stories::{MemberRow, PoolRow, StoryCounts, StoryScope, StorySummary, StoryTables};
 
 /// The story tables through a PostgreSQL transaction.
 struct PostgresStories<'a>(Transaction<'a>);
@@ -74,7 +74,7 @@ impl StoryTables for PostgresStories<'_> {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
-    fn memberships(&mut self, from: &str, to: &str) -> Result<Vec<(i64, i64, Option<String>)>, postgres::Error> {
+    fn memberships(&mut self, from: &str, to: &str) -> Result<Vec<MemberRow>, postgres::Error> {
         let rows = self.0.query(
             "SELECT sa.article_id, sa.story_id, s.first_published FROM story_articles sa
              JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = sa.article_id
