@@ -46,7 +46,8 @@ pub enum Command {
 /// What `marsad stories` reads.
 #[derive(clap::Args)]
 pub struct StoriesArgs {
-    /// The store: a SQLite file made by `marsad ingest`.
+    /// The store: a SQLite file made by `marsad ingest`, or a PostgreSQL database
+    /// (`postgres://user@host:port/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
     /// How many of the largest stories to list.
