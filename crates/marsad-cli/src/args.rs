@@ -50,7 +50,8 @@ pub enum Command {
 /// What `marsad stories` reads.
 #[derive(clap::Args)]
 pub struct StoriesArgs {
-    /// The store: a SQLite file made by `marsad ingest`.
+    /// The store: a SQLite file made by `marsad ingest`, or a PostgreSQL database
+    /// (`postgres://user@host:port/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
     /// How many of the largest stories to list.
@@ -92,7 +93,8 @@ pub struct IngestArgs {
     /// `.atom`, `.xml`) and WARC files (`.warc`, `.warc.gz`); docs/ingest.md.
     #[arg(required = true)]
     pub inputs: Vec<String>,
-    /// The store: a SQLite file, created when absent.
+    /// The store: a SQLite file, created when absent, or a PostgreSQL database
+    /// (`postgres://user@host/db`), its tables created when its schema has none.
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
     /// Read the inputs as JSON Lines, whatever their names.
@@ -120,7 +122,7 @@ pub struct IngestArgs {
     #[arg(long)]
     pub lossy: bool,
     /// The store's search index, filled as articles are stored (default: the
-    /// store's file name with `.index`, beside it).
+    /// store's file name with `.index`, beside it; required with PostgreSQL).
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
 }
@@ -129,10 +131,12 @@ pub struct IngestArgs {
 pub struct SearchArgs {
     /// Words (all must occur), "quoted phrases", OR, -word to exclude, (…) to group.
     pub query: String,
-    /// The store: a SQLite file made by `marsad ingest`.
+    /// The store: a SQLite file made by `marsad ingest`, or a PostgreSQL database
+    /// (`postgres://user@host/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
-    /// The search index (default: the store's file name with `.index`, beside it).
+    /// The search index (default: the store's file name with `.index`, beside it;
+    /// required with PostgreSQL).
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
     /// Articles published on or after this date (YYYY-MM-DD).
@@ -164,10 +168,12 @@ pub struct SearchArgs {
 
 #[derive(clap::Args)]
 pub struct IndexArgs {
-    /// The store: a SQLite file made by `marsad ingest`.
+    /// The store: a SQLite file made by `marsad ingest`, or a PostgreSQL database
+    /// (`postgres://user@host/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
-    /// The search index (default: the store's file name with `.index`, beside it).
+    /// The search index (default: the store's file name with `.index`, beside it;
+    /// required with PostgreSQL).
     #[arg(long, value_name = "DIR")]
     pub index: Option<PathBuf>,
 }
@@ -175,7 +181,8 @@ pub struct IndexArgs {
 /// What `marsad export` reads.
 #[derive(clap::Args)]
 pub struct ExportArgs {
-    /// The store: a SQLite file written by `marsad ingest`.
+    /// The store: a SQLite file written by `marsad ingest`, or a PostgreSQL
+    /// database (`postgres://user@host/db`).
     #[arg(long, default_value = "marsad.sqlite")]
     pub store: String,
     /// What to write: GDELT 2.0 event rows, JSON Lines of the documents, a folder of

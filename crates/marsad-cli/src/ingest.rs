@@ -12,7 +12,6 @@
 //! run starts, so what a killed run stored but did not index is indexed then.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -20,19 +19,11 @@ use marsad::input::record::Dates;
 use marsad::input::Limits;
 use marsad::{Metadata, Pipeline};
 use marsad_store::search::{IndexRecord, SearchIndex};
-use marsad_store::{ArticleInfo, ArticleKeys, Prepared, SqliteStore, Store, StoryScope, Verdict};
+use marsad_store::{ArticleInfo, ArticleKeys, Prepared, Store, StoryScope, Verdict};
 use rayon::prelude::*;
 
 use crate::args::IngestArgs;
 use crate::batch::{self, Articles, Decoded, Item, Reading, Skip, CHUNK};
-
-/// Opens the store a `--store` value names.
-pub(crate) fn open_store(spec: &str) -> Result<SqliteStore> {
-    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        bail!("--store {spec}: PostgreSQL stores are not supported yet; give the path of a SQLite file");
-    }
-    Ok(SqliteStore::open(Path::new(spec))?)
-}
 
 /// An article decoded and looked up, waiting for analysis.
 struct Pending {
@@ -79,13 +70,14 @@ pub fn run(args: IngestArgs) -> Result<()> {
     if sources.is_empty() {
         bail!("no articles in {}", args.inputs.join(", "));
     }
-    let mut store = open_store(&args.store)?;
+    let index_dir = crate::search::index_dir(&args.store, args.index.as_deref())?;
+    let mut store = marsad_store::open(&args.store)?;
     if let Some(from) = store.migrated_from() {
-        eprintln!("marsad: migrated {} from schema version {from} to {}", args.store, store.schema_version());
+        eprintln!("marsad: migrated {} from schema version {from} to {}", store.name(), store.schema_version());
     }
-    sign_missing(&mut store, &args.store)?;
-    let index = SearchIndex::open(&crate::search::index_dir(&args.store, args.index.as_deref()), true)?;
-    crate::search::level(&index, &store)?;
+    sign_missing(&mut *store)?;
+    let index = SearchIndex::open(&index_dir, true)?;
+    crate::search::level(&index, &*store)?;
     let mut indexer = index.writer()?;
     let reading = Reading {
         limits: Limits { max_bytes: args.max_bytes, lossy: args.lossy },
@@ -183,7 +175,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
          {seconds:.1} s ({:.1} articles/s); skipped {present} already in{}, {bad} bad input{}{}",
         tally.stored(),
         if tally.stored() == 1 { "" } else { "s" },
-        args.store,
+        store.name(),
         tally.new,
         tally.near,
         if tally.near == 1 { "" } else { "s" },
@@ -216,7 +208,8 @@ pub fn run(args: IngestArgs) -> Result<()> {
 
 /// Computes the near-duplicate signatures a store lacks (one made before schema
 /// version 2), saying so when there are many.
-pub(crate) fn sign_missing(store: &mut SqliteStore, name: &str) -> Result<()> {
+pub(crate) fn sign_missing(store: &mut dyn Store) -> Result<()> {
+    let name = store.name().to_owned();
     let started = Instant::now();
     let mut said = 0;
     let signed = store.sign_missing(&mut |done| {

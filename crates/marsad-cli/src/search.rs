@@ -11,28 +11,34 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use marsad_store::search::{Hit, Hits, SearchError, SearchIndex, SearchRequest, Snippet};
-use marsad_store::SqliteStore;
+use marsad_store::Store;
 
 use crate::args::{IndexArgs, SearchArgs};
 
-/// The index folder a `--index` value or the store's path names.
-pub(crate) fn index_dir(store: &str, index: Option<&Path>) -> PathBuf {
-    index.map_or_else(|| SearchIndex::default_dir(Path::new(store)), Path::to_owned)
+/// The index folder a `--index` value names, else the one beside a SQLite store; a
+/// PostgreSQL store has no folder beside it, so its index must be named.
+pub(crate) fn index_dir(store: &str, index: Option<&Path>) -> Result<PathBuf> {
+    match index {
+        Some(dir) => Ok(dir.to_owned()),
+        None if marsad_store::is_postgres(store) => bail!(
+            "--store {}: a PostgreSQL store keeps its search index in a folder of its own: name it with --index DIR \
+             (the same folder for every command on this store)",
+            marsad_store::shown(store)
+        ),
+        None => Ok(SearchIndex::default_dir(Path::new(store))),
+    }
 }
 
 /// Opens an existing store to read.
-fn open_store(spec: &str) -> Result<SqliteStore> {
-    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        bail!("--store {spec}: PostgreSQL stores are not supported yet; give the path of a SQLite file");
-    }
-    if !Path::new(spec).is_file() {
+fn open_store(spec: &str) -> Result<Box<dyn Store>> {
+    if !marsad_store::is_postgres(spec) && !Path::new(spec).is_file() {
         bail!("--store {spec}: no such store (make one with `marsad ingest ARTICLES --store {spec}`)");
     }
-    Ok(SqliteStore::open_read_only(Path::new(spec))?)
+    Ok(marsad_store::open_read_only(spec)?)
 }
 
 /// Levels the index with the store, saying what it did; a busy index is searched as it is.
-pub(crate) fn level(index: &SearchIndex, store: &SqliteStore) -> Result<()> {
+pub(crate) fn level(index: &SearchIndex, store: &dyn Store) -> Result<()> {
     let started = Instant::now();
     match index.reconcile(store, |_, _| {}) {
         Ok(r) => {
@@ -65,10 +71,10 @@ pub fn run(args: SearchArgs) -> Result<()> {
     if args.limit == 0 {
         bail!("--limit takes a number of hits, 1 or more");
     }
+    let dir = index_dir(&args.store, args.index.as_deref())?;
     let store = open_store(&args.store)?;
-    let dir = index_dir(&args.store, args.index.as_deref());
     let index = SearchIndex::open(&dir, true)?;
-    level(&index, &store)?;
+    level(&index, &*store)?;
     let req = SearchRequest {
         query: args.query.clone(),
         from: args.from,
@@ -79,7 +85,7 @@ pub fn run(args: SearchArgs) -> Result<()> {
         technique: args.technique,
         limit: args.limit,
     };
-    let found = index.search(&store, &req)?;
+    let found = index.search(&*store, &req)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer(&mut out, &json(&args.query, &found))?;
@@ -94,11 +100,11 @@ pub fn run(args: SearchArgs) -> Result<()> {
 /// Runs `marsad index`: the index emptied and made again from the store.
 pub fn rebuild(args: IndexArgs) -> Result<()> {
     let started = Instant::now();
+    let dir = index_dir(&args.store, args.index.as_deref())?;
     let store = open_store(&args.store)?;
-    let dir = index_dir(&args.store, args.index.as_deref());
     let index = SearchIndex::open(&dir, true)?;
     let bar = std::io::stderr().is_terminal().then(|| indicatif::ProgressBar::new(0));
-    let r = index.rebuild(&store, |done, of| {
+    let r = index.rebuild(&*store, |done, of| {
         if let Some(b) = &bar {
             b.set_length(of as u64);
             b.set_position(done as u64);
@@ -112,7 +118,7 @@ pub fn rebuild(args: IndexArgs) -> Result<()> {
         "marsad: indexed {} article{} of {} into {} in {seconds:.1} s ({:.0} articles/s)",
         r.added,
         if r.added == 1 { "" } else { "s" },
-        args.store,
+        store.name(),
         dir.display(),
         r.added as f64 / seconds.max(1e-9)
     );

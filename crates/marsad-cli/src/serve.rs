@@ -10,13 +10,16 @@ use crate::args::ServeArgs;
 
 /// Runs `marsad serve` until interrupted.
 pub fn run(args: ServeArgs) -> Result<()> {
-    if args.store.starts_with("postgres://") || args.store.starts_with("postgresql://") {
-        bail!("--store {}: PostgreSQL stores are not supported yet; give the path of a SQLite file", args.store);
+    if marsad_store::is_postgres(&args.store) {
+        bail!(
+            "--store {}: marsad serve reads SQLite stores only; give the path of a SQLite file",
+            marsad_store::shown(&args.store)
+        );
     }
     if !Path::new(&args.store).is_file() {
         bail!("--store {0}: no such store (make one with `marsad ingest ARTICLES --store {0}`)", args.store);
     }
-    let index = crate::search::index_dir(&args.store, args.index.as_deref());
+    let index = crate::search::index_dir(&args.store, args.index.as_deref())?;
     let limits = Limits {
         timeout: Duration::from_secs(args.timeout),
         concurrency: args.concurrency as usize,

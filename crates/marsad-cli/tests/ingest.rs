@@ -131,7 +131,32 @@ fn a_store_of_a_newer_schema_is_refused_and_left_as_it_was() {
     std::fs::write(&other, line("2", "spa", "http://spa.gov.sa/2", B)).unwrap();
     ingest(&store, &[&other]).failure().stderr(predicate::str::contains("newer than this marsad knows"));
     assert_eq!(count(&store, "SELECT count(*) FROM articles"), 1);
-    let mut pg = marsad();
-    pg.args(["ingest", "--store", "postgres://localhost/x"]).arg(&other);
-    pg.assert().failure().stderr(predicate::str::contains("PostgreSQL stores are not supported yet"));
+}
+
+#[test]
+fn a_postgres_store_needs_its_index_named_and_a_server_that_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    std::fs::write(&input, line("1", "spa", "http://spa.gov.sa/1", A)).unwrap();
+    for command in ["ingest", "search", "index"] {
+        let mut cmd = marsad();
+        cmd.args([command, "--store", "postgresql://marsad:secret@127.0.0.1:1/x"]);
+        if command == "ingest" {
+            cmd.arg(&input);
+        } else if command == "search" {
+            cmd.arg("وزير");
+        }
+        cmd.assert().failure().stderr(
+            predicate::str::contains("name it with --index DIR")
+                .and(predicate::str::contains("postgresql://marsad@127.0.0.1:1/x"))
+                .and(predicate::str::contains("secret").not()),
+        );
+    }
+    // nothing listens on port 1: the error names the server, without the password
+    let mut cmd = marsad();
+    cmd.args(["ingest", "--store", "postgres://marsad:secret@127.0.0.1:1/x", "--index"]).arg(dir.path().join("i"));
+    cmd.arg(&input).assert().failure().stderr(
+        predicate::str::contains("cannot connect to postgres://marsad@127.0.0.1:1/x")
+            .and(predicate::str::contains("secret").not()),
+    );
 }

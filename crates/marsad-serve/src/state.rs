@@ -98,7 +98,7 @@ impl AppState {
         let index = SearchIndex::open(index, true)?;
         {
             let reader = pool.get().map_err(|e| crate::ServeError::Start(e.message))?;
-            match index.reconcile(&reader, |_, _| {}) {
+            match index.reconcile(&*reader, |_, _| {}) {
                 Ok(r) if r.added > 0 || r.removed > 0 => {
                     eprintln!("marsad serve: indexed {} articles the index lacked", r.added);
                 }

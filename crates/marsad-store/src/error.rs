@@ -1,26 +1,25 @@
 //! What can go wrong with a store, in words a person can act on.
 
-use std::path::PathBuf;
-
 /// An error of the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The file exists but is not a SQLite database, or not one of marsad's.
-    #[error("{path} is not a marsad store: {reason}")]
+    /// The file exists but is not a SQLite database, or not one of marsad's; or a
+    /// PostgreSQL schema that holds other tables.
+    #[error("{store} is not a marsad store: {reason}")]
     NotAStore {
-        /// The file.
-        path: PathBuf,
+        /// The store: a file, or a PostgreSQL address without its password.
+        store: String,
         /// What was found instead.
         reason: String,
     },
     /// The store was written by a newer marsad.
     #[error(
-        "{path} has schema version {found}, newer than this marsad knows (up to {known}): open it with a newer \
+        "{store} has schema version {found}, newer than this marsad knows (up to {known}): open it with a newer \
          marsad"
     )]
     Newer {
-        /// The file.
-        path: PathBuf,
+        /// The store.
+        store: String,
         /// Its schema version.
         found: u32,
         /// The newest version this build knows.
@@ -28,12 +27,12 @@ pub enum StoreError {
     },
     /// The store has an older schema and was opened read-only, so it cannot be migrated.
     #[error(
-        "{path} has schema version {found}, older than this marsad's ({known}): run `marsad ingest` on it once to \
+        "{store} has schema version {found}, older than this marsad's ({known}): run `marsad ingest` on it once to \
          migrate it"
     )]
     Older {
-        /// The file.
-        path: PathBuf,
+        /// The store.
+        store: String,
         /// Its schema version.
         found: u32,
         /// The version this build writes.
@@ -46,6 +45,14 @@ pub enum StoreError {
         doing: String,
         /// SQLite's error.
         source: rusqlite::Error,
+    },
+    /// An error of PostgreSQL (or of reaching it), with what was being done.
+    #[error("{doing}: {}", postgres_reason(.source))]
+    Postgres {
+        /// What was being done.
+        doing: String,
+        /// The client's error.
+        source: postgres::Error,
     },
     /// Stored layers that cannot be read back.
     #[error("the stored layers of revision {revision} cannot be read: {reason}")]
@@ -65,7 +72,18 @@ pub enum StoreError {
     },
 }
 
-/// Adds what was being done to a SQLite error.
+/// The server's own message when there is one (its code and detail), else the client's.
+fn postgres_reason(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({}; {detail})", db.message(), db.code().code()),
+            None => format!("{} ({})", db.message(), db.code().code()),
+        },
+        None => e.to_string(),
+    }
+}
+
+/// Adds what was being done to a SQLite or PostgreSQL error.
 pub(crate) trait Doing<T> {
     fn doing(self, what: &str) -> Result<T, StoreError>;
 }
@@ -73,5 +91,11 @@ pub(crate) trait Doing<T> {
 impl<T> Doing<T> for Result<T, rusqlite::Error> {
     fn doing(self, what: &str) -> Result<T, StoreError> {
         self.map_err(|source| StoreError::Sql { doing: what.to_owned(), source })
+    }
+}
+
+impl<T> Doing<T> for Result<T, postgres::Error> {
+    fn doing(self, what: &str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Postgres { doing: what.to_owned(), source })
     }
 }

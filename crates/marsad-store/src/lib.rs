@@ -1,9 +1,11 @@
 //! The corpus store of marsad: analysed articles with all their layers, and their
 //! entities, events, claims, techniques and tone as rows that can be queried.
 //!
-//! [`Store`] is what the commands use; [`SqliteStore`] is the embedded backend (one
-//! SQLite file in WAL mode, so readers work while an ingest writes). The schema and
-//! its migrations are in [`schema`] and `docs/store.md`.
+//! [`Store`] is what the commands use; [`open`] and [`open_read_only`] give the back
+//! end a `--store` value names: [`SqliteStore`], the embedded one (one SQLite file in
+//! WAL mode, so readers work while an ingest writes), or [`PostgresStore`] for a
+//! `postgres://` address. Both keep the same tables and columns; the schema and its
+//! migrations are in [`schema`] and `docs/store.md`.
 //!
 //! Identity ([`ArticleKeys`]): an article is its outlet with its canonical address,
 //! or, without an address, its outlet with its normalised text. [`Store::classify`]
@@ -16,30 +18,47 @@ mod error;
 mod keys;
 mod listing;
 pub mod near;
+mod open;
+mod postgres;
 pub mod query;
 pub mod rebuild;
 mod rows;
 pub mod schema;
 pub mod search;
+mod spec;
 mod sqlite;
 mod sqlite_listing;
 mod sqlite_near;
 mod sqlite_rows;
 mod sqlite_stories;
 pub mod stories;
+pub mod testing;
 
+pub use self::postgres::PostgresStore;
 pub use article::{ArticleInfo, Prepared, Stats, Stored, Verdict};
 pub use error::StoreError;
 pub use keys::{canonical_url, normalised_for_identity, sha256_hex, ArticleKeys};
 pub use listing::{DateRange, Listed};
+pub use near::NearLink;
+pub use open::{open, open_read_only};
 pub use rows::{CharSpan, ClaimRow, EntityRow, EventRow, ParticipantRow, Rows, TechniqueRow, ToneRow};
+pub use spec::{is_postgres, shown};
 pub use sqlite::SqliteStore;
-pub use sqlite_near::NearLink;
-pub use sqlite_stories::{StoryCounts, StoryScope};
+pub use stories::{StoryCounts, StoryScope, StorySummary};
 
 /// A store of analysed articles. Every method that writes is atomic: it stores all
 /// of an article or nothing of it.
 pub trait Store {
+    /// The store's name for messages: its file, or its PostgreSQL address without
+    /// the password.
+    fn name(&self) -> &str;
+
+    /// The schema version of the store.
+    fn schema_version(&self) -> u32;
+
+    /// The version the store had before this opening migrated it, if it did.
+    fn migrated_from(&self) -> Option<u32>;
+
     /// What the store holds under these keys (read-only; to skip before analysing).
     ///
     /// # Errors
@@ -80,6 +99,18 @@ pub trait Store {
     /// A failure of the backend.
     fn list(&self, range: &DateRange) -> Result<Vec<Listed>, StoreError>;
 
+    /// The current revision of every article: `(article, revision)`, by article.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn current_revisions(&self) -> Result<Vec<(i64, i64)>, StoreError>;
+
+    /// What the search index holds of an article's current revision.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn index_record(&self, article: i64) -> Result<Option<search::IndexRecord>, StoreError>;
+
     /// Computes the near-duplicate signature of every article whose current revision
     /// has none (a store made before schema version 2, an article revised) and links
     /// the near-duplicates among them to their first appearances, a chunk at a time;
@@ -95,6 +126,12 @@ pub trait Store {
     /// # Errors
     /// A failure of the backend; then the stories are as they were.
     fn update_stories(&mut self, scope: StoryScope) -> Result<StoryCounts, StoreError>;
+
+    /// The `limit` stories with the most outlets, then the most articles.
+    ///
+    /// # Errors
+    /// A failure of the backend.
+    fn largest_stories(&self, limit: usize) -> Result<Vec<StorySummary>, StoreError>;
 
     /// The document of an article's current revision, rebuilt from its stored layers
     /// ([`rebuild`]): what `marsad analyze` gave for it.

@@ -213,3 +213,119 @@ mod tests {
         assert_ne!(hash_words(&["ab"]), hash_words(&["a", "b"]));
     }
 }
+
+/// A near-duplicate link made for an article.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NearLink {
+    /// The article it is a near-duplicate of: its first appearance.
+    pub of: i64,
+    /// The exact shingle Jaccard similarity of the two texts.
+    pub similarity: f64,
+}
+
+/// Candidates verified per article at most (those sharing the most bands first):
+/// a text that shares bands with more is boilerplate, and the best are enough.
+pub(crate) const MAX_CANDIDATES: usize = 64;
+
+/// Articles signed at once by a back end's backfill, in one transaction.
+pub(crate) const BACKFILL_CHUNK: usize = 256;
+
+/// What [`sign`] reads and writes of a back end, inside the transaction that stores
+/// the article: the same decisions whatever the database.
+pub(crate) trait NearTables {
+    /// The back end's error.
+    type Error;
+    /// Deletes an article's signature and band keys.
+    fn forget(&mut self, article: i64) -> Result<(), Self::Error>;
+    /// Records that `article` is signed at `revision`: its shingles and band keys counted.
+    fn put_signature(&mut self, article: i64, revision: i64, shingles: i64, bands: i64) -> Result<(), Self::Error>;
+    /// Stores the band keys of an article.
+    fn put_bands(&mut self, article: i64, keys: &[i64; BANDS]) -> Result<(), Self::Error>;
+    /// Articles other than `article` sharing a band key with it, those sharing most
+    /// first (then by id), at most [`MAX_CANDIDATES`].
+    fn candidates(&mut self, article: i64, keys: &[i64; BANDS]) -> Result<Vec<i64>, Self::Error>;
+    /// The text of an article's current revision.
+    fn current_text(&mut self, article: i64) -> Result<Option<String>, Self::Error>;
+    /// The publication date of an article.
+    fn published(&mut self, article: i64) -> Result<Option<String>, Self::Error>;
+    /// The article an article is linked to as a copy or near-duplicate (the lowest id), if any.
+    fn linked_to(&mut self, article: i64) -> Result<Option<i64>, Self::Error>;
+    /// Links `article` to `of` as a near-duplicate, unless it is linked to it already.
+    fn link(&mut self, article: i64, of: i64, similarity: f64) -> Result<(), Self::Error>;
+}
+
+/// Computes the signature of `article` (whose current revision is `revision`, of
+/// `text`), stores its band keys, and, when `link` is set and it is not linked yet,
+/// links it to its first appearance, or links to it the articles it appeared before.
+pub(crate) fn sign<T: NearTables + ?Sized>(
+    t: &mut T,
+    article: i64,
+    revision: i64,
+    text: &str,
+    link: bool,
+) -> Result<Option<NearLink>, T::Error> {
+    t.forget(article)?;
+    let shingles = Shingles::of(text);
+    // an exact copy has its original's shingles: its bands would only repeat them
+    let linked = t.linked_to(article)?.is_some();
+    let signature = if linked { None } else { shingles.signature() };
+    let keys = signature.as_ref().map(Signature::band_keys);
+    t.put_signature(article, revision, shingles.len() as i64, keys.map_or(0, |k| k.len() as i64))?;
+    let Some(keys) = keys else { return Ok(None) };
+    t.put_bands(article, &keys)?;
+    if !link || linked {
+        return Ok(None);
+    }
+    let mut matched: Vec<(i64, f64)> = Vec::new();
+    for candidate in t.candidates(article, &keys)? {
+        if let Some(similarity) = verified(t, &shingles, candidate)? {
+            matched.push((candidate, similarity));
+        }
+    }
+    // the first appearance of a match is a candidate too, even when it shares no band
+    let mut originals = Vec::new();
+    for &(m, _) in &matched {
+        if let Some(of) = t.linked_to(m)? {
+            if of != article && !matched.iter().any(|(x, _)| *x == of) && !originals.iter().any(|(x, _)| *x == of) {
+                if let Some(similarity) = verified(t, &shingles, of)? {
+                    originals.push((of, similarity));
+                }
+            }
+        }
+    }
+    matched.extend(originals);
+    if matched.is_empty() {
+        return Ok(None);
+    }
+    let mut ordered = Vec::with_capacity(matched.len());
+    for (m, similarity) in matched {
+        ordered.push((appearance(t, m)?, m, similarity));
+    }
+    ordered.sort_by(|a, b| a.0.cmp(&b.0));
+    let (first, of, similarity) = ordered[0].clone();
+    if first < appearance(t, article)? {
+        t.link(article, of, similarity)?;
+        return Ok(Some(NearLink { of, similarity }));
+    }
+    // the new article appeared first: the matches that were first appearances become its copies
+    for (_, m, similarity) in ordered {
+        if t.linked_to(m)?.is_none() {
+            t.link(m, article, similarity)?;
+        }
+    }
+    Ok(None)
+}
+
+/// The exact similarity of `shingles` with the current text of `candidate`, when it
+/// reaches the threshold.
+fn verified<T: NearTables + ?Sized>(t: &mut T, shingles: &Shingles, candidate: i64) -> Result<Option<f64>, T::Error> {
+    let text = t.current_text(candidate)?;
+    Ok(text.map(|text| shingles.jaccard(&Shingles::of(&text))).filter(|j| *j >= THRESHOLD))
+}
+
+/// When an article appeared, to order first appearances: its publication date
+/// (undated ones after every dated one), then its id.
+fn appearance<T: NearTables + ?Sized>(t: &mut T, article: i64) -> Result<(bool, String, i64), T::Error> {
+    let published = t.published(article)?;
+    Ok((published.is_none(), published.unwrap_or_default(), article))
+}

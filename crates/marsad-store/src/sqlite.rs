@@ -16,6 +16,7 @@ use crate::Store;
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    name: String,
     version: u32,
     migrated_from: Option<u32>,
 }
@@ -27,11 +28,17 @@ impl SqliteStore {
     /// A file that is not a marsad store, a store of a newer schema, or a failure of SQLite.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path).doing(&format!("cannot open {}", path.display()))?;
-        let mut store = SqliteStore { conn, path: path.to_owned(), version: 0, migrated_from: None };
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_owned(),
+            name: path.display().to_string(),
+            version: 0,
+            migrated_from: None,
+        };
         store.configure()?;
         let found = store.found_version()?;
         if found > LATEST {
-            return Err(StoreError::Newer { path: path.to_owned(), found, known: LATEST });
+            return Err(StoreError::Newer { store: path.display().to_string(), found, known: LATEST });
         }
         store.migrate(found)?;
         Ok(store)
@@ -44,18 +51,24 @@ impl SqliteStore {
     /// failure of SQLite.
     pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
         if !path.is_file() {
-            return Err(StoreError::NotAStore { path: path.to_owned(), reason: "no such file".to_owned() });
+            return Err(StoreError::NotAStore { store: path.display().to_string(), reason: "no such file".to_owned() });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).doing(&format!("cannot open {}", path.display()))?;
-        let mut store = SqliteStore { conn, path: path.to_owned(), version: 0, migrated_from: None };
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_owned(),
+            name: path.display().to_string(),
+            version: 0,
+            migrated_from: None,
+        };
         store.conn.busy_timeout(std::time::Duration::from_secs(10)).doing("cannot configure the store")?;
         let found = store.found_version()?;
         if found > LATEST {
-            return Err(StoreError::Newer { path: path.to_owned(), found, known: LATEST });
+            return Err(StoreError::Newer { store: path.display().to_string(), found, known: LATEST });
         }
         if found < LATEST {
-            return Err(StoreError::Older { path: path.to_owned(), found, known: LATEST });
+            return Err(StoreError::Older { store: path.display().to_string(), found, known: LATEST });
         }
         store.version = found;
         Ok(store)
@@ -83,9 +96,10 @@ impl SqliteStore {
 
     fn configure(&self) -> Result<(), StoreError> {
         let not_a_store = |e: rusqlite::Error| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => {
-                StoreError::NotAStore { path: self.path.clone(), reason: "not a SQLite database".to_owned() }
-            }
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotAStore {
+                store: self.path.display().to_string(),
+                reason: "not a SQLite database".to_owned(),
+            },
             _ => StoreError::Sql { doing: format!("cannot open {}", self.path.display()), source: e },
         };
         self.conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(not_a_store)?;
@@ -102,9 +116,10 @@ impl SqliteStore {
     fn found_version(&self) -> Result<u32, StoreError> {
         let doing = format!("cannot read {}", self.path.display());
         let not_a_store = |e: rusqlite::Error| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => {
-                StoreError::NotAStore { path: self.path.clone(), reason: "not a SQLite database".to_owned() }
-            }
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotAStore {
+                store: self.path.display().to_string(),
+                reason: "not a SQLite database".to_owned(),
+            },
             _ => StoreError::Sql { doing: doing.clone(), source: e },
         };
         let tables: i64 = self
@@ -121,7 +136,7 @@ impl SqliteStore {
             > 0;
         if tables > 0 && (app != APPLICATION_ID || !has_versions) {
             return Err(StoreError::NotAStore {
-                path: self.path.clone(),
+                store: self.path.display().to_string(),
                 reason: "a SQLite database of something else (it has tables but no marsad schema)".to_owned(),
             });
         }
@@ -218,6 +233,18 @@ fn insert_revision(tx: &Transaction<'_>, article: i64, number: i64, a: &Prepared
 }
 
 impl Store for SqliteStore {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn schema_version(&self) -> u32 {
+        self.version
+    }
+
+    fn migrated_from(&self) -> Option<u32> {
+        self.migrated_from
+    }
+
     fn classify(&self, keys: &ArticleKeys) -> Result<Verdict, StoreError> {
         classify_in(&self.conn, keys).doing(&format!("cannot read {}", self.path.display()))
     }
@@ -386,7 +413,20 @@ impl Store for SqliteStore {
         crate::sqlite_stories::update(&mut self.conn, scope).doing(&doing)
     }
 
+    fn largest_stories(&self, limit: usize) -> Result<Vec<crate::StorySummary>, StoreError> {
+        crate::sqlite_stories::largest(&self.conn, limit).doing(&format!("cannot read {}", self.path.display()))
+    }
+
     fn list(&self, range: &crate::DateRange) -> Result<Vec<crate::Listed>, StoreError> {
         crate::sqlite_listing::list(&self.conn, range).doing(&format!("cannot read {}", self.path.display()))
+    }
+
+    fn current_revisions(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        crate::sqlite_listing::current_revisions(&self.conn).doing(&format!("cannot read {}", self.path.display()))
+    }
+
+    fn index_record(&self, article: i64) -> Result<Option<crate::search::IndexRecord>, StoreError> {
+        crate::sqlite_listing::index_record(&self.conn, article)
+            .doing(&format!("cannot read article {article} of {}", self.path.display()))
     }
 }

@@ -1,110 +1,91 @@
-//! Stories in SQLite: the articles of the days concerned read, grouped
-//! ([`crate::stories::cluster`]) and written to `stories` and `story_articles`, in
-//! one transaction.
+//! Stories in SQLite: the tables [`crate::stories::update`] reads and writes, in one
+//! transaction.
 
-use std::collections::{HashMap, HashSet};
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
 
-use chrono::NaiveDate;
-use rusqlite::{params, Connection, TransactionBehavior};
+use crate::stories::{MemberRow, PoolRow, StoryCounts, StoryScope, StorySummary, StoryTables};
 
-use crate::stories::{cluster, StoryArticle, LEAD_WORDS, WINDOW_DAYS};
+/// The story tables of a SQLite transaction.
+struct SqliteStories<'a>(Transaction<'a>);
 
-/// Which articles to group.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StoryScope {
-    /// Those stored since stories were last computed (an ingest's new articles).
-    New,
-    /// Every article: the stories are made again from nothing.
-    All,
-}
+impl StoryTables for SqliteStories<'_> {
+    type Error = rusqlite::Error;
 
-/// What a computation of stories did.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct StoryCounts {
-    /// Articles considered (those of the scope with a publication date).
-    pub considered: usize,
-    /// Stories made.
-    pub new_stories: usize,
-    /// Articles put into a story.
-    pub grouped: usize,
-    /// Stories in the store afterwards.
-    pub stories: u64,
-}
-
-fn day(date: &str) -> Option<i32> {
-    let d = NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
-    Some((d - NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days() as i32)
-}
-
-fn date(day: i32) -> String {
-    let d = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date") + chrono::Duration::days(i64::from(day));
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// The title and the first words of the text.
-fn title_and_lead(title: &str, text: &str) -> String {
-    let lead: Vec<&str> = text.split_whitespace().take(LEAD_WORDS).collect();
-    format!("{title} {}", lead.join(" "))
-}
-
-/// Groups the articles of `scope` into stories.
-pub(crate) fn update(conn: &mut Connection, scope: StoryScope) -> rusqlite::Result<StoryCounts> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    if scope == StoryScope::All {
-        tx.execute_batch("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_progress;")?;
+    fn clear(&mut self) -> rusqlite::Result<()> {
+        self.0.execute_batch("DELETE FROM story_articles; DELETE FROM stories; DELETE FROM story_progress;")
     }
-    let up_to: i64 = tx.query_row("SELECT coalesce(max(up_to), 0) FROM story_progress", [], |r| r.get(0))?;
-    let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| r.get(0))?;
-    let (lo, hi): (Option<String>, Option<String>) = tx.query_row(
-        "SELECT min(published), max(published) FROM articles WHERE id > ?1 AND published IS NOT NULL",
-        [up_to],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let mut counts = StoryCounts::default();
-    if let (Some(lo), Some(hi)) = (lo.as_deref().and_then(day), hi.as_deref().and_then(day)) {
-        let (from, to) = (date(lo - WINDOW_DAYS), date(hi + WINDOW_DAYS));
-        let pool = pool(&tx, &from, &to)?;
-        let targets: HashSet<i64> = pool.iter().map(|a| a.id).filter(|id| *id > up_to).collect();
-        counts.considered = targets.len();
-        let mut existing: HashMap<i64, (i64, i32)> = HashMap::new();
-        {
-            let mut stmt = tx.prepare(
-                "SELECT sa.article_id, sa.story_id, s.first_published FROM story_articles sa
-                 JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = sa.article_id
-                 WHERE a.published >= ?1 AND a.published <= ?2",
-            )?;
-            let rows = stmt.query_map(params![from, to], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Option<String>>(2)?))
-            })?;
-            for row in rows {
-                let (article, story, began) = row?;
-                if let Some(began) = began.as_deref().and_then(day) {
-                    existing.insert(article, (story, began));
-                }
-            }
-        }
-        let found = cluster(&pool, &targets, &existing);
-        let mut ids: HashMap<i64, i64> = HashMap::new();
-        let mut touched: HashSet<i64> = HashSet::new();
-        for m in &found {
-            let story = if m.story > 0 {
-                m.story
-            } else if let Some(id) = ids.get(&m.story) {
-                *id
-            } else {
-                tx.execute("INSERT INTO stories (first_article_id, articles, outlets) VALUES (?1, 0, 0)", [m.article])?;
-                let id = tx.last_insert_rowid();
-                ids.insert(m.story, id);
-                counts.new_stories += 1;
-                id
-            };
-            tx.prepare_cached("INSERT INTO story_articles (story_id, article_id, score) VALUES (?1, ?2, ?3)")?
-                .execute(params![story, m.article, m.score])?;
-            touched.insert(story);
-        }
-        counts.grouped = found.len();
-        let mut summary = tx.prepare(
-            "UPDATE stories SET
+
+    fn up_to(&mut self) -> rusqlite::Result<i64> {
+        self.0.query_row("SELECT coalesce(max(up_to), 0) FROM story_progress", [], |r| r.get(0))
+    }
+
+    fn last_article(&mut self) -> rusqlite::Result<i64> {
+        self.0.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| r.get(0))
+    }
+
+    fn published_after(&mut self, up_to: i64) -> rusqlite::Result<(Option<String>, Option<String>)> {
+        self.0.query_row(
+            "SELECT min(published), max(published) FROM articles WHERE id > ?1 AND published IS NOT NULL",
+            [up_to],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    }
+
+    fn articles(&mut self, from: &str, to: &str) -> rusqlite::Result<Vec<PoolRow>> {
+        let mut stmt = self.0.prepare(
+            "SELECT a.id, a.outlet, a.published, coalesce(a.title, ''), substr(r.text, 1, 800)
+             FROM articles a JOIN revisions r ON r.id = a.current_revision
+             WHERE a.published >= ?1 AND a.published <= ?2 ORDER BY a.id",
+        )?;
+        let rows =
+            stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        rows.collect()
+    }
+
+    fn entities(&mut self, from: &str, to: &str) -> rusqlite::Result<Vec<(i64, String)>> {
+        let mut stmt = self.0.prepare(
+            "SELECT a.id, coalesce(e.link, e.name) FROM entities e JOIN articles a ON a.current_revision = e.revision_id
+             WHERE a.published >= ?1 AND a.published <= ?2",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
+    }
+
+    fn events(&mut self, from: &str, to: &str) -> rusqlite::Result<Vec<(i64, String)>> {
+        let mut stmt = self.0.prepare(
+            "SELECT DISTINCT a.id, e.event_type FROM events e JOIN articles a ON a.current_revision = e.revision_id
+             WHERE a.published >= ?1 AND a.published <= ?2",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
+    }
+
+    fn memberships(&mut self, from: &str, to: &str) -> rusqlite::Result<Vec<MemberRow>> {
+        let mut stmt = self.0.prepare(
+            "SELECT sa.article_id, sa.story_id, s.first_published FROM story_articles sa
+             JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = sa.article_id
+             WHERE a.published >= ?1 AND a.published <= ?2",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect()
+    }
+
+    fn new_story(&mut self, first: i64) -> rusqlite::Result<i64> {
+        self.0.execute("INSERT INTO stories (first_article_id, articles, outlets) VALUES (?1, 0, 0)", [first])?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    fn join(&mut self, story: i64, article: i64, score: f64) -> rusqlite::Result<()> {
+        self.0
+            .prepare_cached("INSERT INTO story_articles (story_id, article_id, score) VALUES (?1, ?2, ?3)")?
+            .execute(params![story, article, score])?;
+        Ok(())
+    }
+
+    fn summarise(&mut self, story: i64) -> rusqlite::Result<()> {
+        self.0
+            .prepare_cached(
+                "UPDATE stories SET
                articles = (SELECT count(*) FROM story_articles sa WHERE sa.story_id = stories.id),
                outlets = (SELECT count(DISTINCT a.outlet) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
                           WHERE sa.story_id = stories.id),
@@ -117,69 +98,45 @@ pub(crate) fn update(conn: &mut Connection, scope: StoryScope) -> rusqlite::Resu
                title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id
                         WHERE sa.story_id = stories.id ORDER BY a.published, a.id LIMIT 1)
              WHERE id = ?1",
-        )?;
-        for story in touched {
-            summary.execute([story])?;
-        }
+            )?
+            .execute([story])?;
+        Ok(())
     }
-    tx.execute("DELETE FROM story_progress", [])?;
-    tx.execute("INSERT INTO story_progress (up_to) VALUES (?1)", [last])?;
-    counts.stories = tx.query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?;
-    tx.commit()?;
+
+    fn set_up_to(&mut self, up_to: i64) -> rusqlite::Result<()> {
+        self.0.execute("DELETE FROM story_progress", [])?;
+        self.0.execute("INSERT INTO story_progress (up_to) VALUES (?1)", [up_to])?;
+        Ok(())
+    }
+
+    fn count(&mut self) -> rusqlite::Result<u64> {
+        self.0.query_row("SELECT count(*) FROM stories", [], |r| r.get(0))
+    }
+}
+
+/// Groups the articles of `scope` into stories, in one transaction.
+pub(crate) fn update(conn: &mut Connection, scope: StoryScope) -> rusqlite::Result<StoryCounts> {
+    let mut tables = SqliteStories(conn.transaction_with_behavior(TransactionBehavior::Immediate)?);
+    let counts = crate::stories::update(&mut tables, scope)?;
+    tables.0.commit()?;
     Ok(counts)
 }
 
-/// The dated articles published from `from` to `to`, with their entities and events.
-fn pool(conn: &Connection, from: &str, to: &str) -> rusqlite::Result<Vec<StoryArticle>> {
-    let mut pool = Vec::new();
-    let mut at: HashMap<i64, usize> = HashMap::new();
+/// The `limit` stories with the most outlets, then articles.
+pub(crate) fn largest(conn: &Connection, limit: usize) -> rusqlite::Result<Vec<StorySummary>> {
     let mut stmt = conn.prepare(
-        "SELECT a.id, a.outlet, a.published, coalesce(a.title, ''), substr(r.text, 1, 800)
-         FROM articles a JOIN revisions r ON r.id = a.current_revision
-         WHERE a.published >= ?1 AND a.published <= ?2 ORDER BY a.id",
+        "SELECT id, first_published, last_published, articles, outlets, coalesce(title, '') FROM stories
+         ORDER BY outlets DESC, articles DESC, id LIMIT ?1",
     )?;
-    let rows = stmt.query_map(params![from, to], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
+    let rows = stmt.query_map([limit as i64], |r| {
+        Ok(StorySummary {
+            id: r.get(0)?,
+            first_published: r.get(1)?,
+            last_published: r.get(2)?,
+            articles: r.get(3)?,
+            outlets: r.get(4)?,
+            title: r.get(5)?,
+        })
     })?;
-    for row in rows {
-        let (id, outlet, published, title, text) = row?;
-        let Some(day) = day(&published) else { continue };
-        at.insert(id, pool.len());
-        pool.push(StoryArticle {
-            id,
-            outlet,
-            day,
-            title_and_lead: title_and_lead(&title, &text),
-            ..Default::default()
-        });
-    }
-    let mut stmt = conn.prepare(
-        "SELECT a.id, coalesce(e.link, e.name) FROM entities e JOIN articles a ON a.current_revision = e.revision_id
-         WHERE a.published >= ?1 AND a.published <= ?2",
-    )?;
-    let rows = stmt.query_map(params![from, to], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (id, entity) = row?;
-        if let Some(&i) = at.get(&id) {
-            pool[i].entities.push(entity);
-        }
-    }
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT a.id, e.event_type FROM events e JOIN articles a ON a.current_revision = e.revision_id
-         WHERE a.published >= ?1 AND a.published <= ?2",
-    )?;
-    let rows = stmt.query_map(params![from, to], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
-    for row in rows {
-        let (id, event) = row?;
-        if let Some(&i) = at.get(&id) {
-            pool[i].events.push(event);
-        }
-    }
-    Ok(pool)
+    rows.collect()
 }

@@ -317,3 +317,176 @@ mod tests {
         assert_eq!(words("والحكومة، الوزير وزير"), vec!["حكومه", "وزير", "وزير"]);
     }
 }
+
+/// Which articles to group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoryScope {
+    /// Those stored since stories were last computed (an ingest's new articles).
+    New,
+    /// Every article: the stories are made again from nothing.
+    All,
+}
+
+/// What a computation of stories did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoryCounts {
+    /// Articles considered (those of the scope with a publication date).
+    pub considered: usize,
+    /// Stories made.
+    pub new_stories: usize,
+    /// Articles put into a story.
+    pub grouped: usize,
+    /// Stories in the store afterwards.
+    pub stories: u64,
+}
+
+/// A story as [`crate::Store::largest_stories`] lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StorySummary {
+    /// The story's id.
+    pub id: i64,
+    /// The first publication date of its articles.
+    pub first_published: Option<String>,
+    /// The last publication date of its articles.
+    pub last_published: Option<String>,
+    /// Its articles.
+    pub articles: i64,
+    /// The distinct outlets among them.
+    pub outlets: i64,
+    /// The first report's title ('' when it has none).
+    pub title: String,
+}
+
+fn day(date: &str) -> Option<i32> {
+    let d = chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
+    Some((d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days() as i32)
+}
+
+fn date(day: i32) -> String {
+    let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date") + chrono::Duration::days(i64::from(day));
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// The title and the first words of the text.
+fn title_and_lead(title: &str, text: &str) -> String {
+    let lead: Vec<&str> = text.split_whitespace().take(LEAD_WORDS).collect();
+    format!("{title} {}", lead.join(" "))
+}
+
+/// An article as a back end reads it for [`update`]: id, outlet, publication date,
+/// title ('' when none) and the first 800 characters of its current text.
+pub(crate) type PoolRow = (i64, String, String, String, String);
+
+/// An article in a story as a back end reads it for [`update`]: article, story,
+/// and the story's first publication date.
+pub(crate) type MemberRow = (i64, i64, Option<String>);
+
+/// What [`update`] reads and writes of a back end, inside one transaction: the
+/// same grouping whatever the database.
+pub(crate) trait StoryTables {
+    /// The back end's error.
+    type Error;
+    /// Deletes every story, membership and the progress mark.
+    fn clear(&mut self) -> Result<(), Self::Error>;
+    /// The article id stories were computed through (0 when never).
+    fn up_to(&mut self) -> Result<i64, Self::Error>;
+    /// The highest article id (0 when none).
+    fn last_article(&mut self) -> Result<i64, Self::Error>;
+    /// The first and last publication dates of the dated articles after `up_to`.
+    fn published_after(&mut self, up_to: i64) -> Result<(Option<String>, Option<String>), Self::Error>;
+    /// The articles published from `from` to `to`, by id.
+    fn articles(&mut self, from: &str, to: &str) -> Result<Vec<PoolRow>, Self::Error>;
+    /// `(article, entity link or name)` of those articles' current revisions.
+    fn entities(&mut self, from: &str, to: &str) -> Result<Vec<(i64, String)>, Self::Error>;
+    /// Distinct `(article, event type)` of those articles' current revisions.
+    fn events(&mut self, from: &str, to: &str) -> Result<Vec<(i64, String)>, Self::Error>;
+    /// `(article, story, the story's first publication date)` of those articles in a story.
+    fn memberships(&mut self, from: &str, to: &str) -> Result<Vec<MemberRow>, Self::Error>;
+    /// Makes an empty story whose first report is `first`; returns its id.
+    fn new_story(&mut self, first: i64) -> Result<i64, Self::Error>;
+    /// Puts an article into a story.
+    fn join(&mut self, story: i64, article: i64, score: f64) -> Result<(), Self::Error>;
+    /// Recounts a story's articles, outlets, dates, first report and title.
+    fn summarise(&mut self, story: i64) -> Result<(), Self::Error>;
+    /// Marks stories as computed through article `up_to`.
+    fn set_up_to(&mut self, up_to: i64) -> Result<(), Self::Error>;
+    /// The stories in the store.
+    fn count(&mut self) -> Result<u64, Self::Error>;
+}
+
+/// Groups the articles of `scope` into stories, through a back end's tables.
+pub(crate) fn update<T: StoryTables + ?Sized>(t: &mut T, scope: StoryScope) -> Result<StoryCounts, T::Error> {
+    if scope == StoryScope::All {
+        t.clear()?;
+    }
+    let up_to = t.up_to()?;
+    let last = t.last_article()?;
+    let (lo, hi) = t.published_after(up_to)?;
+    let mut counts = StoryCounts::default();
+    if let (Some(lo), Some(hi)) = (lo.as_deref().and_then(day), hi.as_deref().and_then(day)) {
+        let (from, to) = (date(lo - WINDOW_DAYS), date(hi + WINDOW_DAYS));
+        let pool = pool(t, &from, &to)?;
+        let targets: HashSet<i64> = pool.iter().map(|a| a.id).filter(|id| *id > up_to).collect();
+        counts.considered = targets.len();
+        let mut existing: HashMap<i64, (i64, i32)> = HashMap::new();
+        for (article, story, began) in t.memberships(&from, &to)? {
+            if let Some(began) = began.as_deref().and_then(day) {
+                existing.insert(article, (story, began));
+            }
+        }
+        let found = cluster(&pool, &targets, &existing);
+        let mut ids: HashMap<i64, i64> = HashMap::new();
+        let mut touched: Vec<i64> = Vec::new();
+        for m in &found {
+            let story = if m.story > 0 {
+                m.story
+            } else if let Some(id) = ids.get(&m.story) {
+                *id
+            } else {
+                let id = t.new_story(m.article)?;
+                ids.insert(m.story, id);
+                counts.new_stories += 1;
+                id
+            };
+            t.join(story, m.article, m.score)?;
+            if !touched.contains(&story) {
+                touched.push(story);
+            }
+        }
+        counts.grouped = found.len();
+        for story in touched {
+            t.summarise(story)?;
+        }
+    }
+    t.set_up_to(last)?;
+    counts.stories = t.count()?;
+    Ok(counts)
+}
+
+/// The dated articles published from `from` to `to`, with their entities and events.
+fn pool<T: StoryTables + ?Sized>(t: &mut T, from: &str, to: &str) -> Result<Vec<StoryArticle>, T::Error> {
+    let mut pool = Vec::new();
+    let mut at: HashMap<i64, usize> = HashMap::new();
+    for (id, outlet, published, title, text) in t.articles(from, to)? {
+        let Some(day) = day(&published) else { continue };
+        at.insert(id, pool.len());
+        pool.push(StoryArticle {
+            id,
+            outlet,
+            day,
+            title_and_lead: title_and_lead(&title, &text),
+            ..Default::default()
+        });
+    }
+    for (id, entity) in t.entities(from, to)? {
+        if let Some(&i) = at.get(&id) {
+            pool[i].entities.push(entity);
+        }
+    }
+    for (id, event) in t.events(from, to)? {
+        if let Some(&i) = at.get(&id) {
+            pool[i].events.push(event);
+        }
+    }
+    Ok(pool)
+}

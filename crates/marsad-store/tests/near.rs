@@ -1,12 +1,13 @@
-//! Near-duplicates in the store: an altered copy is linked to its first appearance
-//! as it is stored, an unrelated article is not, and a store of schema version 1 is
-//! migrated and its articles signed afterwards.
-
-use std::path::Path;
+//! Near-duplicates in the store, on every back end (SQLite always, PostgreSQL when
+//! `MARSAD_TEST_POSTGRES` gives a database; `marsad_store::testing`): an altered
+//! copy is linked to its first appearance as it is stored, an unrelated article is
+//! not, and a store of schema version 1 is migrated and its articles signed
+//! afterwards.
 
 use marsad::{Metadata, Pipeline};
 use marsad_store::near::THRESHOLD;
-use marsad_store::{schema, ArticleInfo, Prepared, SqliteStore, Store, Verdict};
+use marsad_store::testing::{backends, Scratch};
+use marsad_store::{schema, ArticleInfo, Prepared, Verdict};
 
 const SENTENCES: [&str; 6] = [
     "أعلنت وزارة الداخلية السعودية يوم الاثنين القبض على خلية إرهابية من تسعة أشخاص في مدينة الرياض.",
@@ -39,19 +40,35 @@ fn prepared(pipeline: &Pipeline, text: &str, outlet: &str, published: &str) -> P
     Prepared::new(&pipeline.analyze(text.to_owned(), meta), ArticleInfo::default())
 }
 
-fn links(store: &SqliteStore) -> Vec<(i64, i64, String, f64)> {
-    let mut stmt = store
-        .connection()
-        .prepare("SELECT article_id, of_article_id, kind, similarity FROM duplicates ORDER BY article_id")
-        .unwrap();
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap();
-    rows.collect::<Result<_, _>>().unwrap()
+/// The links of the store: article, the article it is linked to, kind, and the
+/// similarity in thousandths.
+fn links(s: &Scratch) -> Vec<(i64, i64, String, i64)> {
+    let rows = s.strings(
+        "SELECT CAST(article_id AS TEXT), CAST(of_article_id AS TEXT), kind,
+                CAST(CAST(round(similarity * 1000) AS BIGINT) AS TEXT)
+         FROM duplicates ORDER BY article_id",
+        &[],
+    );
+    let n = |v: &Option<String>| v.as_deref().unwrap().parse::<i64>().unwrap();
+    rows.iter().map(|r| (n(&r[0]), n(&r[1]), r[2].clone().unwrap(), n(&r[3]))).collect()
+}
+
+/// Runs a test once per back end, on a new store, naming the back end.
+fn on_every_back_end(test: fn(&Scratch)) {
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        eprintln!("{}", backend.label());
+        test(&Scratch::new(&backend, dir.path()));
+    }
 }
 
 #[test]
 fn an_altered_copy_is_linked_as_near_and_an_unrelated_article_is_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("s.sqlite")).unwrap();
+    on_every_back_end(an_altered_copy_is_linked);
+}
+
+fn an_altered_copy_is_linked(s: &Scratch) {
+    let mut store = s.open().unwrap();
     let p = Pipeline::new();
     let first = store.put(&prepared(&p, &original(), "aawsat", "2015-07-20")).unwrap();
     assert_eq!(first.near, None);
@@ -66,7 +83,7 @@ fn an_altered_copy_is_linked_as_near_and_an_unrelated_article_is_not() {
     assert_eq!(same_outlet.near.map(|l| l.of), Some(first.article));
     let other = store.put(&prepared(&p, UNRELATED, "okaz", "2015-07-20")).unwrap();
     assert_eq!(other.near, None);
-    let rows = links(&store);
+    let rows = links(s);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert!(rows.iter().all(|(_, of, kind, _)| *of == first.article && kind == "near"));
     let stats = store.stats().unwrap();
@@ -75,7 +92,9 @@ fn an_altered_copy_is_linked_as_near_and_an_unrelated_article_is_not() {
     let exact = store.put(&prepared(&p, &original(), "okaz", "2015-07-21")).unwrap();
     assert_eq!(exact.verdict, Verdict::Copy { of: first.article });
     assert_eq!(exact.near, None);
-    assert!(links(&store).iter().any(|(a, _, kind, s)| *a == exact.article && kind == "copy" && *s == 1.0));
+    assert!(links(s)
+        .iter()
+        .any(|(a, _, kind, similarity)| *a == exact.article && kind == "copy" && *similarity == 1000));
     // the export listing names the original of both kinds
     let listed = store.list(&Default::default()).unwrap();
     let copy_of: Vec<Option<i64>> = listed.iter().map(|l| l.copy_of).collect();
@@ -85,64 +104,62 @@ fn an_altered_copy_is_linked_as_near_and_an_unrelated_article_is_not() {
 
 #[test]
 fn a_copy_stored_before_its_first_appearance_becomes_its_near_duplicate() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("s.sqlite")).unwrap();
+    on_every_back_end(a_copy_stored_first_becomes_a_near_duplicate);
+}
+
+fn a_copy_stored_first_becomes_a_near_duplicate(s: &Scratch) {
+    let mut store = s.open().unwrap();
     let p = Pipeline::new();
     let later = store.put(&prepared(&p, &altered(), "alriyadh", "2015-07-22")).unwrap();
     let earlier = store.put(&prepared(&p, &original(), "aawsat", "2015-07-20")).unwrap();
     assert_eq!(earlier.near, None);
-    let rows = links(&store);
+    let rows = links(s);
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].0, rows[0].1, rows[0].2.as_str()), (later.article, earlier.article, "near"));
 }
 
 /// Writes a store of schema version 1 as an older marsad left it: two articles
 /// whose texts are near-duplicates, and an exact copy.
-fn version_1_store(path: &Path) {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    conn.execute_batch(schema::VERSION_TABLE).unwrap();
-    conn.execute_batch(schema::MIGRATIONS[0].1).unwrap();
-    conn.execute("INSERT INTO schema_version (version, marsad) VALUES (1, '0.1.0')", []).unwrap();
-    conn.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+fn version_1_store(s: &Scratch) {
+    s.create_at_version(1);
+    let mut sql = String::new();
     for (id, outlet, text, published) in [
         (1, "aawsat", original(), "2015-07-20"),
         (2, "alriyadh", altered(), "2015-07-21"),
         (3, "okaz", original(), "2015-07-21"),
         (4, "okaz", UNRELATED.to_owned(), "2015-07-21"),
     ] {
-        conn.execute(
-            "INSERT INTO articles (id, outlet, published, current_revision) VALUES (?1, ?2, ?3, ?1)",
-            rusqlite::params![id, outlet, published],
-        )
-        .unwrap();
-        conn.execute(
-            "INSERT INTO revisions (id, article_id, number, text, text_hash, norm_hash) VALUES (?1, ?1, 1, ?2, '', '')",
-            rusqlite::params![id, text],
-        )
-        .unwrap();
+        assert!(!text.contains('\''));
+        sql.push_str(&format!(
+            "INSERT INTO articles (id, outlet, published, current_revision) VALUES ({id}, '{outlet}', '{published}', {id});
+             INSERT INTO revisions (id, article_id, number, text, text_hash, norm_hash)
+             VALUES ({id}, {id}, 1, '{text}', '', '');"
+        ));
     }
-    conn.execute("INSERT INTO duplicates (article_id, of_article_id, kind) VALUES (3, 1, 'copy')", []).unwrap();
+    sql.push_str("INSERT INTO duplicates (article_id, of_article_id, kind) VALUES (3, 1, 'copy');");
+    s.execute(&sql);
 }
 
 #[test]
 fn a_version_1_store_is_migrated_and_its_articles_signed() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.sqlite");
-    version_1_store(&path);
-    let mut store = SqliteStore::open(&path).unwrap();
+    on_every_back_end(a_version_1_store_is_migrated);
+}
+
+fn a_version_1_store_is_migrated(s: &Scratch) {
+    version_1_store(s);
+    let mut store = s.open().unwrap();
     assert_eq!(store.migrated_from(), Some(1));
     assert_eq!(store.schema_version(), schema::LATEST);
     // the copy link is kept, with its similarity
-    assert_eq!(links(&store), vec![(3, 1, "copy".to_owned(), 1.0)]);
+    assert_eq!(links(s), vec![(3, 1, "copy".to_owned(), 1000)]);
     let mut seen = 0;
     assert_eq!(store.sign_missing(&mut |n| seen = n).unwrap(), 4);
     assert_eq!(seen, 4);
-    let rows = links(&store);
+    let rows = links(s);
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!((rows[0].0, rows[0].1, rows[0].2.as_str()), (2, 1, "near"));
     // signed once: a second run has nothing to do and links nothing again
     assert_eq!(store.sign_missing(&mut |_| ()).unwrap(), 0);
-    assert_eq!(links(&store).len(), 2);
-    let signed: i64 = store.connection().query_row("SELECT count(*) FROM signatures", [], |r| r.get(0)).unwrap();
-    assert_eq!(signed, 4);
+    assert_eq!(links(s).len(), 2);
+    assert_eq!(s.scalar("SELECT count(*) FROM signatures"), 4);
 }

@@ -1,9 +1,11 @@
-//! Stories in the store: two outlets' reports of one happening are grouped when the
-//! new articles are, an unrelated article is in none, and regrouping everything
-//! gives the same stories.
+//! Stories in the store, on every back end (SQLite always, PostgreSQL when
+//! `MARSAD_TEST_POSTGRES` gives a database; `marsad_store::testing`): two outlets'
+//! reports of one happening are grouped when the new articles are, an unrelated
+//! article is in none, and regrouping everything gives the same stories.
 
 use marsad::{Metadata, Pipeline};
-use marsad_store::{ArticleInfo, Prepared, SqliteStore, Store, StoryScope};
+use marsad_store::testing::{backends, Scratch};
+use marsad_store::{ArticleInfo, Prepared, Store, StoryScope};
 
 const FIRST: (&str, &str) = (
     "الداخلية السعودية تعلن القبض على خلية إرهابية في الرياض",
@@ -21,7 +23,7 @@ const OTHER: (&str, &str) = (
      من عشرين دولة عربية وأجنبية، وقال مدير المعرض إن الدورة الحالية تضم برنامجا ثقافيا واسعا.",
 );
 
-fn put(store: &mut SqliteStore, p: &Pipeline, (title, text): (&str, &str), outlet: &str, day: &str) -> i64 {
+fn put(store: &mut dyn Store, p: &Pipeline, (title, text): (&str, &str), outlet: &str, day: &str) -> i64 {
     let meta = Metadata {
         outlet: Some(outlet.to_owned()),
         published: Some(day.to_owned()),
@@ -31,39 +33,54 @@ fn put(store: &mut SqliteStore, p: &Pipeline, (title, text): (&str, &str), outle
     store.put(&Prepared::new(&p.analyze(text.to_owned(), meta), ArticleInfo::default())).unwrap().article
 }
 
-fn stories(store: &SqliteStore) -> Vec<(i64, i64, i64, String, Vec<i64>)> {
-    let conn = store.connection();
-    let mut stmt = conn.prepare("SELECT id, first_article_id, outlets, title FROM stories ORDER BY id").unwrap();
-    let rows: Vec<(i64, i64, i64, String)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect();
-    rows.into_iter()
-        .map(|(id, first, outlets, title)| {
-            let mut s =
-                conn.prepare("SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id").unwrap();
-            let members: Vec<i64> = s.query_map([id], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-            (id, first, outlets, title, members)
+/// The stories: id, first report, outlets, title and members.
+fn stories(s: &Scratch) -> Vec<(i64, i64, i64, String, Vec<i64>)> {
+    let n = |v: &Option<String>| v.as_deref().unwrap().parse::<i64>().unwrap();
+    let rows = s.strings(
+        "SELECT CAST(id AS TEXT), CAST(first_article_id AS TEXT), CAST(outlets AS TEXT), title FROM stories ORDER BY id",
+        &[],
+    );
+    rows.iter()
+        .map(|r| {
+            let members = s
+                .strings(
+                    "SELECT CAST(article_id AS TEXT) FROM story_articles WHERE CAST(story_id AS TEXT) = $1
+                     ORDER BY article_id",
+                    &[r[0].as_deref().unwrap()],
+                )
+                .iter()
+                .map(|m| n(&m[0]))
+                .collect();
+            (n(&r[0]), n(&r[1]), n(&r[2]), r[3].clone().unwrap(), members)
         })
         .collect()
 }
 
 #[test]
 fn two_outlets_reports_of_one_happening_are_one_story() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("s.sqlite")).unwrap();
+    for backend in backends() {
+        let dir = tempfile::tempdir().unwrap();
+        eprintln!("{}", backend.label());
+        one_story(&Scratch::new(&backend, dir.path()));
+    }
+}
+
+fn one_story(s: &Scratch) {
+    let mut store = s.open().unwrap();
     let p = Pipeline::new();
     // other news of those days, so that word rarity means something
     for i in 0..20 {
         let text = format!(
             "سجلت درجات الحرارة في المنطقة رقم {i} ارتفاعا ملحوظا مع توقعات باستمرار الأجواء الحارة والرطبة خلال الأسبوع."
         );
-        put(&mut store, &p, ("حالة الطقس", &text), "weather", "2015-07-20");
+        put(&mut *store, &p, ("حالة الطقس", &text), "weather", "2015-07-20");
     }
-    let first = put(&mut store, &p, FIRST, "aawsat", "2015-07-20");
-    let other = put(&mut store, &p, OTHER, "okaz", "2015-07-21");
-    let second = put(&mut store, &p, SECOND, "alriyadh", "2015-07-21");
+    let first = put(&mut *store, &p, FIRST, "aawsat", "2015-07-20");
+    let other = put(&mut *store, &p, OTHER, "okaz", "2015-07-21");
+    let second = put(&mut *store, &p, SECOND, "alriyadh", "2015-07-21");
     let counts = store.update_stories(StoryScope::New).unwrap();
     assert_eq!((counts.considered, counts.new_stories, counts.grouped, counts.stories), (23, 1, 2, 1));
-    let found = stories(&store);
+    let found = stories(s);
     assert_eq!(found.len(), 1, "{found:?}");
     let (_, first_report, outlets, title, members) = &found[0];
     assert_eq!((*first_report, *outlets, title.as_str()), (first, 2, FIRST.0));
@@ -72,7 +89,7 @@ fn two_outlets_reports_of_one_happening_are_one_story() {
     // nothing new: nothing changes; everything again: the same story
     assert_eq!(store.update_stories(StoryScope::New).unwrap().considered, 0);
     store.update_stories(StoryScope::All).unwrap();
-    let again: Vec<_> = stories(&store).into_iter().map(|s| (s.1, s.2, s.4)).collect();
+    let again: Vec<_> = stories(s).into_iter().map(|s| (s.1, s.2, s.4)).collect();
     assert_eq!(again, vec![(first, 2, vec![first, second])]);
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }

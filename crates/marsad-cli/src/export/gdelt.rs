@@ -8,13 +8,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use marsad_render::gdelt;
-use marsad_store::{Listed, SqliteStore};
+use marsad_store::{Listed, Store};
 
 use super::{each_document, Written};
 
 /// Writes the rows to `out`.
 pub(super) fn write(
-    store: &SqliteStore,
+    store: &dyn Store,
     listed: &[Listed],
     repeated: &HashSet<i64>,
     out: &Path,

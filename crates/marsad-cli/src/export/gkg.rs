@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use marsad_core::document::{Document, EntityKind, QuantityKind};
 use marsad_core::span::CharIndex;
-use marsad_store::{Listed, SqliteStore};
+use marsad_store::{Listed, Store};
 
 use super::{each_document, Written};
 
@@ -34,7 +34,7 @@ pub(crate) const COLUMNS: [&str; 15] = [
 ];
 
 /// Writes one row per article to `out`.
-pub(super) fn write(store: &SqliteStore, listed: &[Listed], out: &Path, header: bool) -> Result<Written> {
+pub(super) fn write(store: &dyn Store, listed: &[Listed], out: &Path, header: bool) -> Result<Written> {
     let file = std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
     let mut w = std::io::BufWriter::new(file);
     let fail = |e| anyhow::Error::new(e).context(format!("cannot write {}", out.display()));

@@ -5,12 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use marsad_store::{Listed, SqliteStore};
+use marsad_store::{Listed, Store};
 
 use super::{each_document, Written};
 
 /// Writes the documents to `out`.
-pub(super) fn write(store: &SqliteStore, listed: &[Listed], out: &Path) -> Result<Written> {
+pub(super) fn write(store: &dyn Store, listed: &[Listed], out: &Path) -> Result<Written> {
     let file = std::fs::File::create(out).with_context(|| format!("cannot create {}", out.display()))?;
     let mut w = std::io::BufWriter::new(file);
     let fail = |e| anyhow::Error::new(e).context(format!("cannot write {}", out.display()));

@@ -20,12 +20,11 @@ mod parquet_tables;
 mod staging;
 
 use std::collections::HashSet;
-use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use marsad_core::document::Document;
-use marsad_store::{DateRange, Listed, SqliteStore, Store};
+use marsad_store::{DateRange, Listed, Store};
 use rayon::prelude::*;
 
 use crate::args::{ExportArgs, ExportFormat as Format};
@@ -57,7 +56,8 @@ pub fn run(args: ExportArgs) -> Result<()> {
     }
     let range = DateRange { from: args.from.clone(), to: args.to.clone() };
     let staged = Staged::new(&args.output, args.format == Format::Parquet, args.force)?;
-    let store = open_to_read(&args.store)?;
+    let store = marsad_store::open_read_only(&args.store)?;
+    let store = &*store;
     let listed = store.list(&range)?;
     if listed.is_empty() {
         bail!("nothing to export: {} holds no article{}", args.store, described(&range));
@@ -65,10 +65,10 @@ pub fn run(args: ExportArgs) -> Result<()> {
     let repeated = repeated_copies(&listed);
     let out = staged.path();
     let written = match args.format {
-        Format::Gdelt => gdelt::write(&store, &listed, &repeated, out, args.header)?,
-        Format::Jsonl => jsonl::write(&store, &listed, out)?,
-        Format::Parquet => parquet::write(&store, &listed, &repeated, out)?,
-        Format::Gkg => gkg::write(&store, &listed, out, args.header)?,
+        Format::Gdelt => gdelt::write(store, &listed, &repeated, out, args.header)?,
+        Format::Jsonl => jsonl::write(store, &listed, out)?,
+        Format::Parquet => parquet::write(store, &listed, &repeated, out)?,
+        Format::Gkg => gkg::write(store, &listed, out, args.header)?,
     };
     staged.commit()?;
     let rows: Vec<String> = written.rows.iter().map(|(what, n)| format!("{n} {what}")).collect();
@@ -91,14 +91,6 @@ pub fn run(args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
-/// Opens the store a `--store` value names, to read.
-fn open_to_read(spec: &str) -> Result<SqliteStore> {
-    if spec.starts_with("postgres://") || spec.starts_with("postgresql://") {
-        bail!("--store {spec}: PostgreSQL stores are not supported yet; give the path of a SQLite file");
-    }
-    Ok(SqliteStore::open_read_only(Path::new(spec))?)
-}
-
 /// " published between …" for a message, empty for every date.
 fn described(range: &DateRange) -> String {
     match (&range.from, &range.to) {
@@ -119,7 +111,7 @@ fn repeated_copies(listed: &[Listed]) -> HashSet<i64> {
 /// Rebuilds the document of every listed article and makes `R` of it in parallel, a
 /// chunk at a time, handing each result to `sink` in the order of `listed`.
 pub(crate) fn each_document<R: Send>(
-    store: &SqliteStore,
+    store: &dyn Store,
     listed: &[Listed],
     make: impl Fn(&Listed, &Document) -> R + Sync,
     mut sink: impl FnMut(&Listed, R) -> Result<()>,

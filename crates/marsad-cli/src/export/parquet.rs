@@ -15,7 +15,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use arrow_array::RecordBatch;
-use marsad_store::{ClaimRow, EntityRow, EventRow, Listed, Rows, SqliteStore};
+use marsad_store::{ClaimRow, EntityRow, EventRow, Listed, Rows, Store};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
@@ -38,7 +38,7 @@ struct Month {
 }
 
 /// Writes the tables into the folder `out`.
-pub(super) fn write(store: &SqliteStore, listed: &[Listed], repeated: &HashSet<i64>, out: &Path) -> Result<Written> {
+pub(super) fn write(store: &dyn Store, listed: &[Listed], repeated: &HashSet<i64>, out: &Path) -> Result<Written> {
     let mut months: BTreeMap<String, Month> = BTreeMap::new();
     each_document(
         store,

@@ -10,8 +10,8 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use super::analyzer::{ArabicAnalyzer, ANALYZER};
 use super::error::{Doing, SearchError};
-use super::record::{current_revisions, read_record, IndexRecord};
-use crate::SqliteStore;
+use super::record::IndexRecord;
+use crate::Store;
 
 /// The version of what the index holds and how its text is analysed: an index of
 /// another version is rebuilt, never read with the wrong analyzer.
@@ -213,11 +213,7 @@ impl SearchIndex {
     ///
     /// # Errors
     /// The index is locked by another writer, or a failure of the index or the store.
-    pub fn reconcile(
-        &self,
-        store: &SqliteStore,
-        progress: impl FnMut(usize, usize),
-    ) -> Result<Reconciled, SearchError> {
+    pub fn reconcile(&self, store: &dyn Store, progress: impl FnMut(usize, usize)) -> Result<Reconciled, SearchError> {
         let held = self.contents()?;
         self.level(store, &held, None, true, progress)
     }
@@ -227,7 +223,7 @@ impl SearchIndex {
     ///
     /// # Errors
     /// The index is locked by another writer, or a failure of the index or the store.
-    pub fn rebuild(&self, store: &SqliteStore, progress: impl FnMut(usize, usize)) -> Result<Reconciled, SearchError> {
+    pub fn rebuild(&self, store: &dyn Store, progress: impl FnMut(usize, usize)) -> Result<Reconciled, SearchError> {
         let writer = self.writer()?;
         writer.writer.delete_all_documents().doing(|| format!("cannot empty the index {}", self.dir.display()))?;
         let held = self.contents()?;
@@ -240,13 +236,13 @@ impl SearchIndex {
     /// `batched` commits every [`COMMIT_EVERY`] articles, else once at the end.
     fn level(
         &self,
-        store: &SqliteStore,
+        store: &dyn Store,
         held: &HashMap<i64, i64>,
         writer: Option<Indexer>,
         batched: bool,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<Reconciled, SearchError> {
-        let current = current_revisions(store)?;
+        let current = store.current_revisions()?;
         let missing: Vec<i64> = current.iter().filter(|(a, r)| held.get(a) != Some(r)).map(|(a, _)| *a).collect();
         let in_store: std::collections::HashSet<i64> = current.iter().map(|(a, _)| *a).collect();
         let gone: Vec<i64> = held.keys().filter(|a| !in_store.contains(a)).copied().collect();
@@ -261,7 +257,7 @@ impl SearchIndex {
             writer.remove(*a);
         }
         for (done, a) in missing.iter().enumerate() {
-            if let Some(record) = read_record(store, *a)? {
+            if let Some(record) = store.index_record(*a)? {
                 writer.add(&record)?;
             }
             // a rebuild commits once, so that its emptying is never seen alone

@@ -3,7 +3,6 @@
 
 use std::ops::Bound;
 
-use rusqlite::{params, OptionalExtension};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -12,8 +11,8 @@ use tantivy::Term;
 
 use super::error::{Doing, SearchError};
 use super::index::{day_number, filter_key, SearchIndex};
-use crate::error::Doing as _;
-use crate::SqliteStore;
+use super::record::IndexRecord;
+use crate::Store;
 
 /// How much a match in the title weighs against one in the text.
 const TITLE_BOOST: f32 = 2.0;
@@ -143,7 +142,7 @@ impl SearchIndex {
     ///
     /// # Errors
     /// A query that cannot be read, a bad filter value, or a failure of the index or the store.
-    pub fn search(&self, store: &SqliteStore, req: &SearchRequest) -> Result<Hits, SearchError> {
+    pub fn search(&self, store: &dyn Store, req: &SearchRequest) -> Result<Hits, SearchError> {
         let (query, text_query) = self.parse(req)?;
         let doing = || format!("cannot search the index {}", self.dir().display());
         let searcher = self.reader.searcher();
@@ -181,12 +180,14 @@ impl SearchIndex {
 /// An article found, read back from the store with its snippet; `None` when the
 /// store no longer has it.
 pub(crate) fn hit(
-    store: &SqliteStore,
+    store: &dyn Store,
     snippets: &SnippetGenerator,
     id: i64,
     score: f32,
 ) -> Result<Option<Hit>, SearchError> {
-    let Some((title, outlet, date, url, text)) = article_of(store, id)? else { return Ok(None) };
+    let Some(IndexRecord { title, outlet, published: date, url, text, .. }) = store.index_record(id)? else {
+        return Ok(None);
+    };
     let found = snippets.snippet(&text);
     let snippet = if found.is_empty() {
         Snippet { text: opening(&text, SNIPPET_BYTES).to_owned(), highlights: Vec::new() }
@@ -197,24 +198,6 @@ pub(crate) fn hit(
         }
     };
     Ok(Some(Hit { id, title, outlet, date, url, score, snippet }))
-}
-
-/// Title, outlet, date, address and text of an article's current revision.
-type ArticleFields = (Option<String>, String, Option<String>, Option<String>, String);
-
-fn article_of(store: &SqliteStore, id: i64) -> Result<Option<ArticleFields>, SearchError> {
-    let doing = format!("cannot read article {id} of {}", store.path().display());
-    let found = store
-        .connection()
-        .prepare_cached(
-            "SELECT a.title, a.outlet, a.published, a.url, r.text FROM articles a
-             JOIN revisions r ON r.id = a.current_revision WHERE a.id = ?1",
-        )
-        .and_then(|mut s| {
-            s.query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).optional()
-        })
-        .doing(&doing)?;
-    Ok(found)
 }
 
 /// The start of a text, at most `max` bytes, ending at a space when one is near.
