@@ -114,7 +114,7 @@ impl AppState {
         }
         let facets = {
             let reader = pool.get().map_err(|e| crate::ServeError::Start(e.message))?;
-            FacetTable::load(&reader)?
+            FacetTable::load(reader.connection(), reader.path())?
         };
         let pipeline = allow_ingest.then(marsad::Pipeline::new);
         Ok(Arc::new(AppState { pool, index, facets: RwLock::new(facets), writer, pipeline }))
@@ -129,6 +129,6 @@ impl AppState {
         self.index.reload().map_err(ApiError::internal)?;
         let reader = self.pool.get()?;
         let mut facets = self.facets.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        facets.update(&reader).map_err(ApiError::internal)
+        facets.update(reader.connection(), reader.path()).map_err(ApiError::internal)
     }
 }

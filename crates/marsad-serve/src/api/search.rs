@@ -75,7 +75,7 @@ pub async fn search(State(state): State<Arc<AppState>>, RawQuery(raw): RawQuery)
         let store = s.pool.get()?;
         let facets = s.facets.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let found =
-            s.index.search_page(&store, &facets, &req, country.as_deref(), page, per_page).map_err(|e| match e {
+            s.index.search_page(&*store, &facets, &req, country.as_deref(), page, per_page).map_err(|e| match e {
                 SearchError::Query { reason, .. } => {
                     ApiError::bad(format!("parameter \"q\" cannot be read as a query: {reason}"))
                 }

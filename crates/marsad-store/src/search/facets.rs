@@ -9,8 +9,9 @@
 //! `country` filter keeps the articles that have it.
 
 use std::collections::HashMap;
+use std::path::Path;
 
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
@@ -19,7 +20,7 @@ use super::error::{Doing, SearchError};
 use super::query::{hit, Hit, SearchRequest};
 use super::SearchIndex;
 use crate::error::Doing as _;
-use crate::SqliteStore;
+use crate::Store;
 
 /// How many values of each facet a page reports.
 pub const FACET_TOP: usize = 20;
@@ -97,13 +98,14 @@ pub struct Page {
 }
 
 impl FacetTable {
-    /// Reads the facet values of every article of the store.
+    /// Reads the facet values of every article of the SQLite store `name` open on
+    /// `conn` (a connection, so that the index does not depend on the backend's type).
     ///
     /// # Errors
     /// A failure of the store.
-    pub fn load(store: &SqliteStore) -> Result<FacetTable, SearchError> {
+    pub fn load(conn: &Connection, name: &Path) -> Result<FacetTable, SearchError> {
         let mut t = FacetTable::default();
-        t.update(store)?;
+        t.update(conn, name)?;
         Ok(t)
     }
 
@@ -121,9 +123,8 @@ impl FacetTable {
     ///
     /// # Errors
     /// A failure of the store.
-    pub fn update(&mut self, store: &SqliteStore) -> Result<usize, SearchError> {
-        let doing = format!("cannot read the facets of {}", store.path().display());
-        let conn = store.connection();
+    pub fn update(&mut self, conn: &Connection, name: &Path) -> Result<usize, SearchError> {
+        let doing = format!("cannot read the facets of {}", name.display());
         let after = self.last;
         let mut added = 0;
         let mut stmt = conn
@@ -268,7 +269,7 @@ impl SearchIndex {
     /// A query that cannot be read, a bad filter value, or a failure of the index or the store.
     pub fn search_page(
         &self,
-        store: &SqliteStore,
+        store: &dyn Store,
         table: &FacetTable,
         req: &SearchRequest,
         country: Option<&str>,
