@@ -327,10 +327,19 @@ fn event(
         models.arguments.probabilities(feats, probs);
         scored.push((c, probs[ai], probs[ri]));
     }
+    // an adjective right after a noun is that noun's attribute (الرئيس الفرنسي), part
+    // of its phrase and never a participant of its own; it is scored with the others
+    // (so that the candidates' ranks are those the model learnt) but not chosen
+    let attribute = |c: (usize, usize)| {
+        c.1 == c.0 + 1
+            && c.0 > sentence.first_token
+            && ctx.pos[c.0] == Upos::Adj
+            && matches!(ctx.pos[c.0 - 1], Upos::Noun | Upos::Propn | Upos::Adj)
+    };
     let best = |role: usize, except: Option<(usize, usize)>| {
         scored
             .iter()
-            .filter(|s| Some(s.0) != except)
+            .filter(|s| Some(s.0) != except && !attribute(s.0))
             .map(|s| (s.0, if role == ai { s.1 } else { s.2 }))
             .filter(|s| s.1 >= models.arguments.threshold(role))
             .max_by(|a, b| a.1.total_cmp(&b.1))
