@@ -327,14 +327,18 @@ fn event(
         models.arguments.probabilities(feats, probs);
         scored.push((c, probs[ai], probs[ri]));
     }
-    // an adjective right after a noun is that noun's attribute (الرئيس الفرنسي), part
-    // of its phrase and never a participant of its own; it is scored with the others
-    // (so that the candidates' ranks are those the model learnt) but not chosen
+    // an adjective between a title and a person's name belongs to the person's title
+    // (الرئيس الفرنسي إيمانويل ماكرون): the person takes part, not the nation; it is
+    // scored with the others (so that the candidates' ranks are those the model
+    // learnt) but not chosen
     let attribute = |c: (usize, usize)| {
         c.1 == c.0 + 1
             && c.0 > sentence.first_token
             && ctx.pos[c.0] == Upos::Adj
-            && matches!(ctx.pos[c.0 - 1], Upos::Noun | Upos::Propn | Upos::Adj)
+            && ctx.pos[c.0 - 1] == Upos::Noun
+            && ctx.mention.get(c.1).copied().flatten().is_some_and(|m| {
+                doc.mentions[m].kind == marsad_core::document::MentionKind::Per && doc.mentions[m].first_token == c.1
+            })
     };
     let best = |role: usize, except: Option<(usize, usize)>| {
         scored
