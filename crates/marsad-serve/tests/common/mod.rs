@@ -112,12 +112,7 @@ fn build(with_stories: bool) -> Fixture {
         store
             .connection()
             .execute_batch(&format!(
-                "ALTER TABLE duplicates ADD COLUMN similarity REAL;
-                 UPDATE duplicates SET similarity = 1.0;
-                 CREATE TABLE stories (id INTEGER PRIMARY KEY, first_article_id INTEGER NOT NULL REFERENCES articles (id),
-                     first_published TEXT, last_published TEXT, title TEXT, articles INTEGER NOT NULL, outlets INTEGER NOT NULL);
-                 CREATE TABLE story_articles (story_id INTEGER NOT NULL REFERENCES stories (id),
-                     article_id INTEGER NOT NULL REFERENCES articles (id), score REAL NOT NULL, PRIMARY KEY (story_id, article_id));
+                "DELETE FROM story_articles; DELETE FROM stories;
                  INSERT INTO stories VALUES (1, {first}, '2025-01-10', '2025-01-16', 'زيارة', 3, 3);
                  INSERT INTO story_articles VALUES (1, {first}, 1.0), (1, {copy}, 1.0), (1, {other}, 0.6);"
             ))

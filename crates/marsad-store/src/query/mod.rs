@@ -125,7 +125,15 @@ impl Queries for SqliteStore {
     }
 
     fn has_stories(&self) -> Result<bool, StoreError> {
-        Ok(self.has_table("stories")? && self.has_table("story_articles")?)
+        // a store of schema version 2 has the tables from the start: it has story
+        // clusters once a grouping has written one
+        if !(self.has_table("stories")? && self.has_table("story_articles")?) {
+            return Ok(false);
+        }
+        self.connection()
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM stories)")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .doing(&format!("cannot read {}", self.path().display()))
     }
 
     fn story(&self, id: i64) -> Result<Option<StoryView>, StoreError> {
